@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/** R-REF-1 — competence codes `1.1` … `5.2`. */
+export const COMPETENCE_CODES = [
+  '1.1', '1.2', '1.3',
+  '2.1', '2.2', '2.3', '2.4',
+  '3.1', '3.2', '3.3', '3.4',
+  '4.1', '4.2', '4.3',
+  '5.1', '5.2',
+] as const;
+export const CompetenceCode = z.enum(COMPETENCE_CODES);
+export type CompetenceCode = z.infer<typeof CompetenceCode>;
+
+/** Locales the application knows. French first. */
+export const Locale = z.enum(['fr', 'en']);
+export type Locale = z.infer<typeof Locale>;
+
+/** A text in several locales; French is always present. */
+export const LocalizedText = z.object({ fr: z.string().min(1), en: z.string().min(1).optional() }).strict();
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+/** An identifier: letters, digits, `_`, `-`, `.`, `@`. */
+export const Id = z.string().regex(/^[A-Za-z0-9_.@-]{1,120}$/, 'identifiant invalide (lettres, chiffres, _ - . @)');
+
+/** A calendar date `AAAA-MM-JJ` that exists. */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ').refine((s) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}, 'date inexistante');
+
+/** R-REF-3 — a session's cap. */
+export const MaxLevel = z.number().int().min(1).max(8);
