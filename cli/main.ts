@@ -1,0 +1,65 @@
+import { parseArgs } from 'node:util';
+import { generateCommand, scoreCommand, validateCommand } from './commands';
+import { runDemo } from './demo';
+import { CliError } from './read-json';
+
+const USAGE = `Passation — ligne de commande
+
+  passation validate FICHIER          statuts des réponses (tableau de {"challenge", "answer"})
+  passation score FICHIER             résultats certifiés (tableau d’entrées de score)
+  passation generate --content C --profile P --seed N [--locale fr|en] [--pupil ID]
+                                      test tiré pour un élève (JSON)
+  passation demo                      démonstration sur le contenu de fixtures/
+
+Formats : voir le README, « Formats publics ».`;
+
+function print(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      content: { type: 'string' },
+      profile: { type: 'string' },
+      seed: { type: 'string' },
+      locale: { type: 'string' },
+      pupil: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, file] = positionals;
+  if (values.help || command === undefined) {
+    process.stdout.write(`${USAGE}\n`);
+    return command === undefined && !values.help ? 2 : 0;
+  }
+  const needFile = () => {
+    if (!file) throw new CliError(`usage : passation ${command} FICHIER`, 2);
+    return file;
+  };
+  switch (command) {
+    case 'validate': print(validateCommand(needFile())); return 0;
+    case 'score': print(scoreCommand(needFile())); return 0;
+    case 'generate': print(generateCommand(values)); return 0;
+    case 'demo': await runDemo(); return 0;
+    default: throw new CliError(`commande inconnue : ${command}\n\n${USAGE}`, 2);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (error: unknown) => {
+    if (error instanceof CliError) {
+      process.stderr.write(`passation : ${error.message}\n`);
+      process.exitCode = error.exitCode;
+    } else if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`passation : ${error.message}\n\n${USAGE}\n`);
+      process.exitCode = 2;
+    } else {
+      throw error;
+    }
+  },
+);
