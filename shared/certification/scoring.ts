@@ -58,8 +58,9 @@ function errorResult(reason: string): ScoringResult {
  * - R-SCORE-2: n = the competence's number of challenges. If n < 3 a QROCM-dep challenge weighs 2 in
  *   `challenges`, `correct` (ok → 2, partially → 1) and `neutralized`; otherwise everything weighs 1 and only
  *   `ok` is correct. Then `correct` ≤ 3 (the rule), and, so that weighting alone never leaves the table,
- *   `challenges` ≤ 3 and `neutralized` ≤ `challenges`. A tested competence with no challenge → `error`.
- *   (Two QROCM-dep in a competence of 2, one `ok` and one neutralised, still give 3/2/2: outside the table.)
+ *   `challenges` ≤ 3 and `neutralized` ≤ `challenges − correct` (the 3 weighted places are filled by correct
+ *   answers first: two QROCM-dep in a competence of 2, one `ok` and one neutralised, read 3/2/1, as a
+ *   3-challenge competence with 2 right and 1 neutralised would). A tested competence with no challenge → `error`.
  * - R-SCORE-5: the table is read with the ROUNDED rate. A combination outside it → `error` naming the
  *   competence and its counts. D on a pix score below 8 gives 0 pix (never negative).
  * - R-SCORE-4 / R-SCORE-7 / R-SCORE-8: marks (with their counts) are reported for every non-error result,
@@ -146,7 +147,7 @@ export function scoreCertification(input: ScoringInput): ScoringResult {
     const weighted = n < QROCM_DEP_DOUBLE_BELOW;
     const challengeCount = Math.min(tallies[base + (weighted ? WEIGHTED_CHALLENGES : COUNT)]!, CHALLENGES_PER_COMPETENCE);
     const correct = Math.min(tallies[base + (weighted ? WEIGHTED_CORRECT : CORRECT)]!, MAX_CORRECT_PER_COMPETENCE);
-    const neutralized = Math.min(tallies[base + (weighted ? WEIGHTED_NEUTRALISED : NEUTRALISED)]!, challengeCount);
+    const neutralized = Math.min(tallies[base + (weighted ? WEIGHTED_NEUTRALISED : NEUTRALISED)]!, challengeCount - correct);
 
     let level = NOT_CERTIFIED_LEVEL;
     let pix = 0;
