@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 /** A CLI failure the user can act on: printed in French, exit code 1 (2 for usage). */
 export class CliError extends Error {
@@ -19,16 +20,18 @@ export function readJsonFile(file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new CliError(`${file} : JSON invalide${positionOf(text, (error as Error).message)} — ${(error as Error).message}`);
+    throw new CliError(`${file} : JSON invalide${locateSyntaxError(text)} — ${(error as Error).message}`);
   }
 }
 
-function positionOf(text: string, message: string): string {
-  const match = /position (\d+)/.exec(message);
-  if (!match) return '';
-  const offset = Number(match[1]);
-  const before = text.slice(0, offset);
+/** Node 20's JSON.parse does not always say where it failed: jsonc-parser (strict options) finds the offset. */
+function locateSyntaxError(text: string): string {
+  const errors: ParseError[] = [];
+  parseTolerant(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (!first) return '';
+  const before = text.slice(0, first.offset);
   const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  return ` à la ligne ${line}, colonne ${column}`;
+  const column = first.offset - before.lastIndexOf('\n');
+  return ` à la ligne ${line}, colonne ${column} (${printParseErrorCode(first.error)})`;
 }
