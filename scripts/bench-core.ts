@@ -85,7 +85,7 @@ const baselinePerSecond = perSecond(N, () => {
 });
 
 const challengesPerCandidate = (tests.reduce((s, t) => s + t.challenges.length, 0) / N).toFixed(1);
-console.log(`bench:core — ${N} candidats, ${profiles.length} profils certifiables, ${challengesPerCandidate} épreuves par candidat en moyenne, Node ${process.version}, un seul cœur`);
+console.log(`bench:core — ${N} candidats, ${profiles.length} profils certifiables, ${challengesPerCandidate} épreuves par candidat en moyenne, Node ${process.version}, un seul cœur (--max-semi-space-size=64 : moins de ramassages de la jeune génération)`);
 console.log(`  génération   ${generationPerSecond.toLocaleString('fr-FR')} candidats/s   (objectif ≥ 20 000)`);
 console.log(`  validation   ${validationPerSecond.toLocaleString('fr-FR')} candidats/s`);
 console.log(`  score        ${scoringPerSecond.toLocaleString('fr-FR')} candidats/s   (objectif ≥ 200 000)`);

@@ -1,9 +1,9 @@
-import type { Locale } from '../formats/common';
+import type { CompetenceCode, Locale } from '../formats/common';
 import type { Challenge, Skill } from '../formats/content-package';
 import { GENERATED_TEST_FORMAT, GENERATED_TEST_FORMAT_VERSION, type GeneratedTest, type TestChallenge } from '../formats/generated-test';
 import type { PupilProfile } from '../formats/profile-package';
 import { CHALLENGES_PER_COMPETENCE } from './constants';
-import { latestKnowledgeElements, placementProfile } from './profile';
+import { latestKnowledgeElements, placementOfLatest } from './profile';
 import { usableChallengesOf, type ContentIndex } from './referential';
 import { seededRandom, type SeededRandom } from './seeded-random';
 
@@ -21,23 +21,29 @@ export interface GenerationOptions {
  */
 export function generateTest(index: ContentIndex, profile: PupilProfile, options: GenerationOptions): GeneratedTest {
   const random = seededRandom(options.seed);
-  const placement = placementProfile(profile.knowledgeElements);
   const latest = latestKnowledgeElements(profile.knowledgeElements);
+  const placement = placementOfLatest(latest);
 
-  const answered = new Set<string>(profile.answeredChallengeIds ?? []);
-  for (const ke of profile.knowledgeElements) if (ke.challengeId) answered.add(ke.challengeId);
+  const answered = new Set<string>(profile.answeredChallengeIds);
+  for (const ke of profile.knowledgeElements) if (ke.challengeId !== undefined) answered.add(ke.challengeId);
 
-  // R-GEN-2 — skills validated directly, mapped to the latest version of their name (R-REF-4), once each.
-  const directSkills = new Map<string, Skill>();
+  // R-GEN-2 — skills validated directly, mapped to the latest version of their name (R-REF-4), once each, by competence.
+  const directSkills = new Map<CompetenceCode, Skill[]>();
+  const seen = new Set<string>();
   for (const ke of latest) {
     if (ke.status !== 'validated' || ke.source !== 'direct') continue;
     const skill = index.latestSkillOf.get(ke.skillId);
-    if (skill && skill.status !== 'obsolete') directSkills.set(skill.id, skill);
+    if (!skill || skill.status === 'obsolete' || seen.has(skill.id)) continue;
+    seen.add(skill.id);
+    const list = directSkills.get(skill.competence);
+    if (list) list.push(skill);
+    else directSkills.set(skill.competence, [skill]);
   }
 
   const challenges: TestChallenge[] = [];
   for (const competence of placement.certifiableCompetences) {
-    const skills = [...directSkills.values()].filter((s) => s.competence === competence.code);
+    const skills = directSkills.get(competence.code);
+    if (!skills) continue;
     for (const picked of pickForCompetence(index, skills, answered, options.locale, random)) {
       const skill = index.skillById.get(picked.skill)!;
       challenges.push({
@@ -68,51 +74,51 @@ export function generateTest(index: ContentIndex, profile: PupilProfile, options
  * R-GEN-2, R-GEN-3 — one competence: difficulty groups from the hardest down; one challenge per skill, preferring
  * challenges not answered yet, at random among equals; within a group, challenges from tubes not used yet in this
  * competence come first; stop once 3 are collected and keep the first 3.
- * Within a group skills are visited in tube-name then skill-name order (our reading: the rules leave it open,
- * and a fixed order keeps the draw auditable).
+ * Within a group skills are visited in tube-name then skill-name order (`index.skillRank`; the rules leave it
+ * open, and a fixed order keeps the draw auditable).
  */
 function pickForCompetence(index: ContentIndex, skills: Skill[], answered: ReadonlySet<string>, locale: Locale, random: SeededRandom): Challenge[] {
-  const byDifficulty = new Map<number, Skill[]>();
-  for (const skill of skills) {
-    const group = byDifficulty.get(skill.difficulty);
-    if (group) group.push(skill);
-    else byDifficulty.set(skill.difficulty, [skill]);
-  }
-  const difficulties = [...byDifficulty.keys()].sort((a, b) => b - a);
+  const rank = index.skillRank;
+  skills.sort((a, b) => b.difficulty - a.difficulty || rank.get(a.id)! - rank.get(b.id)!);
 
   const picked: Challenge[] = [];
-  const usedTubes = new Set<string>();
-  for (const difficulty of difficulties) {
-    const group = byDifficulty.get(difficulty)!.sort(bySkillOrder(index));
-    const fresh: Challenge[] = [];
+  const pickedTubes: string[] = [];
+  let start = 0;
+  while (start < skills.length && picked.length < CHALLENGES_PER_COMPETENCE) {
+    const difficulty = skills[start]!.difficulty;
+    let end = start;
+    while (end < skills.length && skills[end]!.difficulty === difficulty) end++;
+    // One challenge per skill of the group, then those of tubes not used yet first (R-GEN-3).
+    const usedTubes = pickedTubes.slice();
     const usedAgain: Challenge[] = [];
-    for (const skill of group) {
+    for (let i = start; i < end; i++) {
+      const skill = skills[i]!;
       const challenge = pickForSkill(usableChallengesOf(index, skill.id, locale), answered, random);
       if (!challenge) continue; // R-GEN-2 — a skill without a usable challenge is passed over.
-      (usedTubes.has(skill.tube) ? usedAgain : fresh).push(challenge);
+      if (usedTubes.includes(skill.tube)) usedAgain.push(challenge);
+      else {
+        picked.push(challenge);
+        pickedTubes.push(skill.tube);
+      }
     }
-    for (const challenge of [...fresh, ...usedAgain]) {
-      picked.push(challenge);
-      usedTubes.add(index.skillById.get(challenge.skill)!.tube);
-    }
-    if (picked.length >= CHALLENGES_PER_COMPETENCE) break;
+    for (const challenge of usedAgain) picked.push(challenge);
+    start = end;
   }
-  return picked.slice(0, CHALLENGES_PER_COMPETENCE);
+  if (picked.length > CHALLENGES_PER_COMPETENCE) picked.length = CHALLENGES_PER_COMPETENCE;
+  return picked;
 }
 
 /** R-GEN-2 — prefer challenges the pupil has not answered; if all were answered, pick among all. */
 function pickForSkill(pool: readonly Challenge[], answered: ReadonlySet<string>, random: SeededRandom): Challenge | undefined {
   if (pool.length === 0) return undefined;
-  const unanswered = pool.filter((c) => !answered.has(c.id));
-  const from = unanswered.length > 0 ? unanswered : pool;
-  return from[random.nextInt(from.length)];
-}
-
-function bySkillOrder(index: ContentIndex) {
-  return (a: Skill, b: Skill): number => {
-    const ta = index.tubeById.get(a.tube)?.name ?? a.tube;
-    const tb = index.tubeById.get(b.tube)?.name ?? b.tube;
-    if (ta !== tb) return ta < tb ? -1 : 1;
-    return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-  };
+  let fresh = 0;
+  for (const c of pool) if (!answered.has(c.id)) fresh++;
+  if (fresh === 0) return pool[random.nextInt(pool.length)];
+  let k = random.nextInt(fresh);
+  for (const c of pool) {
+    if (answered.has(c.id)) continue;
+    if (k === 0) return c;
+    k--;
+  }
+  return undefined;
 }

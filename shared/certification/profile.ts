@@ -15,16 +15,25 @@ export interface PlacementProfile {
 
 /**
  * R-PROF-1 — only the latest element per skill counts (latest `createdAt`; on a tie, the later in the list).
- * Returned in the order of the input list.
+ * Returned in the order in which each skill first appears in the input list.
  */
 export function latestKnowledgeElements(elements: readonly KnowledgeElement[]): KnowledgeElement[] {
-  const latest = new Map<string, { ke: KnowledgeElement; at: number; index: number }>();
-  elements.forEach((ke, index) => {
-    const at = Date.parse(ke.createdAt);
+  const latest = new Map<string, KnowledgeElement>();
+  for (const ke of elements) {
     const known = latest.get(ke.skillId);
-    if (!known || at >= known.at) latest.set(ke.skillId, { ke, at, index });
-  });
-  return [...latest.values()].sort((a, b) => a.index - b.index).map((x) => x.ke);
+    if (!known || !isEarlier(ke.createdAt, known.createdAt)) latest.set(ke.skillId, ke);
+  }
+  return [...latest.values()];
+}
+
+/**
+ * Whether instant `a` is strictly before instant `b`. Two UTC timestamps of the same shape (`…Z`, same length,
+ * as the authority writes them) compare as strings, which is exact and much faster than parsing; anything else
+ * (offsets, other precisions) is parsed.
+ */
+function isEarlier(a: string, b: string): boolean {
+  if (a.length === b.length && a.endsWith('Z') && b.endsWith('Z')) return a < b;
+  return Date.parse(a) < Date.parse(b);
 }
 
 /**
@@ -33,8 +42,13 @@ export function latestKnowledgeElements(elements: readonly KnowledgeElement[]): 
  * give 8 pix and not 7.999999999999999 → 7 (our reading: the authority adds exact fractions).
  */
 export function placementProfile(elements: readonly KnowledgeElement[]): PlacementProfile {
+  return placementOfLatest(latestKnowledgeElements(elements));
+}
+
+/** R-PROF-2 on elements already reduced to the latest per skill (R-PROF-1). */
+export function placementOfLatest(latest: readonly KnowledgeElement[]): PlacementProfile {
   const sums = new Map<CompetenceCode, number>();
-  for (const ke of latestKnowledgeElements(elements)) {
+  for (const ke of latest) {
     if (ke.status !== 'validated') continue;
     sums.set(ke.competence, (sums.get(ke.competence) ?? 0) + ke.earnedPix);
   }

@@ -19,6 +19,8 @@ export interface ContentIndex {
   readonly usableChallenges: ReadonlyMap<string, readonly Challenge[]>;
   /** R-REF-5 — pix value of each active skill (latest versions only). */
   readonly skillPix: ReadonlyMap<string, number>;
+  /** R-GEN-3 — the fixed visiting order of skills within a difficulty group: by tube name, then skill name. */
+  readonly skillRank: ReadonlyMap<string, number>;
 }
 
 /** Indexes a content package (R-REF-4, R-REF-5, R-GEN-4). */
@@ -50,7 +52,15 @@ export function indexContent(content: ContentPackage): ContentIndex {
     }
   }
 
-  return { content, challengeById, skillById, tubeById, latestSkillOf, usableChallenges, skillPix: computeSkillPix(latestByName, usableSkillIds) };
+  const tubeName = (skill: Skill) => tubeById.get(skill.tube)?.name ?? skill.tube;
+  const ranked = [...content.skills].sort((a, b) => compare(tubeName(a), tubeName(b)) || compare(a.name, b.name) || a.version - b.version);
+  const skillRank = new Map(ranked.map((skill, rank) => [skill.id, rank]));
+
+  return { content, challengeById, skillById, tubeById, latestSkillOf, usableChallenges, skillPix: computeSkillPix(latestByName, usableSkillIds), skillRank };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

@@ -52,6 +52,11 @@ export function parseFieldProposals(proposals: string): ProposalSegment[] {
   return segments;
 }
 
+/** The first input or select block of the proposals (QROC: the one field), from the cache. */
+export function firstField(proposals: string): ProposalSegment | undefined {
+  return cachedSegments(proposals).find((s) => s.kind !== 'text');
+}
+
 /** Keys of the input blocks, each once, in order of first appearance. */
 export function inputKeys(proposals: string | readonly ProposalSegment[]): string[] {
   return keysOf(proposals, 'input');
@@ -62,8 +67,25 @@ export function selectKeys(proposals: string | readonly ProposalSegment[]): stri
   return keysOf(proposals, 'select');
 }
 
+/**
+ * Parsed proposals of the challenges validated recently: validation runs on every answer, and a content package
+ * holds a few hundred distinct proposals. Bounded, so that arbitrary input cannot grow it without limit.
+ */
+const parsedCache = new Map<string, readonly ProposalSegment[]>();
+const PARSED_CACHE_LIMIT = 2000;
+
+function cachedSegments(proposals: string): readonly ProposalSegment[] {
+  let segments = parsedCache.get(proposals);
+  if (segments === undefined) {
+    if (parsedCache.size >= PARSED_CACHE_LIMIT) parsedCache.clear();
+    segments = parseFieldProposals(proposals);
+    parsedCache.set(proposals, segments);
+  }
+  return segments;
+}
+
 function keysOf(proposals: string | readonly ProposalSegment[], kind: 'input' | 'select'): string[] {
-  const segments = typeof proposals === 'string' ? parseFieldProposals(proposals) : proposals;
+  const segments = typeof proposals === 'string' ? cachedSegments(proposals) : proposals;
   const keys = new Set<string>();
   for (const segment of segments) if (segment.kind === kind) keys.add(segment.key);
   return [...keys];

@@ -1,6 +1,6 @@
 import type { Answer, Tolerances, ValidationChallenge, ValidationStatus } from '../../formats/challenge';
 import { applyTolerances, isOn, isT3Match, preTreat } from './normalise';
-import { inputKeys, parseFieldProposals, selectKeys } from './proposals';
+import { firstField, inputKeys, selectKeys } from './proposals';
 
 export interface ValidationResult {
   status: ValidationStatus;
@@ -57,7 +57,7 @@ function optionSet(choices: readonly string[]): Set<string> {
 // R-VAL-3 — QROC: any accepted variant.
 function validateQroc(challenge: ChallengeOf<'QROC'>, value: string): ValidationResult {
   if (!isFilled(value)) return KO;
-  const field = challenge.proposals === undefined ? undefined : parseFieldProposals(challenge.proposals).find((s) => s.kind !== 'text');
+  const field = challenge.proposals === undefined ? undefined : firstField(challenge.proposals);
   const isSelect = field?.kind === 'select';
   return { status: matchesAny(value, challenge.solution.variants, { challenge, isSelect }) ? 'ok' : 'ko' };
 }

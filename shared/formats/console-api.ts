@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { IncidentCategory, incidentCategory } from '../certification/incidents';
+import { Id } from './common';
+import { LockdownEventKind, LockdownPolicy } from './kiosk-api';
+import { AbortReason } from './scoring';
+import { ExtraTimePercent } from './session';
+
+/**
+ * The supervision and finalisation routes of the console (architecture §3, docs/delivery-api.md): request
+ * bodies as zod schemas and the live candidate list as the console receives it (also pushed over WebSocket).
+ */
+
+/**
+ * The live state of a candidate on the console (architecture §3 step 4), "needs action" ones first.
+ * notCheckedIn → waitingForPresence → readyToStart → inTest ⇄ suspended → completed | ended…;
+ * a re-entry: waitingForResume → readyToResume → inTest.
+ */
+export const LIVE_STATUSES = [
+  'notCheckedIn', 'waitingForPresence', 'readyToStart', 'inTest', 'waitingForResume', 'readyToResume', 'suspended',
+  'completed', 'endedByInvigilator', 'endedDueToFinalisation',
+] as const;
+export const LiveStatus = z.enum(LIVE_STATUSES);
+export type LiveStatus = z.infer<typeof LiveStatus>;
+
+export const LiveCandidate = z.object({
+  candidateId: z.number().int().positive(),
+  lastName: z.string(),
+  firstName: z.string(),
+  birthDate: z.string(),
+  extraTimePercent: z.number(),
+  accessibilityAdjustment: z.boolean(),
+  status: LiveStatus,
+  /** The invigilator must act (confirm presence, authorise a resume, lift a suspension). */
+  needsAction: z.boolean(),
+  /** What the console's status cell says, in French. */
+  label: z.string(),
+  /** The kiosk of the candidate's latest check-in. */
+  kiosk: z.object({ id: z.number().int(), name: z.string() }).strict().nullable(),
+  progress: z.object({ answered: z.number().int().min(0), total: z.number().int().min(1) }).strict().nullable(),
+  startedAt: z.string().nullable(),
+  theoreticalEndAt: z.string().nullable(),
+  suspension: z.object({ kind: z.string(), cause: z.string(), at: z.string() }).strict().nullable(),
+  /** The latest "warn" signal of the candidate's kiosk (shown in orange), if any. */
+  lastWarning: z.object({ kind: LockdownEventKind, cause: z.string(), at: z.string() }).strict().nullable(),
+}).strict();
+export type LiveCandidate = z.infer<typeof LiveCandidate>;
+
+/** What `GET …/live` answers and what the hub pushes as `{type: 'candidates', …}`. */
+export const LiveSession = z.object({
+  sessionId: z.number().int().positive(),
+  sessionStatus: z.string(),
+  candidates: z.array(LiveCandidate),
+}).strict();
+export type LiveSession = z.infer<typeof LiveSession>;
+
+/** R-SESS-3 — new extra time for a candidate; applies to the timers the kiosk has not shown yet. */
+export const ExtraTimeChange = z.object({ extraTimePercent: ExtraTimePercent }).strict();
+export type ExtraTimeChange = z.infer<typeof ExtraTimeChange>;
+
+/** An action without parameters (confirm presence, authorise resume, end a test): `{}` or no body. */
+export const NoBody = z.object({}).strict().optional();
+
+/**
+ * R-INC-1 — an incident report. An E-code names a challenge: either the challenge the invigilator points at
+ * (`challengeId`, the server fills the question number in) or the question number itself. A C-code names none.
+ */
+export const IncidentInput = z.object({
+  candidateId: z.number().int().positive(),
+  category: IncidentCategory,
+  description: z.string().trim().max(2000, '2000 caractères au plus').default(''),
+  challengeId: Id.optional(),
+  questionNumber: z.number().int().min(1).max(1000).optional(),
+}).strict().superRefine((input, ctx) => {
+  const definition = incidentCategory(input.category);
+  if (definition?.namesQuestion) {
+    if (input.challengeId === undefined && input.questionNumber === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['challengeId'], message: `un signalement ${input.category} désigne une question (challengeId ou questionNumber)` });
+    }
+    if (input.challengeId !== undefined && input.questionNumber !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['questionNumber'], message: 'désignez la question par son épreuve ou par son numéro, pas les deux' });
+    }
+  } else {
+    if (input.challengeId !== undefined) ctx.addIssue({ code: 'custom', path: ['challengeId'], message: `un signalement ${input.category} ne désigne pas de question` });
+    if (input.questionNumber !== undefined) ctx.addIssue({ code: 'custom', path: ['questionNumber'], message: `un signalement ${input.category} ne désigne pas de question` });
+  }
+});
+export type IncidentInput = z.input<typeof IncidentInput>;
+
+export const Incident = z.object({
+  id: z.number().int().positive(),
+  candidateId: z.number().int().positive(),
+  category: IncidentCategory,
+  challengeId: z.string().nullable(),
+  questionNumber: z.number().int().nullable(),
+  description: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+}).strict();
+export type Incident = z.infer<typeof Incident>;
+
+/** A lockdown event as the console lists it. */
+export const LockdownEventView = z.object({
+  id: z.number().int(),
+  candidateId: z.number().int(),
+  kioskId: z.number().int(),
+  kind: LockdownEventKind,
+  cause: z.string(),
+  occurredAt: z.string(),
+  receivedAt: z.string(),
+  challengeId: z.string().nullable(),
+  policy: LockdownPolicy,
+}).strict();
+export type LockdownEventView = z.infer<typeof LockdownEventView>;
+
+/** R-FIN-1, R-FIN-3 — what the invigilator states for one candidate who started. */
+export const CandidateFinalisation = z.object({
+  candidateId: z.number().int().positive(),
+  /** Only for an unfinished test (R-FIN-1). */
+  abortReason: AbortReason.nullable().default(null),
+  /** R-FIN-3 — "écran de fin de test vu". */
+  endScreenSeen: z.boolean().default(false),
+}).strict();
+
+/** R-FIN-1..3 — finalising a session. */
+export const FinalisationRequest = z.object({
+  globalComment: z.string().trim().max(5000, '5000 caractères au plus').default(''),
+  incidentDuringSession: z.boolean(),
+  joiningIssue: z.boolean(),
+  candidates: z.array(CandidateFinalisation).max(1000).default([]),
+}).strict().superRefine((request, ctx) => {
+  const seen = new Set<number>();
+  request.candidates.forEach((c, i) => {
+    if (seen.has(c.candidateId)) ctx.addIssue({ code: 'custom', path: ['candidates', i, 'candidateId'], message: `candidat en double : ${c.candidateId}` });
+    seen.add(c.candidateId);
+  });
+});
+export type FinalisationRequest = z.input<typeof FinalisationRequest>;
+
+/** What a successful finalisation answers; the document itself is at `GET …/results`. */
+export const FinalisationAnswer = z.object({
+  sessionId: z.number().int().positive(),
+  finalisedAt: z.string(),
+  resultsSha256: z.string(),
+  chainHead: z.object({ seq: z.number().int(), hash: z.string() }).strict(),
+  /** Provisional outcome per candidate (the authority scores again). */
+  candidates: z.array(z.object({
+    candidateId: z.number().int().positive(),
+    lastName: z.string(),
+    firstName: z.string(),
+    status: z.enum(['validated', 'rejected', 'cancelled', 'error']),
+    pix: z.number().int().min(0),
+    reproducibilityRate: z.number().int(),
+  }).strict()),
+}).strict();
+export type FinalisationAnswer = z.infer<typeof FinalisationAnswer>;
