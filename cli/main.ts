@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { auditCommand, backupCommand, demoPkiCommand } from './centre-commands';
 import { generateCommand, scoreCommand, validateCommand } from './commands';
 import { runDemo } from './demo';
 import { CliError } from './read-json';
@@ -10,8 +11,13 @@ const USAGE = `Passation — ligne de commande
   passation generate --content C --profile P --seed N [--locale fr|en] [--pupil ID]
                                       test tiré pour un élève (JSON)
   passation demo                      démonstration sur le contenu de fixtures/
+  passation demo-pki DOSSIER          autorité et centre de démonstration, paquets signés
+  passation backup SORTIE [--db F]    copie cohérente de la base du centre (API de sauvegarde SQLite)
+  passation audit SESSION [--db F]    journal d’une session et vérification de sa chaîne de hachage
 
 Formats : voir le README, « Formats publics ».`;
+
+const line = (text: string) => process.stdout.write(`${text}\n`);
 
 function print(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -28,6 +34,7 @@ export async function main(argv: string[]): Promise<number> {
       seed: { type: 'string' },
       locale: { type: 'string' },
       pupil: { type: 'string' },
+      db: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -45,6 +52,9 @@ export async function main(argv: string[]): Promise<number> {
     case 'score': print(scoreCommand(needFile())); return 0;
     case 'generate': print(generateCommand(values)); return 0;
     case 'demo': await runDemo(); return 0;
+    case 'demo-pki': demoPkiCommand(file, line); return 0;
+    case 'backup': await backupCommand(file, values.db, line); return 0;
+    case 'audit': return auditCommand(file, values.db, line);
     default: throw new CliError(`commande inconnue : ${command}\n\n${USAGE}`, 2);
   }
 }
