@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { auditCommand, backupCommand, demoPkiCommand } from './centre-commands';
 import { generateCommand, scoreCommand, validateCommand } from './commands';
+import { electronBinary, stationCommand } from './station-command';
 import { runDemo } from './demo';
 import { CliError } from './read-json';
 
@@ -11,6 +12,9 @@ const USAGE = `Passation — ligne de commande
   passation generate --content C --profile P --seed N [--locale fr|en] [--pupil ID]
                                       test tiré pour un élève (JSON)
   passation demo                      démonstration sur le contenu de fixtures/
+  passation station [--demo] [--data-dir D] [--port 8443] [--host 0.0.0.0]
+                                      le poste du surveillant sans Electron (serveur du centre)
+  passation start                     l'application (sans binaire Electron : le poste en mode démonstration)
   passation demo-pki DOSSIER          autorité et centre de démonstration, paquets signés
   passation backup SORTIE [--db F]    copie cohérente de la base du centre (API de sauvegarde SQLite)
   passation audit SESSION [--db F]    journal d’une session et vérification de sa chaîne de hachage
@@ -35,6 +39,10 @@ export async function main(argv: string[]): Promise<number> {
       locale: { type: 'string' },
       pupil: { type: 'string' },
       db: { type: 'string' },
+      demo: { type: 'boolean' },
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -52,6 +60,13 @@ export async function main(argv: string[]): Promise<number> {
     case 'score': print(scoreCommand(needFile())); return 0;
     case 'generate': print(generateCommand(values)); return 0;
     case 'demo': await runDemo(); return 0;
+    case 'station': await stationCommand({ demo: values.demo, dataDir: values['data-dir'], port: values.port, host: values.host }, line); return 0;
+    case 'start': {
+      // Architecture §1: without the Electron binary, `npm start` still serves the user — the station, headless.
+      if (electronBinary() === null) line('Le binaire d’Electron n’est pas installé sur cette machine : le poste du surveillant démarre sans fenêtre.');
+      await stationCommand({ demo: true, dataDir: values['data-dir'], port: values.port, host: values.host }, line);
+      return 0;
+    }
     case 'demo-pki': demoPkiCommand(file, line); return 0;
     case 'backup': await backupCommand(file, values.db, line); return 0;
     case 'audit': return auditCommand(file, values.db, line);

@@ -1,0 +1,130 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { InvigilatorLogin, KioskPairing, ManagerLogin, ManagerPasswordChange } from '../../../shared/formats/centre-api';
+import { HttpError } from '../server/http-error';
+import { bodyOf, idParam, validateBody } from '../server/validate-body';
+import { AUTH_COOKIES, clearedCookie, tokenCookie } from './auth-hooks';
+import { callerLabel, consoleCaller, kioskCaller } from './caller';
+import { INVIGILATOR_TOKEN_TTL_MS, MANAGER_TOKEN_TTL_MS, issueConsoleToken, revokeConsoleToken, revokeManagerTokens } from './console-tokens';
+import type { FailureLimiter } from './failure-limiter';
+import { createPairingCode, listKiosks, pairKiosk, revokeKiosk } from './kiosk-registry';
+import { setManagerPassword, verifyManagerPassword } from './manager-account';
+
+/** A device token's cookie lives as long as browsers allow (400 days); the kiosk is revoked from the console. */
+const KIOSK_COOKIE_MAX_AGE_S = 400 * 24 * 60 * 60;
+
+/** 429 when this IP has failed too often; the `Retry-After` header says for how long. */
+function refuseIfBlocked(limiter: FailureLimiter, key: string): void {
+  const blocked = limiter.blocked(key);
+  if (blocked) {
+    throw new HttpError(429, 'tooManyAttempts', `Trop de tentatives échouées : réessayez dans ${blocked.retryAfterSeconds} s.`, {
+      headers: { 'retry-after': String(blocked.retryAfterSeconds) },
+    });
+  }
+}
+
+/**
+ * Logins (manager, invigilator), logout, pairing codes, kiosk pairing, kiosk list and revocation.
+ * Route list and examples: docs/centre-api.md.
+ */
+export async function authRoutes(app: FastifyInstance): Promise<void> {
+  const { db, clock, sessions, rateLimits } = app.centre;
+  const hub = app.centreInternals.hub;
+  const loginFailures = app.centre.failureLimiter(rateLimits.loginFailures);
+  const pairingFailures = app.centre.failureLimiter(rateLimits.pairingFailures);
+  const publicRoute = { auth: 'public' as const, rateLimit: { max: rateLimits.publicRequestsPerMinute, timeWindow: 60_000 } };
+  const secure = app.centre.secure;
+
+  function logIn(reply: FastifyReply, login: { kind: 'manager' } | { kind: 'invigilator'; sessionId: number }) {
+    const issued = issueConsoleToken(db, login, clock());
+    const ttl = login.kind === 'manager' ? MANAGER_TOKEN_TTL_MS : INVIGILATOR_TOKEN_TTL_MS;
+    reply.header('set-cookie', tokenCookie(AUTH_COOKIES[login.kind], issued.token, ttl / 1000, secure));
+    return { token: issued.token, expiresAt: issued.expiresAt };
+  }
+
+  function logOut(request: FastifyRequest, reply: FastifyReply) {
+    const caller = consoleCaller(request);
+    revokeConsoleToken(db, caller.tokenHash, clock());
+    hub.disconnectLogins([caller.tokenHash]);
+    reply.header('set-cookie', clearedCookie(AUTH_COOKIES[caller.kind], secure));
+    return reply.code(204).send();
+  }
+
+  app.post('/api/manager/login', { config: publicRoute, preHandler: validateBody(ManagerLogin) }, async (request, reply) => {
+    refuseIfBlocked(loginFailures, request.ip);
+    if (!verifyManagerPassword(db, bodyOf(request, ManagerLogin).password)) {
+      loginFailures.fail(request.ip);
+      throw new HttpError(401, 'wrongPassword', 'Mot de passe du responsable incorrect.', { field: 'password' });
+    }
+    loginFailures.reset(request.ip);
+    return logIn(reply, { kind: 'manager' });
+  });
+
+  app.post('/api/manager/logout', { config: { auth: 'manager' } }, logOut);
+
+  app.post('/api/manager/password', { config: { auth: 'manager' }, preHandler: validateBody(ManagerPasswordChange) }, async (request, reply) => {
+    refuseIfBlocked(loginFailures, request.ip);
+    const body = bodyOf(request, ManagerPasswordChange);
+    if (!verifyManagerPassword(db, body.currentPassword)) {
+      loginFailures.fail(request.ip);
+      throw new HttpError(401, 'wrongPassword', 'Mot de passe actuel incorrect.', { field: 'currentPassword' });
+    }
+    const problem = setManagerPassword(db, body.newPassword, clock());
+    if (problem) throw new HttpError(400, 'invalidBody', `Champ « newPassword » invalide : ${problem}.`, { field: 'newPassword' });
+    hub.disconnectLogins(revokeManagerTokens(db, clock()));
+    return logIn(reply, { kind: 'manager' });
+  });
+
+  // R-SESS-1 — the invigilator logs in with the session number and the session's password.
+  app.post('/api/console/login', { config: publicRoute, preHandler: validateBody(InvigilatorLogin) }, async (request, reply) => {
+    refuseIfBlocked(loginFailures, request.ip);
+    const body = bodyOf(request, InvigilatorLogin);
+    const session = sessions.getSessionByNumber(body.sessionNumber);
+    // An unknown session costs the same time and gets the same answer as a wrong password.
+    if (!sessions.verifyInvigilatorPassword(session?.id ?? 0, body.password) || !session) {
+      loginFailures.fail(request.ip);
+      throw new HttpError(401, 'wrongPassword', 'Numéro de session ou mot de passe du surveillant incorrect.', { field: 'password' });
+    }
+    loginFailures.reset(request.ip);
+    return { ...logIn(reply, { kind: 'invigilator', sessionId: session.id }), session };
+  });
+
+  app.post('/api/console/logout', { config: { auth: 'invigilator' } }, logOut);
+
+  app.get('/api/console/session', { config: { auth: 'invigilator' } }, async (request) => {
+    const caller = consoleCaller(request);
+    const session = caller.kind === 'invigilator' ? sessions.getSession(caller.sessionId) : null;
+    if (!session) throw new HttpError(404, 'notFound', 'Session introuvable.');
+    return { session };
+  });
+
+  app.post('/api/console/pairing-codes', { config: { auth: ['manager', 'invigilator'] } }, async (request, reply) => {
+    const code = createPairingCode(db, callerLabel(request.caller), clock());
+    return reply.code(201).send(code);
+  });
+
+  app.get('/api/console/kiosks', { config: { auth: ['manager', 'invigilator'] } }, async () => ({ kiosks: listKiosks(db) }));
+
+  app.post('/api/console/kiosks/:kioskId/revoke', { config: { auth: ['manager', 'invigilator'] } }, async (request, reply) => {
+    const kioskId = idParam(request, 'kioskId', 'Poste');
+    if (!revokeKiosk(db, kioskId, clock())) throw new HttpError(404, 'notFound', `Poste introuvable (id ${kioskId}).`);
+    hub.disconnectKiosk(kioskId);
+    return reply.code(204).send();
+  });
+
+  app.post('/api/kiosk/pair', { config: publicRoute, preHandler: validateBody(KioskPairing) }, async (request, reply) => {
+    refuseIfBlocked(pairingFailures, request.ip);
+    const result = pairKiosk(db, bodyOf(request, KioskPairing), clock());
+    if (!result.ok) {
+      pairingFailures.fail(request.ip);
+      throw new HttpError(401, 'pairingRefused', result.reason, { field: 'code' });
+    }
+    pairingFailures.reset(request.ip);
+    reply.header('set-cookie', tokenCookie(AUTH_COOKIES.kiosk, result.deviceToken, KIOSK_COOKIE_MAX_AGE_S, secure));
+    return reply.code(201).send({ kioskId: result.kioskId, deviceToken: result.deviceToken, certificateFingerprint: app.centre.certificateFingerprint });
+  });
+
+  app.get('/api/kiosk/me', { config: { auth: 'kiosk' } }, async (request) => {
+    const kiosk = kioskCaller(request);
+    return { kioskId: kiosk.kioskId, name: kiosk.kioskName };
+  });
+}

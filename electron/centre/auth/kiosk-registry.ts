@@ -1,0 +1,97 @@
+import { randomInt } from 'node:crypto';
+import { PAIRING_CODE_LENGTH } from '../../../shared/formats/centre-api';
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../storage/database';
+import { newToken, sha256Hex } from './secret-token';
+
+/** How long a pairing code shown on the console stays valid. */
+export const PAIRING_CODE_TTL_MS = 10 * 60 * 1000;
+/** `last_seen_at` is written at most this often per kiosk (not on every request). */
+const LAST_SEEN_RESOLUTION_MS = 60 * 1000;
+
+/** A paired kiosk as the console lists it. */
+export interface KioskSummary {
+  id: number;
+  name: string;
+  pairedBy: string;
+  pairedAt: string;
+  lastSeenAt: string | null;
+  revokedAt: string | null;
+}
+
+export type KioskLookup = { ok: true; kiosk: { id: number; name: string } } | { ok: false; reason: 'unknown' | 'revoked' };
+
+export type PairingResult = { ok: true; kioskId: number; deviceToken: string } | { ok: false; reason: string };
+
+interface KioskRow { id: number; name: string; paired_by: string; paired_at: string; last_seen_at: string | null; revoked_at: string | null }
+
+/** A new single-use code (6 digits), distinct from every code still valid. `createdBy`: 'manager' or 'invigilator:<id>'. */
+export function createPairingCode(db: Db, createdBy: string, now: Date): { code: string; expiresAt: string } {
+  const expiresAt = new Date(now.getTime() + PAIRING_CODE_TTL_MS).toISOString();
+  const live = db.prepare<[string, string], number>('SELECT 1 FROM pairing_codes WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?').pluck();
+  for (;;) {
+    const code = String(randomInt(0, 10 ** PAIRING_CODE_LENGTH)).padStart(PAIRING_CODE_LENGTH, '0');
+    const codeHash = sha256Hex(code);
+    if (live.get(codeHash, now.toISOString()) !== undefined) continue;
+    db.prepare('INSERT INTO pairing_codes (code_hash, created_by, created_at, expires_at) VALUES (?, ?, ?, ?)')
+      .run(codeHash, createdBy, now.toISOString(), expiresAt);
+    return { code, expiresAt };
+  }
+}
+
+/** Exchanges a valid code for a new kiosk and its device token (shown once; only its hash is kept). */
+export function pairKiosk(db: Db, request: { code: string; name: string }, now: Date): PairingResult {
+  return db.transaction((): PairingResult => {
+    const code = db.prepare<[string], { id: number; created_by: string; expires_at: string; used_at: string | null }>(
+      'SELECT id, created_by, expires_at, used_at FROM pairing_codes WHERE code_hash = ? ORDER BY id DESC LIMIT 1').get(sha256Hex(request.code));
+    if (!code) return { ok: false, reason: 'Code d’appairage inconnu : vérifiez les 6 chiffres affichés sur la console.' };
+    if (code.used_at !== null) return { ok: false, reason: 'Ce code d’appairage a déjà servi : demandez-en un nouveau sur la console.' };
+    if (Date.parse(code.expires_at) <= now.getTime()) return { ok: false, reason: 'Ce code d’appairage a expiré : demandez-en un nouveau sur la console.' };
+    const deviceToken = newToken('kiosk');
+    const { lastInsertRowid } = db.prepare('INSERT INTO kiosks (name, token_hash, paired_by, paired_at) VALUES (?, ?, ?, ?)')
+      .run(request.name, sha256Hex(deviceToken), code.created_by, now.toISOString());
+    const kioskId = Number(lastInsertRowid);
+    db.prepare('UPDATE pairing_codes SET used_at = ?, used_by_kiosk_id = ? WHERE id = ?').run(now.toISOString(), kioskId, code.id);
+    return { ok: true, kioskId, deviceToken };
+  })();
+}
+
+/** The kiosk holding this device token; notes when it was last seen (at most once a minute). */
+export function findKiosk(db: Db, deviceToken: string, now: Date): KioskLookup {
+  const sql = statements(db);
+  const row = sql.byToken.get(sha256Hex(deviceToken));
+  if (!row) return { ok: false, reason: 'unknown' };
+  if (row.revoked_at !== null) return { ok: false, reason: 'revoked' };
+  if (row.last_seen_at === null || now.getTime() - Date.parse(row.last_seen_at) >= LAST_SEEN_RESOLUTION_MS) {
+    sql.seen.run(now.toISOString(), row.id);
+  }
+  return { ok: true, kiosk: { id: row.id, name: row.name } };
+}
+
+/** findKiosk runs on every kiosk request: its statements are prepared once per database. */
+const prepared = new WeakMap<Db, { byToken: Statement<[string], KioskRow>; seen: Statement<[string, number]> }>();
+function statements(db: Db) {
+  let found = prepared.get(db);
+  if (!found) {
+    found = {
+      byToken: db.prepare<[string], KioskRow>('SELECT * FROM kiosks WHERE token_hash = ?'),
+      seen: db.prepare<[string, number]>('UPDATE kiosks SET last_seen_at = ? WHERE id = ?'),
+    };
+    prepared.set(db, found);
+  }
+  return found;
+}
+
+/** Every kiosk ever paired, the active ones first, by name. */
+export function listKiosks(db: Db): KioskSummary[] {
+  return db.prepare<[], KioskRow>('SELECT * FROM kiosks ORDER BY revoked_at IS NOT NULL, name, id').all().map((row) => ({
+    id: row.id, name: row.name, pairedBy: row.paired_by, pairedAt: row.paired_at, lastSeenAt: row.last_seen_at, revokedAt: row.revoked_at,
+  }));
+}
+
+/** Revokes a kiosk's device token; false when there is no such kiosk. Revoking twice keeps the first date. */
+export function revokeKiosk(db: Db, kioskId: number, now: Date): boolean {
+  const found = db.prepare('SELECT 1 FROM kiosks WHERE id = ?').get(kioskId) !== undefined;
+  if (found) db.prepare('UPDATE kiosks SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now.toISOString(), kioskId);
+  return found;
+}

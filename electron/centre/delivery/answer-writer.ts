@@ -1,0 +1,181 @@
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import { judgeAnswer, validateAnswer } from '../../../shared/certification/validation';
+import { canonicalJson } from '../../../shared/canonical/canonical-json';
+import { ENTRY_TOKEN_HEADER, type AnswerAck, type KioskAnswer } from '../../../shared/formats/kiosk-api';
+import { appendEvent } from '../audit/event-chain';
+import type { DeliveryContext } from './delivery-context';
+import { extendedTimers } from './kiosk-view';
+import { RefusalRollback, refusal, success, type Outcome } from './refusal';
+
+export interface AnswerSubmission {
+  kioskId: number;
+  entryId: number;
+  body: z.output<typeof KioskAnswer>;
+}
+
+/** The acknowledgement as sent (exact bytes, the same on every replay) and whether this call stored it. */
+export interface StoredAck {
+  ackJson: string;
+  created: boolean;
+  sessionId: number;
+  candidateId: number;
+}
+
+interface Pending {
+  submission: AnswerSubmission;
+  resolve: (outcome: Outcome<StoredAck>) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Answers committed together at most (one fsync for all of them). */
+const MAX_BATCH = 256;
+
+export type AnswerWriter = ReturnType<typeof createAnswerWriter>;
+
+/**
+ * Durable answers with group commit. Answers that arrive while the disk is busy wait in a queue; the next
+ * turn of the event loop stores all of them in ONE transaction (one fsync, `synchronous=FULL`), each in its
+ * own savepoint so that a refusal or a bug in one leaves the others untouched. Every promise resolves only
+ * after that commit: a kiosk is acknowledged only for what is on disk.
+ */
+export function createAnswerWriter(context: DeliveryContext) {
+  let queue: Pending[] = [];
+  let scheduled = false;
+
+  /** One answer in a savepoint: its refusal or its failure rolls back only what it wrote. */
+  const recordInSavepoint = context.db.transaction((submission: AnswerSubmission): Outcome<StoredAck> => {
+    const outcome = recordAnswer(context, submission);
+    if (!outcome.ok) throw new RefusalRollback(outcome.refusal);
+    return outcome;
+  });
+  const recordBatch = context.db.transaction((batch: readonly Pending[]) => batch.map((item): Outcome<StoredAck> | { failed: unknown } => {
+    try {
+      return recordInSavepoint(item.submission);
+    } catch (error) {
+      return error instanceof RefusalRollback ? { ok: false, refusal: error.refusal } : { failed: error };
+    }
+  }));
+
+  function flush(): void {
+    scheduled = false;
+    const batch = queue.slice(0, MAX_BATCH);
+    queue = queue.slice(MAX_BATCH);
+    if (queue.length > 0) schedule();
+    let outcomes: (Outcome<StoredAck> | { failed: unknown })[];
+    try {
+      outcomes = recordBatch(batch);
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    const changed = new Map<number, number>();
+    outcomes.forEach((outcome, i) => {
+      const item = batch[i]!;
+      if ('failed' in outcome) {
+        item.reject(outcome.failed);
+        return;
+      }
+      if (outcome.ok && outcome.value.created) changed.set(outcome.value.candidateId, outcome.value.sessionId);
+      item.resolve(outcome);
+    });
+    for (const [candidateId, sessionId] of changed) context.candidateChanged(sessionId, candidateId);
+  }
+
+  function schedule(): void {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(flush);
+  }
+
+  return {
+    /** Resolves once the answer (or its earlier twin) is on disk; rejects on a storage failure. */
+    submit(submission: AnswerSubmission): Promise<Outcome<StoredAck>> {
+      return new Promise((resolve, reject) => {
+        queue.push({ submission, resolve, reject });
+        schedule();
+      });
+    },
+  };
+}
+
+/**
+ * R-VAL-3, R-VAL-4 — stores one answer, validated and judged on the station, with its audit event.
+ * Idempotent per test and challenge: a replay gets the FIRST acknowledgement back and changes nothing.
+ */
+export function recordAnswer(context: DeliveryContext, { kioskId, entryId, body }: AnswerSubmission): Outcome<StoredAck> {
+  const entry = context.store.entryById(entryId);
+  const candidate = entry ? context.sessions.getCandidate(entry.candidateId) : null;
+  if (!entry || !candidate) return refusal(401, 'entryUnknown', ENTRY_TOKEN_HEADER, 'Connexion du candidat inconnue sur ce poste : identifiez-vous de nouveau.');
+  const test = context.store.testOfCandidate(candidate.id);
+  if (!test) return refusal(409, 'testNotStarted', ENTRY_TOKEN_HEADER, 'Le test n’est pas commencé : aucune réponse ne peut être enregistrée.');
+  const ids = { sessionId: candidate.sessionId, candidateId: candidate.id };
+
+  const first = context.store.answerFor(test.id, body.challengeId);
+  if (first) return success({ ackJson: first.ack, created: false, ...ids });
+
+  const material = context.tests.of(test);
+  if (!material) throw new Error(`test ${test.id} : paquet de contenu illisible`);
+  const position = material.positionOf.get(body.challengeId);
+  if (position === undefined) {
+    return refusal(404, 'challengeNotInTest', 'challengeId', `L’épreuve « ${body.challengeId} » ne fait pas partie du test de ce candidat.`);
+  }
+  if (entry.startedAt === null) {
+    return refusal(409, 'entryNotStarted', ENTRY_TOKEN_HEADER, 'Cette connexion n’a pas ouvert le test : la reprise doit être autorisée par le surveillant.');
+  }
+  if (entry.supersededAt !== null) {
+    return refusal(409, 'entryReplaced', ENTRY_TOKEN_HEADER, 'Le test a été rouvert sur un autre poste : ce poste ne peut plus enregistrer de réponse.');
+  }
+  if (test.state !== 'started') {
+    return refusal(409, 'testEnded', ENTRY_TOKEN_HEADER, 'Le test est terminé : la réponse n’a pas été enregistrée.');
+  }
+
+  const challenge = material.challenges[position]!;
+  const timed = challenge.timer !== undefined;
+  const validation = validateAnswer(challenge, body.answer);
+  const timedOut = timed && body.timedOut;
+  const status = judgeAnswer({
+    validation: validation.status,
+    timedOut,
+    focusLost: body.focusLost,
+    focusedChallenge: challenge.focused === true,
+    accessibilityAdjustment: candidate.accessibilityAdjustment,
+  });
+  const at = context.now().toISOString();
+  const completed = context.store.countAnswers(test.id) + 1 === test.challengeCount;
+  const ack: AnswerAck = { saved: true, challengeId: body.challengeId, clientAnswerId: body.clientAnswerId, savedAt: at, testCompleted: completed };
+  const ackJson = canonicalJson(ack);
+  const answer = canonicalJson(body.answer);
+  context.store.insertAnswer({
+    testId: test.id,
+    challengeId: body.challengeId,
+    position,
+    answer,
+    validation: validation.status,
+    status,
+    fieldResults: validation.fields === undefined ? null : canonicalJson(validation.fields),
+    timedOut,
+    focusLost: body.focusLost,
+    elapsedMs: body.elapsedMs,
+    timerSeconds: timed ? extendedTimers([challenge], candidate.extraTimePercent)[challenge.id]! : null,
+    answeredAt: at,
+    kioskId,
+    entryId,
+    clientAnswerId: body.clientAnswerId,
+    ack: ackJson,
+  });
+  // The chain binds the raw answer by its digest; the status stays out of the log the console lists.
+  appendEvent(context.db, candidate.sessionId, {
+    kind: 'answer', candidateId: candidate.id, kioskId, at,
+    payload: {
+      challengeId: body.challengeId, position: position + 1, clientAnswerId: body.clientAnswerId,
+      answerSha256: createHash('sha256').update(answer, 'utf8').digest('hex'),
+      timedOut, focusLost: body.focusLost, elapsedMs: body.elapsedMs,
+    },
+  });
+  if (completed) {
+    context.store.endTest(test.id, 'completed', at);
+    appendEvent(context.db, candidate.sessionId, { kind: 'testCompleted', candidateId: candidate.id, kioskId, at, payload: { answers: test.challengeCount } });
+  }
+  return success({ ackJson, created: true, ...ids });
+}

@@ -1,0 +1,74 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { z } from 'zod';
+import type { KioskCheckIn, KioskCheckInAnswer } from '../../../shared/formats/kiosk-api';
+import { appendEvent } from '../audit/event-chain';
+import type { DeliveryContext } from './delivery-context';
+import { kioskState, newEntryToken } from './kiosk-entry';
+import { inTransaction, refusal, success, type Outcome } from './refusal';
+
+type CheckInBody = z.output<typeof KioskCheckIn>;
+
+/** One message for every wrong field: a kiosk must not tell which of name, birth date or code was wrong (R-SESS-4). */
+export const CHECK_IN_REFUSED = 'Connexion impossible : vérifiez le numéro de session, vos nom, prénom, date de naissance et le code d’accès donné par le surveillant.';
+/** The form as a whole is to blame: no single field is named. */
+export const CHECK_IN_FIELD = 'identity';
+
+/**
+ * R-SESS-4 — a candidate checks in on a kiosk: session number, names and birth date, then the access code.
+ * Success creates an entry waiting for the invigilator (R-SESS-5) and replaces the candidate's earlier entries
+ * that never started. Failures count per kiosk and per session number (rate limits) and are audited in the
+ * session's chain when the session exists.
+ */
+export function checkIn(context: DeliveryContext, kioskId: number, body: CheckInBody): Outcome<KioskCheckInAnswer> {
+  const kioskKey = `kiosk:${kioskId}`;
+  const sessionKey = `session:${body.sessionNumber}`;
+  const blocked = context.checkInFailures.perKiosk.blocked(kioskKey) ?? context.checkInFailures.perSession.blocked(sessionKey);
+  if (blocked) {
+    return refusal(429, 'checkInLimited', CHECK_IN_FIELD,
+      `Trop d’essais de connexion : réessayez dans ${blocked.retryAfterSeconds} s ou appelez le surveillant.`, { retryAfterSeconds: blocked.retryAfterSeconds });
+  }
+
+  const found = context.sessions.findCandidateForCheckIn({
+    sessionNumber: body.sessionNumber, lastName: body.lastName, firstName: body.firstName, birthDate: body.birthDate,
+  });
+  const session = found.ok ? found.value.session : context.sessions.getSessionByNumber(body.sessionNumber);
+  const codeMatches = session !== null && sameCode(session.accessCode, body.accessCode);
+  if (!found.ok || !codeMatches) {
+    context.checkInFailures.perKiosk.fail(kioskKey);
+    context.checkInFailures.perSession.fail(sessionKey);
+    if (session) {
+      appendEvent(context.db, session.id, {
+        kind: 'checkInFailed', kioskId, at: context.now().toISOString(),
+        payload: { reason: found.ok ? 'accessCode' : 'identity' },
+      });
+    }
+    return refusal(401, 'checkInRefused', CHECK_IN_FIELD, CHECK_IN_REFUSED);
+  }
+
+  const { candidate } = found.value;
+  if (found.value.session.status !== 'created') {
+    return refusal(409, 'sessionClosed', 'sessionNumber', `La session n° ${found.value.session.number} est close : il n’est plus possible de s’y connecter.`);
+  }
+  context.checkInFailures.perKiosk.reset(kioskKey);
+  const at = context.now().toISOString();
+  const { token, tokenHash } = newEntryToken();
+  const outcome = inTransaction(context.db, () => {
+    const entryId = context.store.insertEntry(candidate.id, kioskId, tokenHash, at);
+    appendEvent(context.db, candidate.sessionId, { kind: 'checkIn', candidateId: candidate.id, kioskId, at, payload: { entryId } });
+    const entry = context.store.latestEntry(candidate.id)!;
+    const test = context.store.testOfCandidate(candidate.id);
+    return success({
+      entryToken: token,
+      candidate: { lastName: candidate.lastName, firstName: candidate.firstName },
+      state: kioskState(context, entry, candidate, test),
+    });
+  });
+  if (outcome.ok) context.candidateChanged(candidate.sessionId, candidate.id);
+  return outcome;
+}
+
+/** Constant-time comparison of the access codes (their digests have the same length whatever was typed). */
+function sameCode(expected: string, typed: string): boolean {
+  const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+  return timingSafeEqual(digest(expected), digest(typed));
+}

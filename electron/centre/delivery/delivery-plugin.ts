@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import { registerFinalisationRoutes } from '../finalisation/finalisation-routes';
+import { registerConsoleRoutes } from '../supervision/console-routes';
+import { liveCandidate, liveSession } from '../supervision/live-state';
+import { createDeliveryContext, type DeliveryContext } from './delivery-context';
+import { registerKioskRoutes } from './kiosk-routes';
+
+/** R-SESS-4 — failed check-ins allowed per kiosk and per session number before a pause. */
+export const CHECK_IN_FAILURES = {
+  perKiosk: { maxFailures: 10, windowMs: 10 * 60 * 1000 },
+  perSession: { maxFailures: 60, windowMs: 10 * 60 * 1000 },
+} as const;
+
+/**
+ * Test delivery, supervision and finalisation as one Fastify plugin over the server platform's context
+ * (`app.centre`): pass it in `config.plugins` of `createCentreServer`. Live pushes on `/api/console/live`:
+ * `{type: 'candidates', …LiveSession}` on connection and after a finalisation, `{type: 'candidate', sessionId,
+ * candidate}` on each change; on `/api/kiosk/live`: `{type: 'stateChanged'}` to the candidate's kiosk.
+ */
+export async function deliveryPlugin(app: FastifyInstance): Promise<void> {
+  const { db, sessions, packages, clock, hub } = app.centre;
+  const context: DeliveryContext = createDeliveryContext({
+    db, sessions, packages, now: clock,
+    checkInFailures: {
+      perKiosk: app.centre.failureLimiter(CHECK_IN_FAILURES.perKiosk),
+      perSession: app.centre.failureLimiter(CHECK_IN_FAILURES.perSession),
+    },
+    candidateChanged(sessionId, candidateId) {
+      const candidate = sessions.getCandidate(candidateId);
+      if (!candidate) return;
+      hub.publish(sessionId, { type: 'candidate', sessionId, candidate: liveCandidate(context, candidate) });
+      const entry = context.store.latestEntry(candidateId);
+      if (entry) hub.sendToKiosk(entry.kioskId, { type: 'stateChanged' });
+    },
+  });
+  const sessionChanged = (sessionId: number) => {
+    const live = liveSession(context, sessionId);
+    if (live) hub.publish(sessionId, { type: 'candidates', ...live });
+    for (const entry of context.store.currentEntriesOfSession(sessionId)) hub.sendToKiosk(entry.kioskId, { type: 'stateChanged' });
+  };
+  hub.onConsoleConnect((client) => {
+    const live = liveSession(context, client.sessionId);
+    if (live) client.send({ type: 'candidates', ...live });
+  });
+
+  registerKioskRoutes(app, context);
+  registerConsoleRoutes(app, context);
+  registerFinalisationRoutes(app, context, sessionChanged);
+}

@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import type { KioskState } from '../../../shared/formats/kiosk-api';
+import { ENTRY_TOKEN_HEADER } from '../../../shared/formats/kiosk-api';
+import type { Candidate, Session } from '../../../shared/formats/session';
+import { sha256Hex } from '../auth/secret-token';
+import { KIOSK_MESSAGES, kioskStateName, theoreticalEnd } from './candidate-situation';
+import type { DeliveryContext } from './delivery-context';
+import type { Entry, TestRecord } from './delivery-store';
+import { extendedTimers } from './kiosk-view';
+import { refusal, success, type Outcome } from './refusal';
+
+const ENTRY_TOKEN_PREFIX = 'pe_';
+const ENTRY_TOKEN_BYTES = 32;
+const ENTRY_TOKEN_PATTERN = /^pe_[A-Za-z0-9_-]{43}$/;
+
+/** A new entry token (shown once to the kiosk; only its SHA-256 is kept). */
+export function newEntryToken(): { token: string; tokenHash: string } {
+  const token = ENTRY_TOKEN_PREFIX + randomBytes(ENTRY_TOKEN_BYTES).toString('base64url');
+  return { token, tokenHash: sha256Hex(token) };
+}
+
+/** The candidate behind an entry token, with their session and test. */
+export interface EntryContext {
+  entry: Entry;
+  candidate: Candidate;
+  session: Session;
+  test: TestRecord | null;
+}
+
+/**
+ * The entry a kiosk names in the `x-passation-entry` header. An entry is bound to the kiosk that checked the
+ * candidate in: another kiosk's token with it is refused like an unknown entry.
+ */
+export function resolveEntry(context: DeliveryContext, kioskId: number, token: unknown): Outcome<EntryContext> {
+  if (typeof token !== 'string' || !ENTRY_TOKEN_PATTERN.test(token)) {
+    return refusal(401, 'entryMissing', ENTRY_TOKEN_HEADER, 'Connexion du candidat absente : identifiez-vous de nouveau sur ce poste.');
+  }
+  const entry = context.store.entryByTokenHash(sha256Hex(token));
+  if (!entry || entry.kioskId !== kioskId) {
+    return refusal(401, 'entryUnknown', ENTRY_TOKEN_HEADER, 'Connexion du candidat inconnue sur ce poste : identifiez-vous de nouveau.');
+  }
+  const candidate = context.sessions.getCandidate(entry.candidateId);
+  const session = candidate ? context.sessions.getSession(candidate.sessionId) : null;
+  if (!candidate || !session) {
+    return refusal(401, 'entryUnknown', ENTRY_TOKEN_HEADER, 'Connexion du candidat inconnue sur ce poste : identifiez-vous de nouveau.');
+  }
+  return success({ entry, candidate, session, test: context.store.testOfCandidate(candidate.id) });
+}
+
+/** What the kiosk holding `entry` shows now (R-SESS-5, R-SESS-6, R-GEN-6, R-VAL-6). */
+export function kioskState(context: DeliveryContext, entry: Entry, candidate: Candidate, test: TestRecord | null): KioskState {
+  const state = kioskStateName(entry, test, context.now());
+  if (!test) {
+    return { state, message: KIOSK_MESSAGES[state], progress: null, extraTimePercent: candidate.extraTimePercent, theoreticalEndAt: null, timers: {} };
+  }
+  const answered = context.store.answeredChallengeIds(test.id);
+  const material = context.tests.of(test);
+  const open = material ? material.challenges.filter((c) => !answered.has(c.id)) : [];
+  return {
+    state,
+    message: KIOSK_MESSAGES[state],
+    progress: { answered: answered.size, total: test.challengeCount },
+    extraTimePercent: candidate.extraTimePercent,
+    theoreticalEndAt: theoreticalEnd(test.startedAt, candidate.extraTimePercent),
+    timers: test.state === 'started' ? extendedTimers(open, candidate.extraTimePercent) : {},
+  };
+}

@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto';
+import { canonicalize } from 'json-canonicalize';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Answer } from '../../../shared/formats/challenge';
+import { ResultsDocument } from '../../../shared/formats/results';
+import { rightAnswerFor, wrongAnswerFor } from '../../../shared/testing/simulated-answer';
+import { verifyChain } from '../audit/event-chain';
+import { enterTest, startHarness, type Harness } from '../delivery/test-harness';
+import { testContentPackage } from '../delivery/test-packages';
+
+let h: Harness;
+const content = testContentPackage();
+const challenge = (id: string) => content.challenges.find((c) => c.id === id)!;
+const idOf = (lastName: string) => h.candidates.get(lastName)!.id;
+const entries = new Map<string, { kiosk: string; entry: string }>();
+
+async function sit(lastName: string, answers: [string, Answer][]): Promise<void> {
+  const kiosk = await h.pairKiosk(`Poste ${lastName}`);
+  const { entry, test: started } = await enterTest(h, kiosk, lastName);
+  expect(started.status).toBe(200);
+  entries.set(lastName, { kiosk, entry });
+  for (const [challengeId, answer] of answers) {
+    const ack = await h.kiosk('POST', '/api/kiosk/answers', kiosk, entry, { challengeId, answer, clientAnswerId: challengeId, elapsedMs: 3000, timedOut: false, focusLost: false });
+    expect(ack.status).toBe(200);
+    h.t.advance(1000);
+  }
+}
+
+const finalise = (body: unknown) => h.console('POST', '/finalisation', body);
+
+beforeAll(async () => { h = await startHarness(); });
+afterAll(async () => { await h.close(); });
+
+describe('R-FIN-1 — refusals', () => {
+  test('a session where nobody started', async () => {
+    const refused = await finalise({ incidentDuringSession: false, joiningIssue: false });
+    expect(refused.status).toBe(409);
+    expect(refused.json.error).toMatchObject({ code: 'finalisationRefused', field: 'sessionId' });
+    expect(refused.json.error.message).toContain('Aucun candidat n’a commencé');
+  });
+
+  test('missing abort reasons and an abort reason on a completed test, each candidate named', async () => {
+    // Dupont answers everything right; Bernard stops after 5; Petit is ended by the invigilator after 3.
+    await sit('Dupont', content.challenges.filter((c) => c.id !== 'ch_unused').map((c) => [c.id, rightAnswerFor(c)]));
+    await sit('Bernard', [['ch_1', rightAnswerFor(challenge('ch_1'))], ['ch_2', wrongAnswerFor(challenge('ch_2'))],
+      ['ch_3', rightAnswerFor(challenge('ch_3'))], ['ch_4', rightAnswerFor(challenge('ch_4'))], ['ch_5', rightAnswerFor(challenge('ch_5'))]]);
+    await sit('Petit', ['ch_1', 'ch_2', 'ch_3'].map((id) => [id, rightAnswerFor(challenge(id))]));
+    expect((await h.console('POST', `/candidates/${idOf('Petit')}/end-test`)).status).toBe(200);
+    // Garnier is here (presence confirmed) but never starts.
+    await h.checkIn(await h.pairKiosk('Poste Garnier'), 'Garnier');
+    await h.console('POST', `/candidates/${idOf('Garnier')}/confirm-presence`);
+
+    const missing = await finalise({ incidentDuringSession: false, joiningIssue: false });
+    expect(missing.status).toBe(409);
+    expect(missing.json.error.field).toBe('candidates');
+    expect(missing.json.error.errors.map((e: { message: string }) => e.message)).toEqual([
+      'Bernard Léo : test non terminé, indiquez la raison de l’abandon (abandon du candidat ou problème technique).',
+      'Petit Zoé : test non terminé, indiquez la raison de l’abandon (abandon du candidat ou problème technique).',
+    ]);
+
+    const onCompleted = await finalise({
+      incidentDuringSession: false, joiningIssue: false,
+      candidates: [{ candidateId: idOf('Dupont'), abortReason: 'technical' }, { candidateId: idOf('Bernard'), abortReason: 'technical' }, { candidateId: idOf('Petit'), abortReason: 'candidate' }],
+    });
+    expect(onCompleted.json.error).toMatchObject({ field: 'candidates[0].abortReason' });
+    expect(onCompleted.json.error.message).toBe('Dupont Marie : le test est terminé, il ne peut pas avoir de raison d’abandon.');
+  });
+
+  test('a candidate who is not in the session, or who never started, is refused by position', async () => {
+    const unknown = await finalise({ incidentDuringSession: false, joiningIssue: false, candidates: [{ candidateId: 999, abortReason: null }] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.json.error.field).toBe('candidates[0].candidateId');
+    const notStarted = await finalise({ incidentDuringSession: false, joiningIssue: false, candidates: [{ candidateId: idOf('Garnier') }] });
+    expect(notStarted.json.error).toMatchObject({ code: 'candidateNotStarted', field: 'candidates[0].candidateId' });
+    const twice = await finalise({ incidentDuringSession: false, joiningIssue: false, candidates: [{ candidateId: 1 }, { candidateId: 1 }] });
+    expect(twice.json.error.field).toBe('candidates[1].candidateId');
+    expect(h.t.db.prepare('SELECT status FROM sessions WHERE id = ?').pluck().get(h.sessionId)).toBe('created');
+  });
+});
+
+describe('R-FIN-2, R-FIN-3 — a full finalisation', () => {
+  let answer: { status: number; json: { candidates: { candidateId: number; status: string; pix: number; reproducibilityRate: number }[]; resultsSha256: string; chainHead: { seq: number; hash: string } } };
+
+  test('incidents first: E4 on Bernard’s question 2 (a wrong answer), E1 on Dupont’s question 1 (a right one), C6 on Petit', async () => {
+    expect((await h.console('POST', '/incidents', { candidateId: idOf('Bernard'), category: 'E4', questionNumber: 2, description: 'site indisponible' })).status).toBe(201);
+    expect((await h.console('POST', '/incidents', { candidateId: idOf('Dupont'), category: 'E1', challengeId: 'ch_1' })).status).toBe(201);
+    expect((await h.console('POST', '/incidents', { candidateId: idOf('Petit'), category: 'C6', description: 'téléphone' })).status).toBe(201);
+  });
+
+  test('finalises: unfinished tests end, the provisional scores follow the rules', async () => {
+    const response = await finalise({
+      globalComment: 'Coupure réseau à 9 h 10.', incidentDuringSession: true, joiningIssue: false,
+      candidates: [
+        { candidateId: idOf('Dupont'), endScreenSeen: true },
+        { candidateId: idOf('Bernard'), abortReason: 'technical' },
+        { candidateId: idOf('Petit'), abortReason: 'candidate', endScreenSeen: false },
+      ],
+    });
+    expect(response.status).toBe(200);
+    answer = response as typeof answer;
+    const result = (name: string) => answer.json.candidates.find((c) => c.candidateId === idOf(name));
+    // Dupont: 15/15 right, rate 100, every competence V: 5 × 12 pix.
+    expect(result('Dupont')).toMatchObject({ status: 'validated', pix: 60, reproducibilityRate: 100 });
+    // Bernard: 10 unanswered neutralised (technical) + question 2 neutralised (E4 on a ko): 4 left < ceil(0.66 × 15) = 10 → cancelled;
+    // marks: 1.1 and 1.2 at 3 challenges / 2 correct / 1 neutralised → V (12 each), the others 0 correct → I.
+    expect(result('Bernard')).toMatchObject({ status: 'cancelled', pix: 24, reproducibilityRate: 100 });
+    // Petit: 12 unanswered auto-skipped (abandon): 3 right out of 15 → rate 20 < 50 → rejected, 0 pix.
+    expect(result('Petit')).toMatchObject({ status: 'rejected', pix: 0, reproducibilityRate: 20 });
+    expect(answer.json.candidates).toHaveLength(3);
+  });
+
+  test('the stored results document: canonical JSON, its digest, valid against its schema, with the chain head', async () => {
+    const results = await h.console('GET', '/results');
+    expect(results.status).toBe(200);
+    expect(results.text).toBe(canonicalize(JSON.parse(results.text)));
+    const sha256 = createHash('sha256').update(results.text, 'utf8').digest('hex');
+    expect(results.headers['x-content-sha256']).toBe(sha256);
+    expect(answer.json.resultsSha256).toBe(sha256);
+    const parsed = ResultsDocument.safeParse(results.json);
+    expect(parsed.success, JSON.stringify(parsed.error?.issues?.slice(0, 3))).toBe(true);
+    const document = parsed.data!;
+
+    const chain = verifyChain(h.t.db, h.sessionId);
+    expect(chain).toMatchObject({ ok: true, head: document.auditChain.head, count: document.auditChain.seq });
+    expect(document).toMatchObject({ globalComment: 'Coupure réseau à 9 h 10.', incidentDuringSession: true, joiningIssue: false });
+
+    const byName = new Map(document.candidates.map((c) => [c.lastName, c]));
+    const dupont = byName.get('Dupont')!.test!;
+    expect(dupont).toMatchObject({ state: 'completed', abortReason: null, endScreenSeen: true });
+    expect(dupont.answers).toHaveLength(15);
+    expect(dupont.answers[0]).toMatchObject({ challengeId: 'ch_1', position: 1, questionNumber: 1, answer: { choice: '2' }, status: 'ok', validation: 'ok' });
+    expect(dupont.generatedTest.seed).toBe(dupont.generatedTest.seed >>> 0);
+    expect(dupont.frozenProfile.pupilId).toBe('INE-1');
+    expect(dupont.effects).toEqual([{ challengeId: 'ch_1', questionNumber: 1, category: 'E1', effect: 'none',
+      reason: 'E1 : R-INC-2, seules les réponses « ko » ou abandonnées sont neutralisées ; la réponse « ok » est conservée' }]);
+
+    const bernard = byName.get('Bernard')!.test!;
+    expect(bernard).toMatchObject({ state: 'endedDueToFinalisation', abortReason: 'technical' });
+    expect(bernard.effects.filter((e) => e.category === 'R-FIN-2').map((e) => e.effect)).toEqual(Array(10).fill('neutralized'));
+    expect(bernard.effects.find((e) => e.category === 'E4')).toMatchObject({ challengeId: 'ch_2', effect: 'neutralized' });
+    expect(bernard.scoringInput.challenges.filter((c) => c.neutralized)).toHaveLength(11);
+
+    const petit = byName.get('Petit')!.test!;
+    expect(petit).toMatchObject({ state: 'endedByInvigilator', abortReason: 'candidate', manualReview: ['C6'] });
+    expect(petit.scoringInput.challenges.filter((c) => c.autoSkipped)).toHaveLength(12);
+
+    expect(byName.get('Garnier')!.test).toBeNull();
+    const attendance = new Map(document.attendance.map((a) => [a.lastName, a.present]));
+    expect(Object.fromEntries(attendance)).toEqual({ Bernard: true, Dupont: true, Garnier: true, Lefèvre: false, Martin: false, Petit: true, Roux: false });
+    expect(document.incidents.map((i) => i.category)).toEqual(['E4', 'E1', 'C6']);
+  });
+
+  test('a finalised session is closed: refused again, no action, no check-in, the kiosks show the end', async () => {
+    const again = await finalise({ incidentDuringSession: false, joiningIssue: false, candidates: [{ candidateId: idOf('Bernard'), abortReason: 'technical' }] });
+    expect(again.status).toBe(409);
+    expect(again.json.error).toMatchObject({ code: 'sessionAlreadyFinalised', field: 'sessionId' });
+    expect(again.json.error.message).toContain('La session est déjà finalisée.');
+    expect((await h.console('POST', `/candidates/${idOf('Roux')}/confirm-presence`)).json.error.code).toBe('sessionLocked');
+    expect((await h.console('POST', '/incidents', { candidateId: idOf('Roux'), category: 'C8' })).json.error.code).toBe('sessionLocked');
+    const bernard = entries.get('Bernard')!;
+    expect((await h.kiosk('GET', '/api/kiosk/state', bernard.kiosk, bernard.entry)).json.state).toBe('endedDueToFinalisation');
+    expect((await h.checkIn(bernard.kiosk, 'Roux')).json.error.code).toBe('sessionClosed');
+    expect(() => h.t.db.prepare('UPDATE finalisations SET global_comment = ?').run('changé')).toThrow(/ne se modifie pas/);
+  });
+});

@@ -1,0 +1,177 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import rateLimit from '@fastify/rate-limit';
+import websocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import { registerAuth, type KioskAttestationCheck } from '../auth/auth-hooks';
+import { authRoutes } from '../auth/auth-routes';
+import { purgeExpiredConsoleTokens } from '../auth/console-tokens';
+import { createFailureLimiter } from '../auth/failure-limiter';
+import { ensureManagerAccount } from '../auth/manager-account';
+import { createPackageStore } from '../packages/package-store';
+import { fingerprintSha256 } from '../pki/certificates';
+import { createSessionStore, type SessionStore } from '../sessions/session-store';
+import type { Db } from '../storage/database';
+import type { CentreContext, RateLimits } from './centre-context';
+import { registerErrorHandling } from './error-handling';
+import { HttpError } from './http-error';
+import { createLiveHub } from './live-hub';
+import { LIVE_MAX_PAYLOAD, liveRoutes } from './live-routes';
+import { managerFileRoutes } from './manager-file-routes';
+import { registerSecurityHeaders } from './security-headers';
+import { sessionRoutes } from './session-routes';
+import { loadOrCreateStationCertificate, lanAddresses } from './station-certificate';
+
+/** Default body limit: every kiosk and console JSON route. Upload routes set their own. */
+export const DEFAULT_BODY_LIMIT = 64 * 1024;
+/** The trusted authority certificate, in the data folder: packages are verified against it. */
+export const AUTHORITY_CERTIFICATE_FILE = 'authority.pem';
+
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  loginFailures: { maxFailures: 10, windowMs: 15 * 60 * 1000 },
+  pairingFailures: { maxFailures: 10, windowMs: 10 * 60 * 1000 },
+  publicRequestsPerMinute: 120,
+};
+
+export interface CentreServerConfig {
+  /** Plain HTTP instead of HTTPS: only for tests, and only on a loopback address. */
+  plainHttp?: boolean;
+  /** The manager's password on first start; defaults to the environment's `PASSATION_MANAGER_PASSWORD`, else generated. */
+  managerPassword?: string;
+  rateLimits?: Partial<RateLimits>;
+  /** WebSocket heartbeat period (default 15 s). */
+  heartbeatMs?: number;
+  /** Kiosk-lockdown §2 attestation check, called on every kiosk route once the device token is valid (not enforced yet). */
+  attestation?: KioskAttestationCheck;
+  /** Route plugins added after the platform routes (test delivery…): see server/README.md. */
+  plugins?: FastifyPluginAsync[];
+  /** The address kiosks use, for `kioskUrl` (default: the bound address, or the first LAN address when bound to all). */
+  publicHost?: string;
+  /** Where unexpected errors go (default: stderr). */
+  logError?: (error: unknown, context: string) => void;
+  /** A session store built with options (e.g. `sessionInUse`); default: `createSessionStore(db, { now: clock })`. */
+  sessions?: SessionStore;
+}
+
+export interface CentreServerOptions {
+  db: Db;
+  dataDir: string;
+  /** The station's TLS certificate and key; default: generated once and kept in `dataDir/station-tls/`. */
+  tls?: { certPem: string; keyPem: string };
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  clock?: () => Date;
+  config?: CentreServerConfig;
+}
+
+export interface CentreServer {
+  app: FastifyInstance;
+  /** Base URL on the bound address (`https://127.0.0.1:8443`). */
+  url: string;
+  kioskUrl: string;
+  consoleUrl: string;
+  /** SHA-256 of the TLS certificate (`AB:CD:…`), what kiosks pin; null over plain HTTP. */
+  certificateFingerprint: string | null;
+  /** The manager password generated at this first start, to print once; null otherwise. */
+  initialManagerPassword: string | null;
+  close(): Promise<void>;
+}
+
+const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+
+function urlHost(host: string): string {
+  return net.isIPv6(host) ? `[${host}]` : host;
+}
+
+/**
+ * The centre server (architecture §1): HTTPS with the station certificate, JSON-only routes with body
+ * limits, uniform French errors, every route behind a declared `config.auth`, the live WebSocket hub.
+ * Starts listening before it returns.
+ */
+export async function createCentreServer(options: CentreServerOptions): Promise<CentreServer> {
+  const config = options.config ?? {};
+  const clock = options.clock ?? (() => new Date());
+  if (config.plainHttp && !isLoopback(options.host)) {
+    throw new Error(`HTTP sans chiffrement refusé sur ${options.host} : il n’est permis que sur l’adresse de bouclage (tests).`);
+  }
+  const tls = config.plainHttp ? null : options.tls
+    ? { ...options.tls, fingerprint: fingerprintSha256(options.tls.certPem) }
+    : loadOrCreateStationCertificate(options.dataDir);
+
+  const setup = ensureManagerAccount(options.db, { password: config.managerPassword ?? process.env.PASSATION_MANAGER_PASSWORD, now: clock() });
+  purgeExpiredConsoleTokens(options.db, clock());
+
+  const app = Fastify({
+    ...(tls ? { https: { cert: tls.certPem, key: tls.keyPem } } : {}),
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    logger: false,
+    forceCloseConnections: true,
+    return503OnClosing: true,
+  }) as unknown as FastifyInstance;
+
+  const hub = createLiveHub({ clock, heartbeatMs: config.heartbeatMs ?? 15_000 });
+  const rateLimits = { ...DEFAULT_RATE_LIMITS, ...config.rateLimits };
+  const context: CentreContext = {
+    db: options.db,
+    dataDir: options.dataDir,
+    clock,
+    sessions: config.sessions ?? createSessionStore(options.db, { now: clock }),
+    packages: createPackageStore(options.db, clock),
+    hub,
+    certificateFingerprint: tls?.fingerprint ?? null,
+    secure: tls !== null,
+    rateLimits,
+    failureLimiter: (limit) => createFailureLimiter(limit, clock),
+    authorityCertificate() {
+      const file = path.join(options.dataDir, AUTHORITY_CERTIFICATE_FILE);
+      return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
+    },
+  };
+  app.decorate('centre', context);
+
+  // First: its onRequest hook marks upgrade requests, so that a refused upgrade's socket is destroyed.
+  await app.register(websocket, { options: { maxPayload: LIVE_MAX_PAYLOAD } });
+  // Only JSON is parsed (application/json, Fastify's default parser); upload routes add their own types.
+  app.removeContentTypeParser('text/plain');
+  const routes = registerAuth(app, { db: options.db, clock, attestation: config.attestation });
+  app.decorate('centreInternals', { hub, routes });
+  registerErrorHandling(app, config.logError ?? ((error, where) => process.stderr.write(`[centre] ${where} : ${error instanceof Error ? error.stack : String(error)}\n`)));
+  registerSecurityHeaders(app);
+
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => new HttpError(429, 'tooManyRequests',
+      `Trop de requêtes : réessayez dans ${Math.max(1, Math.ceil(context.ttl / 1000))} s.`),
+  });
+
+  app.get('/api/health', { config: { auth: 'public' } }, async () => ({ status: 'ok', certificateFingerprint: context.certificateFingerprint }));
+  await app.register(authRoutes);
+  await app.register(sessionRoutes);
+  await app.register(managerFileRoutes);
+  await app.register(liveRoutes);
+  for (const plugin of config.plugins ?? []) await app.register(plugin);
+
+  await app.listen({ host: options.host, port: options.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const scheme = tls ? 'https' : 'http';
+  const boundAll = options.host === '0.0.0.0' || options.host === '::';
+  const localHost = boundAll ? '127.0.0.1' : options.host;
+  const kioskHost = config.publicHost ?? (boundAll ? lanAddresses().find((a) => net.isIPv4(a)) ?? '127.0.0.1' : options.host);
+  const url = `${scheme}://${urlHost(localHost)}:${port}`;
+
+  return {
+    app,
+    url,
+    kioskUrl: `${scheme}://${urlHost(kioskHost)}:${port}/kiosk/`,
+    consoleUrl: `${url}/console/`,
+    certificateFingerprint: context.certificateFingerprint,
+    initialManagerPassword: setup.created ? setup.generatedPassword : null,
+    async close() {
+      hub.close();
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createPairingCode } from './auth/kiosk-registry';
+import { deliveryInUse } from './delivery/in-use';
+import { deliveryPlugin } from './delivery/delivery-plugin';
+import { createPackageStore } from './packages/package-store';
+import { createDemoPki } from './pki/demo-pki';
+import { importRoster } from './roster/roster-import';
+import { AUTHORITY_CERTIFICATE_FILE, createCentreServer, type CentreServer } from './server/create-centre-server';
+import { importSignedPackage } from './server/package-upload';
+import { createSessionStore, type SessionStore } from './sessions/session-store';
+import { databaseFile } from './storage/data-dir';
+import { openDatabase, type Db } from './storage/database';
+
+export interface StationOptions {
+  dataDir: string;
+  host: string;
+  port: number;
+  /** Prepare a demo session from fixtures/ (demo PKI, signed packages, roster) when none exists. */
+  demo?: { contentFile: string; profileFile: string; rosterFile: string };
+  managerPassword?: string;
+}
+
+export interface DemoSession {
+  sessionNumber: number;
+  accessCode: string;
+  /** Shown only when the session was created by this start. */
+  invigilatorPassword: string | null;
+  candidates: number;
+}
+
+export interface RunningStation {
+  server: CentreServer;
+  db: Db;
+  demo: DemoSession | null;
+  pairingCode: { code: string; expiresAt: string };
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the centre server the way the station shell does, without Electron (architecture §1): one SQLite file in
+ * the data folder, the delivery routes, and optionally a demo session ready for kiosks.
+ */
+export async function startStation(options: StationOptions): Promise<RunningStation> {
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const db = openDatabase(databaseFile(options.dataDir));
+  const sessions = createSessionStore(db, deliveryInUse(db));
+  const demo = options.demo ? await prepareDemo(db, sessions, options.dataDir, options.demo) : null;
+  const server = await createCentreServer({
+    db,
+    dataDir: options.dataDir,
+    host: options.host,
+    port: options.port,
+    config: { plugins: [deliveryPlugin], sessions, ...(options.managerPassword ? { managerPassword: options.managerPassword } : {}) },
+  });
+  const pairingCode = createPairingCode(db, 'station', new Date());
+  return {
+    server,
+    db,
+    demo,
+    pairingCode,
+    async close() {
+      await server.close();
+      db.close();
+    },
+  };
+}
+
+/** Demo PKI, the trusted authority, the signed demo packages, a session for today with the demo roster. Idempotent. */
+async function prepareDemo(db: Db, sessions: SessionStore, dataDir: string, files: NonNullable<StationOptions['demo']>): Promise<DemoSession> {
+  const existing = sessions.listSessions().find((s) => s.centre === DEMO_CENTRE && s.status === 'created');
+  if (existing) {
+    // A demo is re-run by people who did not keep the first password: the demo session gets a fresh one each start.
+    const reset = sessions.resetInvigilatorPassword(existing.id);
+    return { sessionNumber: existing.number, accessCode: existing.accessCode, invigilatorPassword: reset.ok ? reset.value : null, candidates: sessions.listCandidates(existing.id).length };
+  }
+  const pkiDir = path.join(dataDir, 'demo-pki');
+  if (!fs.existsSync(path.join(pkiDir, 'authority.pem'))) createDemoPki(pkiDir, { contentFile: files.contentFile, profileFile: files.profileFile });
+  const authorityPem = fs.readFileSync(path.join(pkiDir, 'authority.pem'), 'utf8');
+  const trusted = path.join(dataDir, AUTHORITY_CERTIFICATE_FILE);
+  if (!fs.existsSync(trusted)) fs.writeFileSync(trusted, authorityPem);
+
+  const packages = createPackageStore(db);
+  const rowIds: number[] = [];
+  for (const name of ['content-package.json', 'profile-package.json']) {
+    const imported = importSignedPackage(packages, {
+      body: fs.readFileSync(path.join(pkiDir, name)),
+      signature: fs.readFileSync(path.join(pkiDir, `${name}.p7s`)),
+      authorityPem,
+      at: new Date(),
+    });
+    if (!imported.ok) throw new Error(`${name} : ${imported.reason}`);
+    rowIds.push(imported.package.id);
+  }
+
+  const now = new Date();
+  const created = sessions.createSession({
+    centre: DEMO_CENTRE,
+    siteAddress: '12 rue de l’Exemple, 69001 Lyon',
+    room: `Salle info ${now.toISOString().slice(11, 16).replace(':', 'h')}`,
+    date: now.toISOString().slice(0, 10),
+    startTime: now.toISOString().slice(11, 16),
+    invigilatorName: 'Surveillant de démonstration',
+    description: 'Session de démonstration (contenu et profils fictifs de fixtures/).',
+  });
+  if (!created.ok) throw new Error(created.error.message);
+  const session = created.value.session;
+  for (const rowId of rowIds) {
+    const used = packages.useInSession(session.id, rowId);
+    if (!used.ok) throw new Error(used.error.message);
+  }
+  const roster = await importRoster(sessions, session.id, fs.readFileSync(files.rosterFile), path.basename(files.rosterFile));
+  if (!roster.ok) throw new Error(roster.errors.map((e) => `ligne ${e.line}, ${e.column} : ${e.message}`).join('\n'));
+  return { sessionNumber: session.number, accessCode: session.accessCode, invigilatorPassword: created.value.invigilatorPassword, candidates: roster.candidates.length };
+}
+
+const DEMO_CENTRE = 'Centre de démonstration';

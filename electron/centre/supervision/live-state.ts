@@ -1,0 +1,55 @@
+import type { LiveCandidate, LiveSession } from '../../../shared/formats/console-api';
+import type { LockdownEventKind } from '../../../shared/formats/kiosk-api';
+import type { Candidate } from '../../../shared/formats/session';
+import { listKiosks } from '../auth/kiosk-registry';
+import { liveLabel, liveStatus, needsAction, resumeExpired, theoreticalEnd } from '../delivery/candidate-situation';
+import type { DeliveryContext } from '../delivery/delivery-context';
+
+/** Architecture §3 step 4 — one candidate as the console shows it. */
+export function liveCandidate(context: DeliveryContext, candidate: Candidate, kioskNames?: ReadonlyMap<number, string>): LiveCandidate {
+  const entry = context.store.latestEntry(candidate.id);
+  const test = context.store.testOfCandidate(candidate.id);
+  const status = liveStatus(entry, test);
+  const answered = test ? context.store.countAnswers(test.id) : 0;
+  const total = test?.challengeCount ?? 0;
+  const warning = context.store.lastWarning(candidate.id);
+  return {
+    candidateId: candidate.id,
+    lastName: candidate.lastName,
+    firstName: candidate.firstName,
+    birthDate: candidate.birthDate,
+    extraTimePercent: candidate.extraTimePercent,
+    accessibilityAdjustment: candidate.accessibilityAdjustment,
+    status,
+    needsAction: needsAction(status),
+    label: liveLabel(status, {
+      answered, total,
+      suspensionCause: test?.suspensionCause ?? null,
+      resumeExpired: test !== null && resumeExpired(test.startedAt, context.now()),
+    }),
+    kiosk: entry ? { id: entry.kioskId, name: (kioskNames ? kioskNames.get(entry.kioskId) : context.store.kioskName(entry.kioskId)) ?? `Poste ${entry.kioskId}` } : null,
+    progress: test ? { answered, total } : null,
+    startedAt: test?.startedAt ?? null,
+    theoreticalEndAt: test ? theoreticalEnd(test.startedAt, candidate.extraTimePercent) : null,
+    suspension: test?.suspendedAt ? { kind: test.suspensionKind ?? '', cause: test.suspensionCause ?? '', at: test.suspendedAt } : null,
+    lastWarning: warning ? { kind: warning.kind as LockdownEventKind, cause: warning.cause, at: warning.receivedAt } : null,
+  };
+}
+
+/** Every candidate of the session, those needing the invigilator first, then by name (attendance order). */
+export function liveSession(context: DeliveryContext, sessionId: number): LiveSession | null {
+  const session = context.sessions.getSession(sessionId);
+  if (!session) return null;
+  const names = kioskNameMap(context);
+  const candidates = context.sessions.listCandidates(sessionId).map((c) => liveCandidate(context, c, names));
+  return { sessionId, sessionStatus: session.status, candidates: sortByUrgency(candidates) };
+}
+
+/** "Needs action" first; stable otherwise (the input is in name order). */
+export function sortByUrgency(candidates: readonly LiveCandidate[]): LiveCandidate[] {
+  return [...candidates.filter((c) => c.needsAction), ...candidates.filter((c) => !c.needsAction)];
+}
+
+function kioskNameMap(context: DeliveryContext): Map<number, string> {
+  return new Map(listKiosks(context.db).map((k) => [k.id, k.name]));
+}
