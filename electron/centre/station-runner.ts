@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createPairingCode } from './auth/kiosk-registry';
 import { deliveryInUse } from './delivery/in-use';
 import { deliveryPlugin } from './delivery/delivery-plugin';
+import { waitingPages } from './server/waiting-pages';
 import { createPackageStore } from './packages/package-store';
 import { createDemoPki } from './pki/demo-pki';
 import { importRoster } from './roster/roster-import';
@@ -51,7 +52,7 @@ export async function startStation(options: StationOptions): Promise<RunningStat
     dataDir: options.dataDir,
     host: options.host,
     port: options.port,
-    config: { plugins: [deliveryPlugin], sessions, ...(options.managerPassword ? { managerPassword: options.managerPassword } : {}) },
+    config: { plugins: [deliveryPlugin, waitingPages], sessions, ...(options.managerPassword ? { managerPassword: options.managerPassword } : {}) },
   });
   const pairingCode = createPairingCode(db, 'station', new Date());
   return {
