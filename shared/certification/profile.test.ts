@@ -51,3 +51,14 @@ describe('placementProfile', () => {
     expect(profile.message).toContain('0 compétence sur 5');
   });
 });
+
+describe('R-REF-2 levels', () => {
+  it('R-REF-2: 8 pix per level, level = floor(pix / 8): 0–7 pix is level 0', () => {
+    // [total earned pix in one competence, expected level], with skills worth 1 pix each.
+    const cases: [number, number][] = [[0, 0], [7, 0], [8, 1], [15, 1], [16, 2], [39, 4], [40, 5], [47, 5], [48, 6]];
+    for (const [pix, level] of cases) {
+      const elements = Array.from({ length: pix }, (_, i) => ke(`r${pix}_${i}`, '4.2', 1));
+      expect(placementProfile(elements).competences.find((c) => c.code === '4.2'), `${pix} pix`).toEqual({ code: '4.2', pixScore: pix, estimatedLevel: level });
+    }
+  });
+});

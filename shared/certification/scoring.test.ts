@@ -284,3 +284,21 @@ describe('worked examples of whole certifications (computed by hand)', () => {
     ]);
   });
 });
+
+describe('R-REF-3 the cap is a session setting, 5 by default (640 pix)', () => {
+  const ALL: CompetenceCode[] = ['1.1', '1.2', '1.3', '2.1', '2.2', '2.3', '2.4', '3.1', '3.2', '3.3', '3.4', '4.1', '4.2', '4.3', '5.1', '5.2'];
+  // 16 competences estimated at level 8 (64 pix), every answer right: V everywhere, then the cap.
+  const perfect = (maxLevel: number) => certification(ALL.map((code) => [code, 8, 64, 'ok ok ok'] as Spec), { maxLevel });
+
+  it('R-REF-3: cap 5 gives 16 × 40 = 640 pix, cap 6 gives 768, cap 8 gives 1024', () => {
+    expect(score(perfect(5)).pix).toBe(640);
+    expect(score(perfect(6)).pix).toBe(768);
+    expect(score(perfect(8)).pix).toBe(1024);
+    expect(mark(score(perfect(5)), '3.4')).toMatchObject({ level: 5, pix: 40 });
+  });
+
+  it('R-REF-2: a mark keeps 8 pix per level (level 3 = 24 to 31 pix)', () => {
+    const result = score(certification([['1.1', 3, 31, 'ok ok ok'], ['1.2', 3, 24, 'ok ok ok'], ['1.3', 1, 8, 'ok ok ok'], ['2.1', 1, 15, 'ok ok ok'], ['2.2', 2, 16, 'ok ok ok']]));
+    for (const m of result.competences) expect(m.level).toBe(Math.floor(m.pix / 8));
+  });
+});

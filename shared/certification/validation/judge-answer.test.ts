@@ -39,6 +39,16 @@ describe('judgeAnswer', () => {
   });
 });
 
+describe('late answers', () => {
+  it('R-VAL-5: when time has run out the candidate may still answer: the answer is judged, and marked late only if right', () => {
+    const late = (validation: ValidationStatus) => judgeAnswer({ validation, timedOut: true, focusLost: false, focusedChallenge: false, accessibilityAdjustment: false });
+    expect(late('ok')).toBe('timedout');
+    expect(late('ko')).toBe('ko');
+    expect(late('partially')).toBe('partially');
+    expect(late('aband')).toBe('aband');
+  });
+});
+
 describe('extendedTimer', () => {
   it('R-VAL-6 30 % on 60 s gives 78 s', () => {
     expect(extendedTimer(60, 30)).toBe(78);
