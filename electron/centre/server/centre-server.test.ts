@@ -63,8 +63,11 @@ describe('centre server basics', () => {
     const empty = await t.call('POST', '/api/manager/sessions', { raw: '', contentType: 'application/json', token: manager });
     expect(empty.status).toBe(400);
     expect(empty.json.error.message).toMatch(/^JSON invalide/);
-    const proto = await t.call('POST', '/api/manager/sessions', { raw: '{"__proto__": {"x": 1}}', token: manager });
+    // Prototype poisoning: the key is deleted (nothing is polluted), then the schema names what is missing.
+    const proto = await t.call('POST', '/api/manager/sessions', { raw: '{"__proto__": {"isAdmin": true}}', token: manager });
     expect(proto.status).toBe(400);
+    expect(proto.json.error.field).toEqual(expect.any(String));
+    expect(({} as { isAdmin?: boolean }).isAdmin).toBeUndefined();
   });
 
   it('oversized body → 413 (64 KiB on JSON routes), before any handler runs', async () => {

@@ -109,6 +109,10 @@ export async function createCentreServer(options: CentreServerOptions): Promise<
     logger: false,
     forceCloseConnections: true,
     return503OnClosing: true,
+    // Prototype-poisoning keys (`__proto__`, `constructor.prototype`) are deleted from JSON bodies, so the schema
+    // check then names the field that is wrong or missing, instead of a bare "invalid JSON".
+    onProtoPoisoning: 'remove',
+    onConstructorPoisoning: 'remove',
   }) as unknown as FastifyInstance;
 
   const hub = createLiveHub({ clock, heartbeatMs: config.heartbeatMs ?? 15_000 });
