@@ -2,10 +2,13 @@ import type { CompetenceCode, Locale } from '../formats/common';
 import type { Challenge, Skill } from '../formats/content-package';
 import { GENERATED_TEST_FORMAT, GENERATED_TEST_FORMAT_VERSION, type GeneratedTest, type TestChallenge } from '../formats/generated-test';
 import type { PupilProfile } from '../formats/profile-package';
-import { CHALLENGES_PER_COMPETENCE } from './constants';
+import * as rules from './constants';
 import { latestKnowledgeElements, placementOfLatest } from './profile';
 import { usableChallengesOf, type ContentIndex } from './referential';
 import { seededRandom, type SeededRandom } from './seeded-random';
+
+// Read once (see scoring.ts: imported bindings are getters under tsx).
+const { CHALLENGES_PER_COMPETENCE } = rules;
 
 export interface GenerationOptions {
   /** R-GEN-4 — stored with the test: the same content, profile and seed give the same test. */

@@ -15,8 +15,8 @@ export interface ContentIndex {
   readonly tubeById: ReadonlyMap<string, Tube>;
   /** R-REF-4 — for every skill id (any version), the latest version of the same name. */
   readonly latestSkillOf: ReadonlyMap<string, Skill>;
-  /** Usable challenges of each skill, by `${skillId}|${locale}`, sorted by id (stable draws). */
-  readonly usableChallenges: ReadonlyMap<string, readonly Challenge[]>;
+  /** Usable challenges of each skill, by locale then skill id, sorted by id (stable draws). */
+  readonly usableChallenges: ReadonlyMap<Locale, ReadonlyMap<string, readonly Challenge[]>>;
   /** R-REF-5 — pix value of each active skill (latest versions only). */
   readonly skillPix: ReadonlyMap<string, number>;
   /** R-GEN-3 — the fixed visiting order of skills within a difficulty group: by tube name, then skill name. */
@@ -38,17 +38,18 @@ export function indexContent(content: ContentPackage): ContentIndex {
   const latestSkillOf = new Map<string, Skill>();
   for (const skill of content.skills) latestSkillOf.set(skill.id, latestByName.get(skill.name)!);
 
-  const usableChallenges = new Map<string, Challenge[]>();
+  const usableChallenges = new Map<Locale, Map<string, Challenge[]>>();
   const usableSkillIds = new Set<string>();
   const sorted = [...content.challenges].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const challenge of sorted) {
     if (!isUsableChallenge(challenge)) continue;
     usableSkillIds.add(challenge.skill);
     for (const locale of challenge.locales) {
-      const key = `${challenge.skill}|${locale}`;
-      const list = usableChallenges.get(key);
+      let bySkill = usableChallenges.get(locale);
+      if (!bySkill) usableChallenges.set(locale, (bySkill = new Map()));
+      const list = bySkill.get(challenge.skill);
       if (list) list.push(challenge);
-      else usableChallenges.set(key, [challenge]);
+      else bySkill.set(challenge.skill, [challenge]);
     }
   }
 
@@ -74,7 +75,9 @@ function computeSkillPix(latestByName: ReadonlyMap<string, Skill>, usableSkillId
   return new Map(active.map((s) => [s.id, Math.min(MAX_SKILL_PIX, PIX_PER_LEVEL / counts.get(`${s.competence}|${s.difficulty}`)!)]));
 }
 
+const NONE: readonly Challenge[] = [];
+
 /** Usable challenges of a skill in a locale (R-GEN-4). */
 export function usableChallengesOf(index: ContentIndex, skillId: string, locale: Locale): readonly Challenge[] {
-  return index.usableChallenges.get(`${skillId}|${locale}`) ?? [];
+  return index.usableChallenges.get(locale)?.get(skillId) ?? NONE;
 }

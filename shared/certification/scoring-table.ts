@@ -1,4 +1,7 @@
-import { HIGH_RATE_THRESHOLD, MEDIUM_RATE_THRESHOLD } from './constants';
+import * as rules from './constants';
+
+// Read once (see scoring.ts: imported bindings are getters under tsx).
+const { HIGH_RATE_THRESHOLD, MEDIUM_RATE_THRESHOLD } = rules;
 
 /** R-SCORE-5 — V = keep the estimated level, D = estimated level − 1, I = not certified. */
 export type ScoringAction = 'V' | 'D' | 'I';

@@ -1,15 +1,14 @@
 import { COMPETENCE_CODES } from '../formats/common';
 import type { CompetenceMark, ScoringInput, ScoringResult } from '../formats/scoring';
-import {
-  CHALLENGES_PER_COMPETENCE,
-  MAX_CORRECT_PER_COMPETENCE,
-  MIN_NON_NEUTRALISED_PERCENT,
-  MIN_REPRODUCIBILITY_RATE,
-  PIX_PER_LEVEL,
-  QROCM_DEP_DOUBLE_BELOW,
-  QROCM_DEP_WEIGHT,
-} from './constants';
+import * as rules from './constants';
 import { roundedPercent } from './reproducibility-rate';
+
+// The rule numbers used in the hot loop, read once: under tsx (the CLI and the headless station) an imported
+// binding is a getter call on every access, which cost a fifth of the scoring time in bench:core.
+const {
+  CHALLENGES_PER_COMPETENCE, MAX_CORRECT_PER_COMPETENCE, MIN_NON_NEUTRALISED_PERCENT, MIN_REPRODUCIBILITY_RATE,
+  PIX_PER_LEVEL, QROCM_DEP_DOUBLE_BELOW, QROCM_DEP_WEIGHT,
+} = rules;
 import { actionFor } from './scoring-table';
 
 /** R-SCORE-5, CompetenceMark — the level of a competence that is not certified. */
