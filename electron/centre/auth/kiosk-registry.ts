@@ -56,26 +56,52 @@ export function pairKiosk(db: Db, request: { code: string; name: string }, now: 
   })();
 }
 
-/** The kiosk holding this device token; notes when it was last seen (at most once a minute). */
+/**
+ * The kiosk holding this device token; notes when it was last seen (at most once a minute). That note is
+ * written on the next turn of the event loop, together with the other kiosks' (one commit, not one per kiosk:
+ * it is not something a kiosk is answered about).
+ */
 export function findKiosk(db: Db, deviceToken: string, now: Date): KioskLookup {
   const sql = statements(db);
   const row = sql.byToken.get(sha256Hex(deviceToken));
   if (!row) return { ok: false, reason: 'unknown' };
   if (row.revoked_at !== null) return { ok: false, reason: 'revoked' };
-  if (row.last_seen_at === null || now.getTime() - Date.parse(row.last_seen_at) >= LAST_SEEN_RESOLUTION_MS) {
-    sql.seen.run(now.toISOString(), row.id);
+  const stale = row.last_seen_at === null || now.getTime() - Date.parse(row.last_seen_at) >= LAST_SEEN_RESOLUTION_MS;
+  if (stale && !sql.pendingSeen.has(row.id)) {
+    sql.pendingSeen.set(row.id, now.toISOString());
+    if (sql.pendingSeen.size === 1) setImmediate(sql.writeSeen);
   }
   return { ok: true, kiosk: { id: row.id, name: row.name } };
 }
 
+interface KioskStatements {
+  byToken: Statement<[string], KioskRow>;
+  pendingSeen: Map<number, string>;
+  writeSeen: () => void;
+}
+
 /** findKiosk runs on every kiosk request: its statements are prepared once per database. */
-const prepared = new WeakMap<Db, { byToken: Statement<[string], KioskRow>; seen: Statement<[string, number]> }>();
-function statements(db: Db) {
+const prepared = new WeakMap<Db, KioskStatements>();
+function statements(db: Db): KioskStatements {
   let found = prepared.get(db);
   if (!found) {
+    const seen = db.prepare<[string, number]>('UPDATE kiosks SET last_seen_at = ? WHERE id = ?');
+    const pendingSeen = new Map<number, string>();
+    const writeAll = db.transaction((entries: [number, string][]) => {
+      for (const [id, at] of entries) seen.run(at, id);
+    });
     found = {
       byToken: db.prepare<[string], KioskRow>('SELECT * FROM kiosks WHERE token_hash = ?'),
-      seen: db.prepare<[string, number]>('UPDATE kiosks SET last_seen_at = ? WHERE id = ?'),
+      pendingSeen,
+      writeSeen: () => {
+        const entries = [...pendingSeen];
+        pendingSeen.clear();
+        try {
+          if (db.open) writeAll(entries);
+        } catch {
+          // Only a "last seen" note: losing it must never stop the station.
+        }
+      },
     };
     prepared.set(db, found);
   }

@@ -6,7 +6,7 @@ import { ENTRY_TOKEN_HEADER, type AnswerAck, type KioskAnswer } from '../../../s
 import { appendEvent } from '../audit/event-chain';
 import type { DeliveryContext } from './delivery-context';
 import { extendedTimers } from './kiosk-view';
-import { RefusalRollback, refusal, success, type Outcome } from './refusal';
+import { refusal, success, type Outcome } from './refusal';
 
 export interface AnswerSubmission {
   kioskId: number;
@@ -22,79 +22,20 @@ export interface StoredAck {
   candidateId: number;
 }
 
-interface Pending {
-  submission: AnswerSubmission;
-  resolve: (outcome: Outcome<StoredAck>) => void;
-  reject: (error: unknown) => void;
-}
-
-/** Answers committed together at most (one fsync for all of them). */
-const MAX_BATCH = 256;
-
 export type AnswerWriter = ReturnType<typeof createAnswerWriter>;
 
 /**
- * Durable answers with group commit. Answers that arrive while the disk is busy wait in a queue; the next
- * turn of the event loop stores all of them in ONE transaction (one fsync, `synchronous=FULL`), each in its
- * own savepoint so that a refusal or a bug in one leaves the others untouched. Every promise resolves only
- * after that commit: a kiosk is acknowledged only for what is on disk.
+ * Durable answers: each is stored through the group commit (with the other writes of the same turn of the
+ * event loop, in one transaction and one fsync); the promise resolves only after that commit, so a kiosk is
+ * acknowledged only for what is on disk. The consoles and the kiosk hear of the change after the commit.
  */
 export function createAnswerWriter(context: DeliveryContext) {
-  let queue: Pending[] = [];
-  let scheduled = false;
-
-  /** One answer in a savepoint: its refusal or its failure rolls back only what it wrote. */
-  const recordInSavepoint = context.db.transaction((submission: AnswerSubmission): Outcome<StoredAck> => {
-    const outcome = recordAnswer(context, submission);
-    if (!outcome.ok) throw new RefusalRollback(outcome.refusal);
-    return outcome;
-  });
-  const recordBatch = context.db.transaction((batch: readonly Pending[]) => batch.map((item): Outcome<StoredAck> | { failed: unknown } => {
-    try {
-      return recordInSavepoint(item.submission);
-    } catch (error) {
-      return error instanceof RefusalRollback ? { ok: false, refusal: error.refusal } : { failed: error };
-    }
-  }));
-
-  function flush(): void {
-    scheduled = false;
-    const batch = queue.slice(0, MAX_BATCH);
-    queue = queue.slice(MAX_BATCH);
-    if (queue.length > 0) schedule();
-    let outcomes: (Outcome<StoredAck> | { failed: unknown })[];
-    try {
-      outcomes = recordBatch(batch);
-    } catch (error) {
-      for (const item of batch) item.reject(error);
-      return;
-    }
-    const changed = new Map<number, number>();
-    outcomes.forEach((outcome, i) => {
-      const item = batch[i]!;
-      if ('failed' in outcome) {
-        item.reject(outcome.failed);
-        return;
-      }
-      if (outcome.ok && outcome.value.created) changed.set(outcome.value.candidateId, outcome.value.sessionId);
-      item.resolve(outcome);
-    });
-    for (const [candidateId, sessionId] of changed) context.candidateChanged(sessionId, candidateId);
-  }
-
-  function schedule(): void {
-    if (scheduled) return;
-    scheduled = true;
-    setImmediate(flush);
-  }
-
   return {
     /** Resolves once the answer (or its earlier twin) is on disk; rejects on a storage failure. */
-    submit(submission: AnswerSubmission): Promise<Outcome<StoredAck>> {
-      return new Promise((resolve, reject) => {
-        queue.push({ submission, resolve, reject });
-        schedule();
-      });
+    async submit(submission: AnswerSubmission): Promise<Outcome<StoredAck>> {
+      const outcome = await context.commits.run(() => recordAnswer(context, submission));
+      if (outcome.ok && outcome.value.created) context.candidateChanged(outcome.value.sessionId, outcome.value.candidateId);
+      return outcome;
     },
   };
 }

@@ -4,7 +4,7 @@ import type { KioskCheckIn, KioskCheckInAnswer } from '../../../shared/formats/k
 import { appendEvent } from '../audit/event-chain';
 import type { DeliveryContext } from './delivery-context';
 import { kioskState, newEntryToken } from './kiosk-entry';
-import { inTransaction, refusal, success, type Outcome } from './refusal';
+import { refusal, success, type Outcome } from './refusal';
 
 type CheckInBody = z.output<typeof KioskCheckIn>;
 
@@ -17,9 +17,9 @@ export const CHECK_IN_FIELD = 'identity';
  * R-SESS-4 — a candidate checks in on a kiosk: session number, names and birth date, then the access code.
  * Success creates an entry waiting for the invigilator (R-SESS-5) and replaces the candidate's earlier entries
  * that never started. Failures count per kiosk and per session number (rate limits) and are audited in the
- * session's chain when the session exists.
+ * session's chain when the session exists. Written through the group commit: answered once on disk.
  */
-export function checkIn(context: DeliveryContext, kioskId: number, body: CheckInBody): Outcome<KioskCheckInAnswer> {
+export async function checkIn(context: DeliveryContext, kioskId: number, body: CheckInBody): Promise<Outcome<KioskCheckInAnswer>> {
   const kioskKey = `kiosk:${kioskId}`;
   const sessionKey = `session:${body.sessionNumber}`;
   const blocked = context.checkInFailures.perKiosk.blocked(kioskKey) ?? context.checkInFailures.perSession.blocked(sessionKey);
@@ -37,10 +37,10 @@ export function checkIn(context: DeliveryContext, kioskId: number, body: CheckIn
     context.checkInFailures.perKiosk.fail(kioskKey);
     context.checkInFailures.perSession.fail(sessionKey);
     if (session) {
-      appendEvent(context.db, session.id, {
-        kind: 'checkInFailed', kioskId, at: context.now().toISOString(),
-        payload: { reason: found.ok ? 'accessCode' : 'identity' },
-      });
+      const at = context.now().toISOString();
+      await context.commits.run(() => success(appendEvent(context.db, session.id, {
+        kind: 'checkInFailed', kioskId, at, payload: { reason: found.ok ? 'accessCode' : 'identity' },
+      })));
     }
     return refusal(401, 'checkInRefused', CHECK_IN_FIELD, CHECK_IN_REFUSED);
   }
@@ -52,7 +52,7 @@ export function checkIn(context: DeliveryContext, kioskId: number, body: CheckIn
   context.checkInFailures.perKiosk.reset(kioskKey);
   const at = context.now().toISOString();
   const { token, tokenHash } = newEntryToken();
-  const outcome = inTransaction(context.db, () => {
+  const outcome = await context.commits.run(() => {
     const entryId = context.store.insertEntry(candidate.id, kioskId, tokenHash, at);
     appendEvent(context.db, candidate.sessionId, { kind: 'checkIn', candidateId: candidate.id, kioskId, at, payload: { entryId } });
     const entry = context.store.latestEntry(candidate.id)!;

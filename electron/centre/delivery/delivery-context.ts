@@ -3,6 +3,7 @@ import type { PackageStore } from '../packages/package-store';
 import type { SessionStore } from '../sessions/session-store';
 import type { Db } from '../storage/database';
 import { createDeliveryStore, type DeliveryStore } from './delivery-store';
+import { createGroupCommit, type GroupCommit } from './group-commit';
 import { createMaterialCache, type MaterialCache } from './session-material';
 import { createTestMaterialCache, type TestMaterialCache } from './test-material';
 
@@ -10,6 +11,8 @@ import { createTestMaterialCache, type TestMaterialCache } from './test-material
 export interface DeliveryContext {
   db: Db;
   store: DeliveryStore;
+  /** Every durable write a kiosk or the console is answered about goes through it (one fsync per batch). */
+  commits: GroupCommit;
   sessions: SessionStore;
   packages: PackageStore;
   materials: MaterialCache;
@@ -35,13 +38,15 @@ export interface DeliveryContextOptions {
 
 export function createDeliveryContext(options: DeliveryContextOptions): DeliveryContext {
   const materials = createMaterialCache(options.packages);
+  const store = createDeliveryStore(options.db);
   return {
     db: options.db,
-    store: createDeliveryStore(options.db),
+    store,
+    commits: createGroupCommit(options.db),
     sessions: options.sessions,
     packages: options.packages,
     materials,
-    tests: createTestMaterialCache(materials),
+    tests: createTestMaterialCache(materials, store.testDocuments),
     now: options.now ?? (() => new Date()),
     drawSeed: options.drawSeed ?? secureSeed,
     checkInFailures: options.checkInFailures,

@@ -14,7 +14,10 @@ export interface Entry {
   supersededAt: string | null;
 }
 
-/** A candidate's test (003-delivery.sql `tests`); JSON columns stay text until someone needs them. */
+/**
+ * A candidate's test (003-delivery.sql `tests`), read on every kiosk request: without its two JSON documents
+ * (tens of kilobytes), which `testDocuments` reads once for the test material cache.
+ */
 export interface TestRecord {
   id: number;
   candidateId: number;
@@ -22,8 +25,6 @@ export interface TestRecord {
   contentPackageId: number;
   profilePackageId: number;
   seed: number;
-  profileSnapshot: string;
-  generatedTest: string;
   challengeCount: number;
   verificationCode: string;
   state: TestState;
@@ -72,15 +73,18 @@ export interface LockdownEventRecord {
   clientEventId: string | null;
 }
 
-export type NewTest = Omit<TestRecord, 'id' | 'state' | 'endedAt' | 'suspendedAt' | 'suspensionKind' | 'suspensionCause' | 'abortReason' | 'endScreenSeen'>;
+/** R-PROF-4, R-GEN-5 — what a test froze at its start, as canonical JSON: the pupil's profile and the generated test. */
+export interface TestDocuments { profileSnapshot: string; generatedTest: string }
+
+export type NewTest = Omit<TestRecord, 'id' | 'state' | 'endedAt' | 'suspendedAt' | 'suspensionKind' | 'suspensionCause' | 'abortReason' | 'endScreenSeen'>
+  & TestDocuments;
 export type NewAnswer = Omit<AnswerRecord, 'id'>;
 export type NewLockdownEvent = Omit<LockdownEventRecord, 'id'>;
 
 const ENTRY_COLUMNS = `id, candidate_id AS candidateId, kiosk_id AS kioskId, checked_in_at AS checkedInAt, authorised_as AS authorisedAs,
   authorised_at AS authorisedAt, started_at AS startedAt, superseded_at AS supersededAt`;
 const TEST_COLUMNS = `id, candidate_id AS candidateId, session_id AS sessionId, content_package_id AS contentPackageId,
-  profile_package_id AS profilePackageId, seed, profile_snapshot AS profileSnapshot, generated_test AS generatedTest,
-  challenge_count AS challengeCount, verification_code AS verificationCode, state, started_at AS startedAt, ended_at AS endedAt,
+  profile_package_id AS profilePackageId, seed, challenge_count AS challengeCount, verification_code AS verificationCode, state, started_at AS startedAt, ended_at AS endedAt,
   suspended_at AS suspendedAt, suspension_kind AS suspensionKind, suspension_cause AS suspensionCause,
   abort_reason AS abortReason, end_screen_seen AS endScreenSeen`;
 const ANSWER_COLUMNS = `id, test_id AS testId, challenge_id AS challengeId, position, answer, validation, status,
@@ -117,6 +121,8 @@ export function createDeliveryStore(db: Db) {
   const markStarted = db.prepare<[string, number]>('UPDATE entries SET started_at = ? WHERE id = ? AND started_at IS NULL');
 
   const testOfCandidate = db.prepare<[number], Raw<TestRecord>>(`SELECT ${TEST_COLUMNS} FROM tests WHERE candidate_id = ?`);
+  const testDocuments = db.prepare<[number], TestDocuments>(
+    'SELECT profile_snapshot AS profileSnapshot, generated_test AS generatedTest FROM tests WHERE id = ?');
   const testsOfSession = db.prepare<[number], Raw<TestRecord>>(`SELECT ${TEST_COLUMNS} FROM tests WHERE session_id = ? ORDER BY id`);
   const verificationCodeTaken = db.prepare<[string], number>('SELECT 1 FROM tests WHERE verification_code = ?').pluck();
   const insertTest = db.prepare(`INSERT INTO tests (candidate_id, session_id, content_package_id, profile_package_id, seed, profile_snapshot,
@@ -180,6 +186,7 @@ export function createDeliveryStore(db: Db) {
       return row ? toTest(row) : null;
     },
     testsOfSession: (sessionId: number): TestRecord[] => testsOfSession.all(sessionId).map(toTest),
+    testDocuments: (testId: number): TestDocuments | null => testDocuments.get(testId) ?? null,
     verificationCodeTaken: (code: string): boolean => verificationCodeTaken.get(code) !== undefined,
     insertTest: (test: NewTest): number => Number(insertTest.run(test).lastInsertRowid),
     endTest: (testId: number, state: Exclude<TestState, 'started'>, at: string): boolean => endTest.run(state, at, testId).changes === 1,

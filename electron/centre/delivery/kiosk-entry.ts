@@ -32,6 +32,22 @@ export interface EntryContext {
  * candidate in: another kiosk's token with it is refused like an unknown entry.
  */
 export function resolveEntry(context: DeliveryContext, kioskId: number, token: unknown): Outcome<EntryContext> {
+  const found = resolveEntryOnly(context, kioskId, token);
+  if (!found.ok) return found;
+  const entry = found.value;
+  const candidate = context.sessions.getCandidate(entry.candidateId);
+  const session = candidate ? context.sessions.getSession(candidate.sessionId) : null;
+  if (!candidate || !session) {
+    return refusal(401, 'entryUnknown', ENTRY_TOKEN_HEADER, 'Connexion du candidat inconnue sur ce poste : identifiez-vous de nouveau.');
+  }
+  return success({ entry, candidate, session, test: context.store.testOfCandidate(candidate.id) });
+}
+
+/**
+ * Only the entry a kiosk names, bound to that kiosk: what the answer route needs before the group commit, which
+ * reads the candidate and the test again anyway (they may change in between).
+ */
+export function resolveEntryOnly(context: DeliveryContext, kioskId: number, token: unknown): Outcome<Entry> {
   if (typeof token !== 'string' || !ENTRY_TOKEN_PATTERN.test(token)) {
     return refusal(401, 'entryMissing', ENTRY_TOKEN_HEADER, 'Connexion du candidat absente : identifiez-vous de nouveau sur ce poste.');
   }
@@ -39,12 +55,7 @@ export function resolveEntry(context: DeliveryContext, kioskId: number, token: u
   if (!entry || entry.kioskId !== kioskId) {
     return refusal(401, 'entryUnknown', ENTRY_TOKEN_HEADER, 'Connexion du candidat inconnue sur ce poste : identifiez-vous de nouveau.');
   }
-  const candidate = context.sessions.getCandidate(entry.candidateId);
-  const session = candidate ? context.sessions.getSession(candidate.sessionId) : null;
-  if (!candidate || !session) {
-    return refusal(401, 'entryUnknown', ENTRY_TOKEN_HEADER, 'Connexion du candidat inconnue sur ce poste : identifiez-vous de nouveau.');
-  }
-  return success({ entry, candidate, session, test: context.store.testOfCandidate(candidate.id) });
+  return success(entry);
 }
 
 /** What the kiosk holding `entry` shows now (R-SESS-5, R-SESS-6, R-GEN-6, R-VAL-6). */

@@ -6,7 +6,7 @@ import { bodyOf, validateBody } from '../server/validate-body';
 import { createAnswerWriter } from './answer-writer';
 import { checkIn } from './check-in';
 import type { DeliveryContext } from './delivery-context';
-import { kioskState, resolveEntry, type EntryContext } from './kiosk-entry';
+import { kioskState, resolveEntry, resolveEntryOnly, type EntryContext } from './kiosk-entry';
 import { recordKioskEvent } from './lockdown-events';
 import { valueOf } from './route-outcome';
 import { testAsset } from './test-assets';
@@ -32,7 +32,7 @@ export function registerKioskRoutes(app: FastifyInstance, context: DeliveryConte
   // R-SESS-4 — check-in; R-SESS-5 — the candidate then waits for the invigilator.
   app.post('/api/kiosk/check-in', { config: kiosk, bodyLimit: KIOSK_BODY_LIMITS.checkIn, preHandler: validateBody(KioskCheckIn) }, async (request) => {
     const kioskId = kioskCaller(request).kioskId;
-    const answer = valueOf(checkIn(context, kioskId, bodyOf(request, KioskCheckIn)));
+    const answer = valueOf(await checkIn(context, kioskId, bodyOf(request, KioskCheckIn)));
     const entry = resolveEntry(context, kioskId, answer.entryToken);
     if (entry.ok) hub.attachKiosk(kioskId, entry.value.session.id);
     return answer;
@@ -46,18 +46,19 @@ export function registerKioskRoutes(app: FastifyInstance, context: DeliveryConte
 
   // R-SESS-5, R-PROF-3, R-PROF-4, R-GEN, R-SESS-7, R-CHAL-3, R-VAL-6 — start or resume: the whole test, without solutions.
   app.post('/api/kiosk/start', { config: kiosk, bodyLimit: KIOSK_BODY_LIMITS.start, preHandler: validateBody(NoBody) }, async (request) =>
-    valueOf(startTest(context, kioskCaller(request).kioskId, entryOf(request))));
+    valueOf(await startTest(context, kioskCaller(request).kioskId, entryOf(request))));
 
   // R-VAL-3, R-VAL-4 — durable, idempotent answers; the acknowledgement never says whether the answer is right.
   app.post('/api/kiosk/answers', { config: kiosk, bodyLimit: KIOSK_BODY_LIMITS.answer, preHandler: validateBody(KioskAnswer) }, async (request, reply) => {
-    const { entry } = entryOf(request);
-    const stored = valueOf(await answers.submit({ kioskId: kioskCaller(request).kioskId, entryId: entry.id, body: bodyOf(request, KioskAnswer) }));
+    const kioskId = kioskCaller(request).kioskId;
+    const entry = valueOf(resolveEntryOnly(context, kioskId, request.headers[ENTRY_TOKEN_HEADER]));
+    const stored = valueOf(await answers.submit({ kioskId, entryId: entry.id, body: bodyOf(request, KioskAnswer) }));
     return reply.type('application/json; charset=utf-8').send(stored.ackJson);
   });
 
   // kiosk-lockdown.md §2 — focus and lockdown signals.
   app.post('/api/kiosk/events', { config: kiosk, bodyLimit: KIOSK_BODY_LIMITS.event, preHandler: validateBody(KioskEvent) }, async (request) =>
-    valueOf(recordKioskEvent(context, kioskCaller(request).kioskId, entryOf(request), bodyOf(request, KioskEvent))));
+    valueOf(await recordKioskEvent(context, kioskCaller(request).kioskId, entryOf(request), bodyOf(request, KioskEvent))));
 
   // An illustration or attachment of a challenge of the candidate's own test.
   app.get('/api/kiosk/assets/:assetId', { config: kiosk }, async (request, reply) => {

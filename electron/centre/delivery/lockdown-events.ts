@@ -4,7 +4,7 @@ import type { KioskEvent, KioskEventAnswer, LockdownEventKind, LockdownPolicy } 
 import { appendEvent } from '../audit/event-chain';
 import type { DeliveryContext } from './delivery-context';
 import { kioskState, type EntryContext } from './kiosk-entry';
-import { inTransaction, refusal, success, type Outcome } from './refusal';
+import { refusal, success, type Outcome } from './refusal';
 
 /**
  * kiosk-lockdown.md §2 — the centre's default policy per signal. Suspend: focus loss on a focused challenge,
@@ -42,14 +42,14 @@ export function lockdownPolicy(kind: LockdownEventKind, onFocusedChallenge: bool
  * test, the suspension that only the invigilator lifts ("Autoriser la reprise"). A replayed event (same
  * `clientEventId` on the same entry) is kept once.
  */
-export function recordKioskEvent(context: DeliveryContext, kioskId: number, found: EntryContext, body: z.output<typeof KioskEvent>): Outcome<KioskEventAnswer> {
+export async function recordKioskEvent(context: DeliveryContext, kioskId: number, found: EntryContext, body: z.output<typeof KioskEvent>): Promise<Outcome<KioskEventAnswer>> {
   const { entry, candidate, test } = found;
   const material = test ? context.tests.of(test) : null;
   const position = body.challengeId === undefined ? undefined : material?.positionOf.get(body.challengeId);
   if (body.challengeId !== undefined && position === undefined) {
     return refusal(404, 'challengeNotInTest', 'challengeId', `L’épreuve « ${body.challengeId} » ne fait pas partie du test de ce candidat.`);
   }
-  const outcome = inTransaction(context.db, () => {
+  const outcome = await context.commits.run(() => {
     const known = body.clientEventId === undefined ? null : context.store.eventByClientId(entry.id, body.clientEventId);
     const current = () => context.store.testOfCandidate(candidate.id);
     if (known) return success({ recorded: true as const, policy: known.policy, state: kioskState(context, entry, candidate, current()) });

@@ -11,16 +11,16 @@ import type { TestRecord } from './delivery-store';
 import { kioskState, type EntryContext } from './kiosk-entry';
 import { kioskChallenge } from './kiosk-view';
 import { matchPupil } from './pupil-match';
-import { inTransaction, refusal, success, type Outcome } from './refusal';
+import { refusal, success, type Outcome } from './refusal';
 
 /**
  * R-SESS-5 — an entry starts (first entry) or resumes (re-entry) the candidate's test, consuming the
  * invigilator's authorisation. The first entry freezes the profile (R-PROF-4), checks certifiability
  * (R-PROF-3), draws the seed and generates the test (R-GEN), draws the verification code (R-SESS-7).
- * Delivers every challenge WITHOUT solutions (R-CHAL-3), timers extended (R-VAL-6).
+ * Delivers every challenge WITHOUT solutions (R-CHAL-3), timers extended (R-VAL-6). Written through the group commit.
  */
-export function startTest(context: DeliveryContext, kioskId: number, found: EntryContext): Outcome<KioskTest> {
-  const outcome = inTransaction(context.db, () => {
+export async function startTest(context: DeliveryContext, kioskId: number, found: EntryContext): Promise<Outcome<KioskTest>> {
+  const outcome = await context.commits.run(() => {
     // Re-read inside the transaction: two kiosks cannot both consume one authorisation.
     const entry = context.store.entryById(found.entry.id) ?? found.entry;
     const { candidate, session } = found;
@@ -65,10 +65,11 @@ export function startTest(context: DeliveryContext, kioskId: number, found: Entr
   if (outcome.ok) {
     context.candidateChanged(found.session.id, found.candidate.id);
   } else if (AUDITED_REFUSALS.has(outcome.refusal.code)) {
-    appendEvent(context.db, found.session.id, {
-      kind: 'startRefused', candidateId: found.candidate.id, kioskId, at: context.now().toISOString(),
-      payload: { entryId: found.entry.id, code: outcome.refusal.code, message: outcome.refusal.message },
-    });
+    const { code, message } = outcome.refusal;
+    const at = context.now().toISOString();
+    await context.commits.run(() => success(appendEvent(context.db, found.session.id, {
+      kind: 'startRefused', candidateId: found.candidate.id, kioskId, at, payload: { entryId: found.entry.id, code, message },
+    })));
   }
   return outcome;
 }
@@ -78,9 +79,9 @@ const AUDITED_REFUSALS = new Set(['packagesMissing', 'profileNotFound', 'notCert
 
 /** The first entry: freeze, check, draw, store. Returns the stored test or the refusal. */
 function createTest(context: DeliveryContext, kioskId: number, entryId: number, candidate: Candidate, session: Session, at: string): Outcome<TestRecord> {
-  const packages = context.packages.sessionPackages(session.id);
-  const content = packages.content ? context.materials.content(packages.content.id) : null;
-  const profiles = packages.profile ? context.materials.profiles(packages.profile.id) : null;
+  const packages = context.packages.sessionPackageIds(session.id);
+  const content = packages.content === null ? null : context.materials.content(packages.content);
+  const profiles = packages.profile === null ? null : context.materials.profiles(packages.profile);
   if (!content || !profiles) {
     return refusal(409, 'packagesMissing', ENTRY_TOKEN_HEADER,
       'Le test ne peut pas commencer : les paquets de contenu et de profils de la session ne sont pas importés. Appelez le surveillant.');

@@ -5,6 +5,7 @@ import type { Answer, AnswerStatus, ValidationStatus } from '../../../shared/for
 import type { Incident } from '../../../shared/formats/console-api';
 import type { LockdownEventKind } from '../../../shared/formats/kiosk-api';
 import { formatErrors, parseWith } from '../../../shared/formats/parse';
+import type { PupilProfile } from '../../../shared/formats/profile-package';
 import {
   RESULTS_FORMAT, RESULTS_FORMAT_VERSION, ResultsDocument, type ResultsAnswer, type ResultsCandidate, type ResultsTest,
 } from '../../../shared/formats/results';
@@ -139,7 +140,7 @@ function resultsTest(context: DeliveryContext, session: Session, test: TestRecor
     endedAt: test.endedAt,
     abortReason,
     endScreenSeen: test.endScreenSeen,
-    frozenProfile: material.profile,
+    frozenProfile: JSON.parse(context.store.testDocuments(test.id)!.profileSnapshot) as PupilProfile,
     certifiableCompetences: material.generated.competences,
     generatedTest: material.generated,
     answers,

@@ -45,6 +45,8 @@ export type PackageStore = ReturnType<typeof createPackageStore>;
 /** Signed content and profile packages, and which ones each session uses. */
 export function createPackageStore(db: Db, now: () => Date = () => new Date()) {
   const byId = db.prepare<[number], PackageRow>('SELECT * FROM packages WHERE id = ?');
+  const sessionPackageIds = db.prepare<[number], { content_package_id: number | null; profile_package_id: number | null }>(
+    'SELECT content_package_id, profile_package_id FROM sessions WHERE id = ?');
   const getPackage = (id: number): StoredPackage | null => {
     const row = byId.get(id);
     return row ? toPackage(row) : null;
@@ -88,10 +90,18 @@ export function createPackageStore(db: Db, now: () => Date = () => new Date()) {
 
     /** The packages a session uses (null until imported). */
     sessionPackages(sessionId: number): { content: StoredPackage | null; profile: StoredPackage | null } {
-      const ids = db.prepare<[number], { content_package_id: number | null; profile_package_id: number | null }>(
-        'SELECT content_package_id, profile_package_id FROM sessions WHERE id = ?').get(sessionId);
+      const ids = sessionPackageIds.get(sessionId);
       const load = (id: number | null | undefined) => (id == null ? null : getPackage(id));
       return { content: load(ids?.content_package_id), profile: load(ids?.profile_package_id) };
+    },
+
+    /**
+     * The row ids of the packages a session uses, without reading their bodies (megabytes for a profile package):
+     * what a test start needs, the parsed packages being cached by row id.
+     */
+    sessionPackageIds(sessionId: number): { content: number | null; profile: number | null } {
+      const ids = sessionPackageIds.get(sessionId);
+      return { content: ids?.content_package_id ?? null, profile: ids?.profile_package_id ?? null };
     },
   };
 }

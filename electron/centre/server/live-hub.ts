@@ -59,6 +59,15 @@ interface Client {
  */
 export function createLiveHub(options: { clock: () => Date; heartbeatMs: number }): LiveHubControl {
   const clients = new Set<Client>();
+  // The same clients indexed by kiosk and by watched session: a push reaches its few sockets without scanning
+  // all of them (one push per answer, hundreds of kiosks connected).
+  const byKiosk = new Map<number, Set<Client>>();
+  const bySession = new Map<number, Set<Client>>();
+  const indexOf = (client: Client): [Map<number, Set<Client>>, number] | null => {
+    if (client.kioskId !== undefined) return [byKiosk, client.kioskId];
+    if (client.console) return [bySession, client.console.sessionId];
+    return null;
+  };
   const kioskSessions = new Map<number, number>();
   const consoleListeners = new Set<(client: ConsoleClient) => void>();
   const kioskListeners = new Set<(client: KioskClient) => void>();
@@ -78,11 +87,25 @@ export function createLiveHub(options: { clock: () => Date; heartbeatMs: number 
     for (const client of clients) if (filter(client) && send(client, text)) reached++;
     return reached;
   };
+  const sendToAll = (targets: ReadonlySet<Client> | undefined, message: LiveMessage): number => {
+    if (!targets || targets.size === 0) return 0;
+    const text = JSON.stringify(message);
+    let reached = 0;
+    for (const client of targets) if (send(client, text)) reached++;
+    return reached;
+  };
 
   function add(client: Client): void {
     clients.add(client);
+    const index = indexOf(client);
+    if (index) {
+      const [map, key] = index;
+      let set = map.get(key);
+      if (!set) map.set(key, (set = new Set()));
+      set.add(client);
+    }
     client.socket.on('pong', () => { client.alive = true; });
-    client.socket.on('close', () => { clients.delete(client); });
+    client.socket.on('close', () => { remove(client); });
     client.socket.on('error', () => { client.socket.terminate(); });
     client.socket.on('message', (data, isBinary) => {
       let type: unknown;
@@ -105,7 +128,7 @@ export function createLiveHub(options: { clock: () => Date; heartbeatMs: number 
       }
       if (!client.alive) {
         client.socket.terminate();
-        clients.delete(client);
+        remove(client);
         continue;
       }
       client.alive = false;
@@ -114,11 +137,21 @@ export function createLiveHub(options: { clock: () => Date; heartbeatMs: number 
   }, options.heartbeatMs);
   heartbeat.unref();
 
+  function remove(client: Client): void {
+    clients.delete(client);
+    const index = indexOf(client);
+    if (!index) return;
+    const [map, key] = index;
+    const set = map.get(key);
+    set?.delete(client);
+    if (set?.size === 0) map.delete(key);
+  }
+
   const textSender = (client: Client) => (message: LiveMessage) => { send(client, JSON.stringify(message)); };
 
   return {
-    publish: (sessionId, message) => broadcast((c) => c.console?.sessionId === sessionId, message),
-    sendToKiosk: (kioskId, message) => broadcast((c) => c.kioskId === kioskId, message),
+    publish: (sessionId, message) => sendToAll(bySession.get(sessionId), message),
+    sendToKiosk: (kioskId, message) => sendToAll(byKiosk.get(kioskId), message),
     attachKiosk(kioskId, sessionId) {
       if (sessionId === null) kioskSessions.delete(kioskId);
       else kioskSessions.set(kioskId, sessionId);
@@ -161,6 +194,8 @@ export function createLiveHub(options: { clock: () => Date; heartbeatMs: number 
       clearInterval(heartbeat);
       const closing = [...clients];
       clients.clear();
+      byKiosk.clear();
+      bySession.clear();
       for (const c of closing) c.socket.close(LIVE_CLOSE.shuttingDown, 'arrêt du serveur');
       // A client that does not answer the closing handshake is cut after a second.
       setTimeout(() => { for (const c of closing) c.socket.terminate(); }, 1000).unref();

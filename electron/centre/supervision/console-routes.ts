@@ -38,26 +38,26 @@ export function registerConsoleRoutes(app: FastifyInstance, context: DeliveryCon
   // R-SESS-5
   app.post(`${base}/candidates/:candidateId/confirm-presence`, { config: ACT, bodyLimit: SMALL_BODY, preHandler: validateBody(NoBody) }, async (request) => {
     const { sessionId, candidateId } = ids(request);
-    return { candidate: valueOf(confirmPresence(context, sessionId, candidateId, callerLabel(request.caller))) };
+    return { candidate: valueOf(await confirmPresence(context, sessionId, candidateId, callerLabel(request.caller))) };
   });
 
   // R-SESS-5, kiosk-lockdown.md §2 — "Autoriser la reprise".
   app.post(`${base}/candidates/:candidateId/authorise-resume`, { config: ACT, bodyLimit: SMALL_BODY, preHandler: validateBody(NoBody) }, async (request) => {
     const { sessionId, candidateId } = ids(request);
-    return { candidate: valueOf(authoriseResume(context, sessionId, candidateId, callerLabel(request.caller))) };
+    return { candidate: valueOf(await authoriseResume(context, sessionId, candidateId, callerLabel(request.caller))) };
   });
 
   // R-SESS-6
   app.post(`${base}/candidates/:candidateId/end-test`, { config: ACT, bodyLimit: SMALL_BODY, preHandler: validateBody(NoBody) }, async (request) => {
     const { sessionId, candidateId } = ids(request);
-    return { candidate: valueOf(endTestByInvigilator(context, sessionId, candidateId, callerLabel(request.caller))) };
+    return { candidate: valueOf(await endTestByInvigilator(context, sessionId, candidateId, callerLabel(request.caller))) };
   });
 
   // R-SESS-3, R-VAL-6
   app.put(`${base}/candidates/:candidateId/extra-time`, { config: ACT, bodyLimit: SMALL_BODY, preHandler: validateBody(ExtraTimeChange) }, async (request) => {
     const { sessionId, candidateId } = ids(request);
     const { extraTimePercent } = bodyOf(request, ExtraTimeChange);
-    return { candidate: valueOf(changeExtraTime(context, sessionId, candidateId, extraTimePercent, callerLabel(request.caller))) };
+    return { candidate: valueOf(await changeExtraTime(context, sessionId, candidateId, extraTimePercent, callerLabel(request.caller))) };
   });
 
   // R-INC-1 — the candidate's questions, so that the invigilator can point at one: never a status or a solution.

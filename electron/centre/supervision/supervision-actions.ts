@@ -3,7 +3,7 @@ import type { Candidate, CandidateInput } from '../../../shared/formats/session'
 import { appendEvent } from '../audit/event-chain';
 import { resumeExpired } from '../delivery/candidate-situation';
 import type { DeliveryContext } from '../delivery/delivery-context';
-import { inTransaction, refusal, success, type Outcome } from '../delivery/refusal';
+import { refusal, success, type Outcome } from '../delivery/refusal';
 import { liveCandidate } from './live-state';
 
 /** Who acts, as the audit log names them (`invigilator:3`, `manager`). */
@@ -23,11 +23,11 @@ export function candidateOfSession(context: DeliveryContext, sessionId: number, 
   return success(candidate);
 }
 
-/** Runs a console action in one transaction, then pushes the candidate's new live state. */
-function act(context: DeliveryContext, sessionId: number, candidateId: number, body: (candidate: Candidate, at: string) => Outcome<unknown>): Outcome<LiveCandidate> {
+/** Runs a console action through the group commit (answered once on disk), then pushes the candidate's new live state. */
+async function act(context: DeliveryContext, sessionId: number, candidateId: number, body: (candidate: Candidate, at: string) => Outcome<unknown>): Promise<Outcome<LiveCandidate>> {
   const found = candidateOfSession(context, sessionId, candidateId);
   if (!found.ok) return found;
-  const outcome = inTransaction(context.db, () => body(found.value, context.now().toISOString()));
+  const outcome = await context.commits.run(() => body(found.value, context.now().toISOString()));
   if (!outcome.ok) return outcome;
   context.candidateChanged(sessionId, candidateId);
   return success(liveCandidate(context, context.sessions.getCandidate(candidateId)!));
@@ -36,7 +36,7 @@ function act(context: DeliveryContext, sessionId: number, candidateId: number, b
 const who = (c: Candidate) => `${c.lastName} ${c.firstName}`;
 
 /** R-SESS-5 — the invigilator confirms the presence of a candidate who checked in and has not started. */
-export function confirmPresence(context: DeliveryContext, sessionId: number, candidateId: number, actor: Actor): Outcome<LiveCandidate> {
+export function confirmPresence(context: DeliveryContext, sessionId: number, candidateId: number, actor: Actor): Promise<Outcome<LiveCandidate>> {
   return act(context, sessionId, candidateId, (candidate, at) => {
     if (context.store.testOfCandidate(candidate.id)) {
       return refusal(409, 'testAlreadyStarted', 'candidateId', `${who(candidate)} a déjà commencé son test : utilisez « Autoriser la reprise ».`);
@@ -54,7 +54,7 @@ export function confirmPresence(context: DeliveryContext, sessionId: number, can
  * R-SESS-5, kiosk-lockdown.md §2 — "Autoriser la reprise": lifts a suspension, and authorises the re-entry
  * the candidate is waiting for (refused 24 h after the start, R-GEN-6). Either is enough to act.
  */
-export function authoriseResume(context: DeliveryContext, sessionId: number, candidateId: number, actor: Actor): Outcome<LiveCandidate> {
+export function authoriseResume(context: DeliveryContext, sessionId: number, candidateId: number, actor: Actor): Promise<Outcome<LiveCandidate>> {
   return act(context, sessionId, candidateId, (candidate, at) => {
     const test = context.store.testOfCandidate(candidate.id);
     if (!test) return refusal(409, 'testNotStarted', 'candidateId', `${who(candidate)} n’a pas commencé son test : utilisez « Confirmer la présence ».`);
@@ -83,7 +83,7 @@ export function authoriseResume(context: DeliveryContext, sessionId: number, can
 }
 
 /** R-SESS-6 — the invigilator ends a candidate's test (state endedByInvigilator; the kiosk shows the end page). */
-export function endTestByInvigilator(context: DeliveryContext, sessionId: number, candidateId: number, actor: Actor): Outcome<LiveCandidate> {
+export function endTestByInvigilator(context: DeliveryContext, sessionId: number, candidateId: number, actor: Actor): Promise<Outcome<LiveCandidate>> {
   return act(context, sessionId, candidateId, (candidate, at) => {
     const test = context.store.testOfCandidate(candidate.id);
     if (!test) return refusal(409, 'testNotStarted', 'candidateId', `${who(candidate)} n’a pas commencé de test.`);
@@ -100,7 +100,7 @@ export function endTestByInvigilator(context: DeliveryContext, sessionId: number
  * not answered yet in its state and applies them to the timers it has not shown yet (a countdown under way
  * keeps its length). An ended test keeps its record: refused.
  */
-export function changeExtraTime(context: DeliveryContext, sessionId: number, candidateId: number, extraTimePercent: number, actor: Actor): Outcome<LiveCandidate> {
+export function changeExtraTime(context: DeliveryContext, sessionId: number, candidateId: number, extraTimePercent: number, actor: Actor): Promise<Outcome<LiveCandidate>> {
   return act(context, sessionId, candidateId, (candidate, at) => {
     const test = context.store.testOfCandidate(candidate.id);
     if (test && test.state !== 'started') {
