@@ -2,31 +2,25 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseWith } from '../../../shared/formats/parse';
 import { CandidateInput } from '../../../shared/formats/session';
-import { createSessionStore, type SessionStore } from '../sessions/session-store';
-import { tempDatabase } from '../storage/temp-database';
+import type { SessionStore } from '../sessions/session-store';
+import { fuzzSession, type FuzzSession } from './fuzz-session';
 import { importRoster } from './roster-import';
 
 // R-SESS-3 — random roster files (random cells, separators, BOM, stray quotes, broken bytes): never an exception;
 // either ok with only valid candidates, all written, or errors that each name a line ≥ 2 and a column, and then
 // the database is untouched. Well-formed files with an exact oracle: roster-import.fuzz.test.ts.
 
-let temp: ReturnType<typeof tempDatabase>;
+let fuzz: FuzzSession;
 let store: SessionStore;
 let sessionId: number;
-const snapshot = () => temp.db.prepare('SELECT COUNT(*) AS n, COALESCE(MAX(id), 0) AS last, COALESCE(SUM(length(last_name)), 0) AS size FROM candidates').get() as { n: number };
-const removeImported = () => temp.db.prepare("DELETE FROM candidates WHERE last_name <> 'Témoin'").run();
+const snapshot = () => fuzz.snapshot();
+const removeImported = () => fuzz.removeImported();
 
 beforeAll(() => {
-  temp = tempDatabase('passation-chaos-');
-  // Speed only: durability is not what this test checks (it is still a real file in WAL mode).
-  temp.db.pragma('synchronous = OFF');
-  store = createSessionStore(temp.db);
-  const created = store.createSession({ centre: 'Collège', siteAddress: '1 rue A', room: 'B12', date: '2026-06-15', startTime: '09:00', invigilatorName: 'M. B' });
-  if (!created.ok) throw new Error(created.error.message);
-  sessionId = created.value.session.id;
-  store.addCandidate(sessionId, { lastName: 'Témoin', firstName: 'Fixe', sex: 'F', birthDate: '2000-01-01', birthplace: { kind: 'insee', code: '69123' } });
+  fuzz = fuzzSession('passation-chaos-');
+  ({ store, sessionId } = fuzz);
 });
-afterAll(() => temp.remove());
+afterAll(() => fuzz.remove());
 
 describe('roster import fuzz, chaotic files (R-SESS-3)', () => {
   it('R-SESS-3: chaotic cells, stray quotes and broken bytes: never throws; errors name a line ≥ 2 and a column; nothing half-imported', async () => {
