@@ -17,6 +17,9 @@ export const CHECK_IN_FAILURES = {
  * `{type: 'candidates', …LiveSession}` on connection and after a finalisation, `{type: 'candidate', sessionId,
  * candidate}` on each change; on `/api/kiosk/live`: `{type: 'stateChanged'}` to the candidate's kiosk.
  */
+/** How long live pushes about one candidate are gathered before being sent (the console redraws at most this often). */
+export const LIVE_COALESCE_MS = 100;
+
 export async function deliveryPlugin(app: FastifyInstance): Promise<void> {
   const { db, sessions, packages, clock, hub } = app.centre;
   const context: DeliveryContext = createDeliveryContext({
@@ -26,13 +29,29 @@ export async function deliveryPlugin(app: FastifyInstance): Promise<void> {
       perSession: app.centre.failureLimiter(CHECK_IN_FAILURES.perSession),
     },
     candidateChanged(sessionId, candidateId) {
+      // Coalesced: a candidate answering fast changes many times a second; the console and the kiosk need the
+      // latest state, not every step (each push reads the candidate's live state from the database).
+      if (pending.size === 0) flushTimer = setTimeout(flushChanges, LIVE_COALESCE_MS);
+      pending.set(candidateId, sessionId);
+    },
+  });
+  const pending = new Map<number, number>();
+  let flushTimer: NodeJS.Timeout | undefined;
+  app.addHook('onClose', async () => {
+    clearTimeout(flushTimer);
+    pending.clear();
+  });
+  const flushChanges = () => {
+    const changes = [...pending];
+    pending.clear();
+    for (const [candidateId, sessionId] of changes) {
       const candidate = sessions.getCandidate(candidateId);
-      if (!candidate) return;
+      if (!candidate) continue;
       hub.publish(sessionId, { type: 'candidate', sessionId, candidate: liveCandidate(context, candidate) });
       const entry = context.store.latestEntry(candidateId);
       if (entry) hub.sendToKiosk(entry.kioskId, { type: 'stateChanged' });
-    },
-  });
+    }
+  };
   const sessionChanged = (sessionId: number) => {
     const live = liveSession(context, sessionId);
     if (live) hub.publish(sessionId, { type: 'candidates', ...live });
