@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startStation } from '../electron/centre/station-runner';
@@ -27,7 +28,7 @@ export async function stationCommand(options: StationCommandOptions, out: (line:
   let managerPassword: string | undefined;
   if (options.demo) {
     fs.mkdirSync(dataDir, { recursive: true });
-    if (!fs.existsSync(managerPasswordFile)) fs.writeFileSync(managerPasswordFile, `demo-${Math.random().toString(36).slice(2, 10)}\n`, { mode: 0o600 });
+    if (!fs.existsSync(managerPasswordFile)) fs.writeFileSync(managerPasswordFile, `demo-${randomBytes(6).toString('base64url')}\n`, { mode: 0o600 });
     managerPassword = fs.readFileSync(managerPasswordFile, 'utf8').trim();
   }
   let station;

@@ -4,7 +4,7 @@ import { createPairingCode } from './auth/kiosk-registry';
 import { deliveryInUse } from './delivery/in-use';
 import { deliveryPlugin } from './delivery/delivery-plugin';
 import { waitingPages } from './server/waiting-pages';
-import { createPackageStore } from './packages/package-store';
+import { createPackageStore, type PackageStore } from './packages/package-store';
 import { createDemoPki } from './pki/demo-pki';
 import { importRoster } from './roster/roster-import';
 import { AUTHORITY_CERTIFICATE_FILE, createCentreServer, type CentreServer } from './server/create-centre-server';
@@ -82,17 +82,7 @@ async function prepareDemo(db: Db, sessions: SessionStore, dataDir: string, file
   if (!fs.existsSync(trusted)) fs.writeFileSync(trusted, authorityPem);
 
   const packages = createPackageStore(db);
-  const rowIds: number[] = [];
-  for (const name of ['content-package.json', 'profile-package.json']) {
-    const imported = importSignedPackage(packages, {
-      body: fs.readFileSync(path.join(pkiDir, name)),
-      signature: fs.readFileSync(path.join(pkiDir, `${name}.p7s`)),
-      authorityPem,
-      at: new Date(),
-    });
-    if (!imported.ok) throw new Error(`${name} : ${imported.reason}`);
-    rowIds.push(imported.package.id);
-  }
+  const rowIds = importDemoPackages(packages, pkiDir, authorityPem);
 
   const now = new Date();
   const created = sessions.createSession({
@@ -116,3 +106,20 @@ async function prepareDemo(db: Db, sessions: SessionStore, dataDir: string, file
 }
 
 const DEMO_CENTRE = 'Centre de démonstration';
+
+/**
+ * Imports the two packages a demo PKI folder holds (`createDemoPki`), through the same signature check as an
+ * upload; returns their row ids (content, then profiles). Throws on a refusal: demo files are made here.
+ */
+export function importDemoPackages(packages: PackageStore, pkiDir: string, authorityPem: string): number[] {
+  return ['content-package.json', 'profile-package.json'].map((name) => {
+    const imported = importSignedPackage(packages, {
+      body: fs.readFileSync(path.join(pkiDir, name)),
+      signature: fs.readFileSync(path.join(pkiDir, `${name}.p7s`)),
+      authorityPem,
+      at: new Date(),
+    });
+    if (!imported.ok) throw new Error(`${name} refusé : ${imported.reason}`);
+    return imported.package.id;
+  });
+}

@@ -14,7 +14,7 @@ import { createPackageStore } from '../../electron/centre/packages/package-store
 import { createDemoPki } from '../../electron/centre/pki/demo-pki';
 import { importRoster } from '../../electron/centre/roster/roster-import';
 import { AUTHORITY_CERTIFICATE_FILE } from '../../electron/centre/server/create-centre-server';
-import { importSignedPackage } from '../../electron/centre/server/package-upload';
+import { importDemoPackages } from '../../electron/centre/station-runner';
 import { createSessionStore } from '../../electron/centre/sessions/session-store';
 import { databaseFile } from '../../electron/centre/storage/data-dir';
 import { openDatabase } from '../../electron/centre/storage/database';
@@ -51,17 +51,7 @@ export async function prepareStation(dataDir: string, options: { pupils: number;
   try {
     const sessions = createSessionStore(db, deliveryInUse(db));
     const packages = createPackageStore(db);
-    const packageIds: number[] = [];
-    for (const name of ['content-package.json', 'profile-package.json']) {
-      const imported = importSignedPackage(packages, {
-        body: fs.readFileSync(path.join(pkiDir, name)),
-        signature: fs.readFileSync(path.join(pkiDir, `${name}.p7s`)),
-        authorityPem,
-        at: new Date(),
-      });
-      if (!imported.ok) throw new Error(`${name} refusé : ${imported.reason}`);
-      packageIds.push(imported.package.id);
-    }
+    const packageIds = importDemoPackages(packages, pkiDir, authorityPem);
 
     const roster = rosterCsv(pupils);
     const today = new Date().toISOString().slice(0, 10);
