@@ -50,6 +50,8 @@ async function main(): Promise<void> {
       // The station's own heap limit (package.json start/station): V8 collects late on a big machine otherwise.
       'server-node-options': { type: 'string', default: '--max-old-space-size=192' },
       keep: { type: 'boolean', default: false },
+      // `http` measures POST /api/kiosk/answers instead of answers on the live socket.
+      'answers-over': { type: 'string', default: 'socket' },
       seed: { type: 'string', default: '20260314' },
     },
   });
@@ -88,6 +90,7 @@ async function main(): Promise<void> {
     const config: LoadConfig = {
       url: ready.url, certFile: ready.certFile, fingerprint: ready.fingerprint, preparedFile: ready.preparedFile,
       kiosks, durationSeconds: duration, humanShare: Number(values['human-share']), thinkMs: [2000, 6000],
+      answersOver: values['answers-over'] === 'http' ? 'http' : 'socket',
       ackFile: dirs.ackFile, seed: Number(values.seed), chaos: false,
     };
     fs.writeFileSync(dirs.loadConfig, JSON.stringify(config));

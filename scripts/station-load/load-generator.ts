@@ -37,6 +37,8 @@ export interface LoadConfig {
   seed: number;
   /** Reopen live sockets and keep resending through station restarts. */
   chaos: boolean;
+  /** How the kiosks send answers (default: on their live socket, as the candidate interface does). */
+  answersOver?: 'socket' | 'http';
 }
 
 export interface LoadSummary {
@@ -95,7 +97,7 @@ export async function runLoad(config: LoadConfig, stopSignal: { stopped: boolean
     const [min, max] = config.thinkMs;
     return new SimulatedKiosk(i, address, loopbackAddress(i), {
       thinkMs: human ? () => Math.round(min + random() * (max - min)) : () => 0,
-      answerFor, running, reconnect,
+      answerFor, running, reconnect, answersOver: config.answersOver ?? 'socket',
     }, recorder);
   });
   await inBatches(kiosks, PAIRING_CONCURRENCY, async (k) => {

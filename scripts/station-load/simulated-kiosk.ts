@@ -24,7 +24,12 @@ export interface KioskBehaviour {
   running: () => boolean;
   /** Whether to reopen the live socket after it closed (the station restarted). */
   reconnect: () => boolean;
+  /** How answers travel: on the live WebSocket (what the candidate interface does) or `POST /api/kiosk/answers`. */
+  answersOver: 'socket' | 'http';
 }
+
+/** An answer sent on the socket and not acknowledged in this time is sent again. */
+const SOCKET_ANSWER_TIMEOUT_MS = 15_000;
 
 /** How long a kiosk waits for the live push before asking for its state itself. */
 const PUSH_WAIT_MS = 2_000;
@@ -39,6 +44,8 @@ export class SimulatedKiosk {
   private token = '';
   private live: WebSocket | null = null;
   private pushWaiters: (() => void)[] = [];
+  /** Answers sent on the socket and waiting for their reply, by clientAnswerId. */
+  private answerWaiters = new Map<string, (reply: StationResponse | null) => void>();
   kioskId = 0;
   pushes = 0;
 
@@ -62,10 +69,15 @@ export class SimulatedKiosk {
       const socket = this.client.socket('/api/kiosk/live', this.token);
       this.live = socket;
       let greeted = false;
-      socket.on('message', () => {
+      socket.on('message', (data) => {
         if (!greeted) {
           greeted = true;
           resolve();
+          return;
+        }
+        const text = String(data);
+        if (text.startsWith('{"type":"answer')) {
+          this.answerReply(text);
           return;
         }
         this.pushes++;
@@ -76,6 +88,10 @@ export class SimulatedKiosk {
       socket.on('error', () => {});
       socket.on('close', () => {
         if (!greeted) resolve();
+        // What was sent on this socket and not acknowledged is sent again (the station may have stopped).
+        const waiting = [...this.answerWaiters.values()];
+        this.answerWaiters.clear();
+        for (const wake of waiting) wake(null);
         if (this.live === socket && this.behaviour.reconnect()) setTimeout(() => void this.openLive(), 300);
       });
     });
@@ -159,7 +175,9 @@ export class SimulatedKiosk {
       const sentAt = performance.now();
       let retried = false;
       const response = await untilAnswered(
-        () => this.client.request('POST', '/api/kiosk/answers', { token: this.token, headers: { 'x-passation-entry': entry }, body }),
+        () => this.behaviour.answersOver === 'socket'
+          ? this.answerOnSocket(entry, body)
+          : this.client.request('POST', '/api/kiosk/answers', { token: this.token, headers: { 'x-passation-entry': entry }, body }),
         this.behaviour.running, () => { retried = true; this.recorder.count('retries'); });
       if (response.status !== 200) {
         if (REENTER_CODES.has(response.json?.error?.code)) return 'reenter';
@@ -173,6 +191,43 @@ export class SimulatedKiosk {
       }
     }
     return 'completed';
+  }
+
+  /**
+   * One answer on the live socket, as an HTTP-like response: `answerSaved` → 200 with the acknowledgement's exact
+   * bytes as `text`; `answerRefused` → its status and error. Rejects when the socket is not open, closes before
+   * the reply, or the reply does not come in time: the caller sends it again.
+   */
+  private answerOnSocket(entryToken: string, body: { clientAnswerId: string }): Promise<StationResponse> {
+    const socket = this.live;
+    if (!socket || socket.readyState !== socket.OPEN) return Promise.reject(new Error('socket du poste fermée'));
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.answerWaiters.delete(body.clientAnswerId);
+        reject(new Error('pas d’accusé sur la socket'));
+      }, SOCKET_ANSWER_TIMEOUT_MS);
+      this.answerWaiters.set(body.clientAnswerId, (reply) => {
+        clearTimeout(timer);
+        if (reply) resolve(reply);
+        else reject(new Error('socket fermée avant l’accusé'));
+      });
+      socket.send(JSON.stringify({ type: 'answer', entryToken, body }));
+    });
+  }
+
+  private answerReply(text: string): void {
+    // oxlint-disable-next-line typescript/no-explicit-any -- the documented reply shapes (docs/delivery-api.md)
+    const message: any = JSON.parse(text);
+    const wake = this.answerWaiters.get(message.clientAnswerId);
+    if (!wake) return;
+    this.answerWaiters.delete(message.clientAnswerId);
+    if (message.type === 'answerSaved') {
+      // The acknowledgement exactly as the station sent it (it is compared byte for byte with the database).
+      const ackStart = text.indexOf(',"ack":') + ',"ack":'.length;
+      wake({ status: 200, text: text.slice(ackStart, -1), json: message.ack });
+    } else {
+      wake({ status: message.status, text, json: message });
+    }
   }
 
   private send(method: string, path: string, entry: string | undefined, body: unknown): Promise<StationResponse> {

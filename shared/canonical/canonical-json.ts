@@ -5,26 +5,29 @@ import { canonicalize } from 'json-canonicalize';
  * Refuses what JSON cannot carry faithfully (undefined, NaN, Infinity) instead of silently dropping it.
  */
 export function canonicalJson(value: unknown): string {
-  assertJsonSafe(value, '(racine)');
+  assertJsonSafe(value, () => '(racine)');
   return canonicalize(value);
 }
 
-function assertJsonSafe(value: unknown, path: string): void {
+/** `path` is built only for the message of a refusal (this runs on every answer the station stores). */
+function assertJsonSafe(value: unknown, path: () => string): void {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new TypeError(`${path} : nombre non représentable en JSON (${value})`);
+    if (!Number.isFinite(value)) throw new TypeError(`${path()} : nombre non représentable en JSON (${value})`);
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((v, i) => assertJsonSafe(v, `${path}[${i}]`));
+    for (let i = 0; i < value.length; i++) assertJsonSafe(value[i], () => `${path()}[${i}]`);
     return;
   }
   if (typeof value === 'object') {
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      if (v === undefined) throw new TypeError(`${path}.${k} : valeur undefined`);
-      assertJsonSafe(v, `${path}.${k}`);
+    for (const k in value as Record<string, unknown>) {
+      if (!Object.hasOwn(value as object, k)) continue;
+      const v = (value as Record<string, unknown>)[k];
+      if (v === undefined) throw new TypeError(`${path()}.${k} : valeur undefined`);
+      assertJsonSafe(v, () => `${path()}.${k}`);
     }
     return;
   }
-  throw new TypeError(`${path} : type non représentable en JSON (${typeof value})`);
+  throw new TypeError(`${path()} : type non représentable en JSON (${typeof value})`);
 }

@@ -135,6 +135,29 @@ export const AnswerAck = z.object({
 }).strict();
 export type AnswerAck = z.infer<typeof AnswerAck>;
 
+/**
+ * R-VAL-4 — an answer sent on the kiosk's live WebSocket (`/api/kiosk/live`) instead of `POST /api/kiosk/answers`:
+ * the same body and the same entry token, in one frame on the connection the kiosk keeps open (no HTTP request
+ * per answer). The station replies `answerSaved` (with the acknowledgement, byte for byte the one the HTTP route
+ * gives, the same on every replay) or `answerRefused` (with the HTTP status the route would have given).
+ */
+export const KioskLiveAnswer = z.object({
+  type: z.literal('answer'),
+  entryToken: z.string().max(100),
+  body: KioskAnswer,
+}).strict();
+export type KioskLiveAnswer = z.infer<typeof KioskLiveAnswer>;
+
+/** Station → kiosk: the answer `clientAnswerId` is on disk; `ack` is the AnswerAck. */
+export interface AnswerSavedMessage { type: 'answerSaved'; clientAnswerId: string; ack: AnswerAck }
+/** Station → kiosk: the answer was not stored (`clientAnswerId` null when the message could not be read). */
+export interface AnswerRefusedMessage {
+  type: 'answerRefused';
+  clientAnswerId: string | null;
+  status: number;
+  error: { code: string; message: string; field: string; retryAfterSeconds?: number };
+}
+
 /** kiosk-lockdown.md §2 — the signals a kiosk reports. */
 export const LOCKDOWN_EVENT_KINDS = [
   'focusLost', 'focusRegained',

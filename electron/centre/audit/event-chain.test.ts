@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSessionStore } from '../sessions/session-store';
 import { openDatabase, type Db } from '../storage/database';
-import { GENESIS_HASH, appendEvent, listEvents, verifyChain } from './event-chain';
+import { canonicalJson } from '../../../shared/canonical/canonical-json';
+import { GENESIS_HASH, appendEvent, chainEntryJson, listEvents, verifyChain } from './event-chain';
 import { auditSession, formatChain } from './format-chain';
 
 let dir: string;
@@ -152,5 +153,27 @@ describe('formatChain and auditSession (passation audit SESSION)', () => {
     expect(report.exitCode).toBe(1);
     expect(report.lines.at(-1)).toBe('Journal ALTÉRÉ à l’événement n° 2 : le contenu de l’événement n° 2 ne correspond plus à son empreinte.');
     expect(auditSession(db, 99)).toMatchObject({ exitCode: 2, lines: ['Aucune session ne porte le numéro 99.'] });
+  });
+});
+
+describe('chainEntryJson (the hashed bytes, built without canonicalising the entry again)', () => {
+  it('is exactly canonicalJson(entry) for any entry (RFC 8785 key order, strings, integers, nulls)', () => {
+    const id = fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER });
+    fc.assert(fc.property(
+      fc.record({
+        sessionId: id, seq: id, at: fc.string({ unit: 'binary' }), kind: fc.string({ unit: 'binary' }),
+        candidateId: fc.option(id), kioskId: fc.option(id),
+        payload: fc.dictionary(fc.string({ unit: 'binary' }), fc.jsonValue()),
+      }),
+      (entry) => {
+        const payload = JSON.parse(JSON.stringify(entry.payload)) as Record<string, unknown>;
+        const { payload: _omitted, ...rest } = entry;
+        expect(chainEntryJson(rest, canonicalJson(payload))).toBe(canonicalJson({ ...rest, payload }));
+      },
+    ), { numRuns: 2000 });
+  });
+
+  it('refuses an identifier that is not an integer', () => {
+    expect(() => chainEntryJson({ sessionId: 1, seq: 1.5, at: 'x', kind: 'k', candidateId: null, kioskId: null }, '{}')).toThrow('non entier');
   });
 });

@@ -42,45 +42,64 @@ interface EventRow {
 
 /** sha256(prevHash + canonicalJson(entry)), lower-case hex (architecture §2). */
 export function eventHash(prevHash: string, entry: ChainEntry): string {
-  return createHash('sha256').update(prevHash + canonicalJson(entry), 'utf8').digest('hex');
+  return hashOf(prevHash, canonicalJson(entry));
+}
+
+const hashOf = (prevHash: string, entryJson: string): string => createHash('sha256').update(prevHash + entryJson, 'utf8').digest('hex');
+
+/**
+ * canonicalJson(entry) built from the payload's canonical JSON, computed once (it is also what is stored): RFC 8785
+ * orders the keys by code unit (at, candidateId, kind, kioskId, payload, seq, sessionId), serialises strings as
+ * JSON.stringify does and integers as themselves. event-chain.test.ts checks it equals canonicalJson(entry).
+ */
+export function chainEntryJson(entry: Omit<ChainEntry, 'payload'>, payloadJson: string): string {
+  for (const id of [entry.sessionId, entry.seq, entry.candidateId ?? 0, entry.kioskId ?? 0]) {
+    if (!Number.isSafeInteger(id)) throw new TypeError(`identifiant non entier dans un événement : ${id}`);
+  }
+  return `{"at":${JSON.stringify(entry.at)},"candidateId":${entry.candidateId === null ? 'null' : entry.candidateId},`
+    + `"kind":${JSON.stringify(entry.kind)},"kioskId":${entry.kioskId === null ? 'null' : entry.kioskId},`
+    + `"payload":${payloadJson},"seq":${entry.seq},"sessionId":${entry.sessionId}}`;
 }
 
 /**
- * Appends one event to the session's hash chain. Runs inside the caller's transaction when there is one
- * (better-sqlite3 nests it as a savepoint), so the event commits or rolls back with what it records.
+ * Appends one event to the session's hash chain. Inside the caller's transaction when there is one, so the event
+ * commits or rolls back with what it records (a failure half-way throws into that transaction, which the caller
+ * rolls back); in a transaction of its own otherwise.
  */
 export function appendEvent(db: Db, sessionId: number, event: NewEvent): ChainEvent {
   const sql = statements(db);
-  return sql.append((): ChainEvent => {
-    const last = sql.last.get(sessionId);
-    const entry: ChainEntry = {
-      sessionId,
-      seq: (last?.seq ?? 0) + 1,
-      at: event.at ?? new Date().toISOString(),
-      kind: event.kind,
-      candidateId: event.candidateId ?? null,
-      kioskId: event.kioskId ?? null,
-      payload: event.payload ?? {},
-    };
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    const hash = eventHash(prevHash, entry);
-    sql.insert.run(sessionId, entry.seq, entry.at, entry.kind, entry.candidateId, entry.kioskId, canonicalJson(entry.payload), prevHash, hash);
-    sql.head.run(sessionId, entry.seq, hash);
-    return { ...entry, prevHash, hash };
-  });
+  return db.inTransaction ? sql.write(sessionId, event) : sql.append(sessionId, event);
 }
 
-/** appendEvent runs on every answer: its statements are prepared once per database. */
+/** appendEvent runs on every answer: its statements and its transaction are prepared once per database. */
 const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
 function prepare(db: Db) {
-  return {
-    append: <T>(fn: () => T): T => db.transaction(fn)(),
+  const sql = {
     last: db.prepare<[number], { seq: number; hash: string }>('SELECT seq, hash FROM events WHERE session_id = ? ORDER BY seq DESC LIMIT 1'),
     insert: db.prepare(`INSERT INTO events (session_id, seq, at, kind, candidate_id, kiosk_id, payload, prev_hash, hash)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     head: db.prepare(`INSERT INTO event_chain_heads (session_id, seq, hash) VALUES (?, ?, ?)
       ON CONFLICT (session_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`),
   };
+  const write = (sessionId: number, event: NewEvent): ChainEvent => {
+    const last = sql.last.get(sessionId);
+    const payload = event.payload ?? {};
+    const payloadJson = canonicalJson(payload);
+    const entry = {
+      sessionId,
+      seq: (last?.seq ?? 0) + 1,
+      at: event.at ?? new Date().toISOString(),
+      kind: event.kind,
+      candidateId: event.candidateId ?? null,
+      kioskId: event.kioskId ?? null,
+    };
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    const hash = hashOf(prevHash, chainEntryJson(entry, payloadJson));
+    sql.insert.run(sessionId, entry.seq, entry.at, entry.kind, entry.candidateId, entry.kioskId, payloadJson, prevHash, hash);
+    sql.head.run(sessionId, entry.seq, hash);
+    return { ...entry, payload, prevHash, hash };
+  };
+  return { write, append: db.transaction(write) };
 }
 function statements(db: Db) {
   let found = prepared.get(db);

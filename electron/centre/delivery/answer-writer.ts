@@ -34,7 +34,8 @@ export function createAnswerWriter(context: DeliveryContext) {
     /** Resolves once the answer (or its earlier twin) is on disk; rejects on a storage failure. */
     async submit(submission: AnswerSubmission): Promise<Outcome<StoredAck>> {
       const outcome = await context.commits.run(() => recordAnswer(context, submission));
-      if (outcome.ok && outcome.value.created) context.candidateChanged(outcome.value.sessionId, outcome.value.candidateId);
+      // The kiosk is not pushed a "stateChanged": the acknowledgement tells it (testCompleted included).
+      if (outcome.ok && outcome.value.created) context.candidateChanged(outcome.value.sessionId, outcome.value.candidateId, false);
       return outcome;
     },
   };

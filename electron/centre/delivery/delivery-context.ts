@@ -22,8 +22,11 @@ export interface DeliveryContext {
   drawSeed: () => number;
   /** Failed check-ins, keyed `kiosk:<id>` and `session:<number>`. */
   checkInFailures: { perKiosk: FailureLimiter; perSession: FailureLimiter };
-  /** Called after a change of a candidate's live state has been committed. */
-  candidateChanged: (sessionId: number, candidateId: number) => void;
+  /**
+   * Called after a change of a candidate's live state has been committed. The consoles hear of it; so does the
+   * candidate's kiosk unless `toKiosk` is false (an answer: the kiosk already has the acknowledgement).
+   */
+  candidateChanged: (sessionId: number, candidateId: number, toKiosk?: boolean) => void;
 }
 
 export interface DeliveryContextOptions {
@@ -33,7 +36,7 @@ export interface DeliveryContextOptions {
   now?: () => Date;
   drawSeed?: () => number;
   checkInFailures: { perKiosk: FailureLimiter; perSession: FailureLimiter };
-  candidateChanged?: (sessionId: number, candidateId: number) => void;
+  candidateChanged?: (sessionId: number, candidateId: number, toKiosk?: boolean) => void;
 }
 
 export function createDeliveryContext(options: DeliveryContextOptions): DeliveryContext {

@@ -28,30 +28,33 @@ export async function deliveryPlugin(app: FastifyInstance): Promise<void> {
       perKiosk: app.centre.failureLimiter(CHECK_IN_FAILURES.perKiosk),
       perSession: app.centre.failureLimiter(CHECK_IN_FAILURES.perSession),
     },
-    candidateChanged(sessionId, candidateId) {
+    candidateChanged(sessionId, candidateId, toKiosk = true) {
       // Coalesced: a candidate answering fast changes many times a second; the console and the kiosk need the
       // latest state, not every step (each push reads the candidate's live state from the database).
       if (pending.size === 0) flushTimer = setTimeout(flushChanges, LIVE_COALESCE_MS);
-      pending.set(candidateId, sessionId);
+      const earlier = pending.get(candidateId);
+      pending.set(candidateId, { sessionId, toKiosk: toKiosk || (earlier?.toKiosk ?? false) });
     },
   });
-  const pending = new Map<number, number>();
+  const pending = new Map<number, { sessionId: number; toKiosk: boolean }>();
   let flushTimer: NodeJS.Timeout | undefined;
   app.addHook('onClose', async () => {
     clearTimeout(flushTimer);
     pending.clear();
   });
-  const flushChanges = () => {
+  // One read transaction for all the reads of a flush (each statement outside a transaction takes and releases
+  // the database's locks: several system calls).
+  const flushChanges = db.transaction(() => {
     const changes = [...pending];
     pending.clear();
-    for (const [candidateId, sessionId] of changes) {
+    for (const [candidateId, { sessionId, toKiosk }] of changes) {
       const candidate = sessions.getCandidate(candidateId);
       if (!candidate) continue;
       hub.publish(sessionId, { type: 'candidate', sessionId, candidate: liveCandidate(context, candidate) });
-      const entry = context.store.latestEntry(candidateId);
+      const entry = toKiosk ? context.store.latestEntry(candidateId) : null;
       if (entry) hub.sendToKiosk(entry.kioskId, { type: 'stateChanged' });
     }
-  };
+  });
   const sessionChanged = (sessionId: number) => {
     const live = liveSession(context, sessionId);
     if (live) hub.publish(sessionId, { type: 'candidates', ...live });

@@ -120,7 +120,8 @@ export function createDeliveryStore(db: Db) {
     'UPDATE entries SET authorised_as = ?, authorised_at = ? WHERE id = ? AND authorised_at IS NULL');
   const markStarted = db.prepare<[string, number]>('UPDATE entries SET started_at = ? WHERE id = ? AND started_at IS NULL');
 
-  const testOfCandidate = db.prepare<[number], Raw<TestRecord>>(`SELECT ${TEST_COLUMNS} FROM tests WHERE candidate_id = ?`);
+  // 004-test-state-index.sql: read from the index alone, never from the row and its documents.
+  const testOfCandidate = db.prepare<[number], Raw<TestRecord>>(`SELECT ${TEST_COLUMNS} FROM tests INDEXED BY tests_candidate_state WHERE candidate_id = ?`);
   const testDocuments = db.prepare<[number], TestDocuments>(
     'SELECT profile_snapshot AS profileSnapshot, generated_test AS generatedTest FROM tests WHERE id = ?');
   const testsOfSession = db.prepare<[number], Raw<TestRecord>>(`SELECT ${TEST_COLUMNS} FROM tests WHERE session_id = ? ORDER BY id`);

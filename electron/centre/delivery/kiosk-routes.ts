@@ -6,6 +6,7 @@ import { bodyOf, validateBody } from '../server/validate-body';
 import { createAnswerWriter } from './answer-writer';
 import { checkIn } from './check-in';
 import type { DeliveryContext } from './delivery-context';
+import { registerLiveAnswers } from './live-answers';
 import { kioskState, resolveEntry, resolveEntryOnly, type EntryContext } from './kiosk-entry';
 import { recordKioskEvent } from './lockdown-events';
 import { valueOf } from './route-outcome';
@@ -25,6 +26,8 @@ const kiosk = { auth: 'kiosk' as const };
 export function registerKioskRoutes(app: FastifyInstance, context: DeliveryContext): void {
   const hub = app.centre.hub;
   const answers = createAnswerWriter(context);
+  const stopLiveAnswers = registerLiveAnswers(hub, context, answers);
+  app.addHook('onClose', async () => { stopLiveAnswers(); });
 
   const entryOf = (request: FastifyRequest): EntryContext =>
     valueOf(resolveEntry(context, kioskCaller(request).kioskId, request.headers[ENTRY_TOKEN_HEADER]));

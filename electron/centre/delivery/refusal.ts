@@ -29,14 +29,22 @@ export class RefusalRollback extends Error {
   }
 }
 
+const runners = new WeakMap<Db, (work: () => Outcome<unknown>) => Outcome<unknown>>();
+
 /** Runs `body` in one transaction of `db`; a refusal rolls back everything it wrote and becomes the outcome. */
 export function inTransaction<T>(db: Db, body: () => Outcome<T>): Outcome<T> {
-  try {
-    return db.transaction(() => {
-      const outcome = body();
+  let run = runners.get(db);
+  if (!run) {
+    // better-sqlite3 builds a transaction function in several microseconds: one per database, reused.
+    run = db.transaction((work: () => Outcome<unknown>) => {
+      const outcome = work();
       if (!outcome.ok) throw new RefusalRollback(outcome.refusal);
       return outcome;
-    })();
+    });
+    runners.set(db, run);
+  }
+  try {
+    return run(body) as Outcome<T>;
   } catch (error) {
     if (error instanceof RefusalRollback) return { ok: false, refusal: error.refusal };
     throw error;

@@ -16,6 +16,21 @@ export const LIVE_CLOSE = {
 /** A client just connected: send it a first snapshot with `send`. */
 export interface ConsoleClient { sessionId: number; send(message: LiveMessage): void }
 export interface KioskClient { kioskId: number; send(message: LiveMessage): void }
+/** The kiosk socket a message came from: `sendText` sends JSON text as it is (already serialised). */
+export interface KioskSender { kioskId: number; sendText(text: string): void }
+
+/** What a route plugin does with one type of kiosk message (`{type, …}` already parsed from JSON). */
+export interface KioskMessageHandler {
+  handle(from: KioskSender, message: Record<string, unknown>): void;
+  /** The kiosk sent more than its share of messages: answer this one with a refusal (nothing is done). */
+  tooMany(from: KioskSender, message: Record<string, unknown>, retryAfterSeconds: number): void;
+}
+
+/**
+ * Messages a kiosk socket may send: a burst of this many, then this many a second (token bucket). A candidate
+ * answers at most a few questions a second; the limit only protects the station from a flood.
+ */
+export const KIOSK_MESSAGE_RATE = { burst: 100, perSecond: 50 } as const;
 
 /** What route plugins use (the delivery plugin pushes live state through it). */
 export interface LiveHub {
@@ -30,6 +45,8 @@ export interface LiveHub {
   /** Called on each new console or kiosk socket; returns an unsubscribe function. */
   onConsoleConnect(listener: (client: ConsoleClient) => void): () => void;
   onKioskConnect(listener: (client: KioskClient) => void): () => void;
+  /** Handles kiosk messages of one `type` (one handler per type); `ping` is the hub's own. */
+  onKioskMessage(type: string, handler: KioskMessageHandler): () => void;
   connectionCounts(): { consoles: number; kiosks: number };
 }
 
@@ -42,6 +59,9 @@ export interface LiveHubControl extends LiveHub {
   close(): void;
 }
 
+/** Biggest message a console may send (it only sends pings); kiosks may send answers, up to LIVE_MAX_PAYLOAD. */
+const CONSOLE_MAX_MESSAGE = 4 * 1024;
+
 /** Above this many bytes waiting to be sent, a client is too slow and is dropped (it reconnects and resyncs). */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
@@ -50,6 +70,10 @@ interface Client {
   alive: boolean;
   console?: { sessionId: number; tokenHash: string; expiresAt: number };
   kioskId?: number;
+  /** Kiosks: messages left in the bucket and when it was last refilled (KIOSK_MESSAGE_RATE). */
+  tokens?: number;
+  refilledAt?: number;
+  sender?: KioskSender;
 }
 
 /**
@@ -71,6 +95,21 @@ export function createLiveHub(options: { clock: () => Date; heartbeatMs: number 
   const kioskSessions = new Map<number, number>();
   const consoleListeners = new Set<(client: ConsoleClient) => void>();
   const kioskListeners = new Set<(client: KioskClient) => void>();
+  const kioskHandlers = new Map<string, KioskMessageHandler>();
+
+  /** Takes one message from the kiosk's bucket; the seconds to wait when it is empty, else 0. */
+  const overRate = (client: Client): number => {
+    const now = performance.now();
+    const tokens = Math.min(KIOSK_MESSAGE_RATE.burst, (client.tokens ?? KIOSK_MESSAGE_RATE.burst) + ((now - (client.refilledAt ?? now)) / 1000) * KIOSK_MESSAGE_RATE.perSecond);
+    client.refilledAt = now;
+    if (tokens < 1) {
+      client.tokens = tokens;
+      return Math.max(1, Math.ceil((1 - tokens) / KIOSK_MESSAGE_RATE.perSecond));
+    }
+    client.tokens = tokens - 1;
+    return 0;
+  };
+  const unsupported = JSON.stringify({ type: 'error', error: { code: 'unsupportedMessage', message: 'Message non pris en charge : {"type":"ping"} est accepté, et {"type":"answer",…} d’un poste candidat ; les autres actions passent par l’API HTTP.' } });
 
   const send = (client: Client, text: string): boolean => {
     if (client.socket.readyState !== client.socket.OPEN) return false;
@@ -108,14 +147,30 @@ export function createLiveHub(options: { clock: () => Date; heartbeatMs: number 
     client.socket.on('close', () => { remove(client); });
     client.socket.on('error', () => { client.socket.terminate(); });
     client.socket.on('message', (data, isBinary) => {
-      let type: unknown;
+      const size = Array.isArray(data) ? data.reduce((n, part) => n + part.length, 0) : (data as Buffer | ArrayBuffer).byteLength;
+      if (client.kioskId === undefined && size > CONSOLE_MAX_MESSAGE) {
+        client.socket.close(1009, 'message trop long');
+        return;
+      }
+      let message: unknown;
       try {
-        type = isBinary ? undefined : (JSON.parse(String(data)) as { type?: unknown }).type;
+        message = isBinary ? undefined : JSON.parse(String(data));
       } catch {
-        type = undefined;
+        message = undefined;
+      }
+      const type = message !== null && typeof message === 'object' ? (message as { type?: unknown }).type : undefined;
+      const handler = client.sender && typeof type === 'string' ? kioskHandlers.get(type) : undefined;
+      if (client.sender) {
+        const wait = overRate(client);
+        if (wait > 0) {
+          if (handler) handler.tooMany(client.sender, message as Record<string, unknown>, wait);
+          else send(client, JSON.stringify({ type: 'error', error: { code: 'tooManyMessages', message: `Trop de messages : réessayez dans ${wait} s.`, retryAfterSeconds: wait } }));
+          return;
+        }
       }
       if (type === 'ping') send(client, JSON.stringify({ type: 'pong', at: options.clock().toISOString() }));
-      else send(client, JSON.stringify({ type: 'error', error: { code: 'unsupportedMessage', message: 'Message non pris en charge : seul {"type":"ping"} est accepté ; les actions passent par l’API HTTP.' } }));
+      else if (handler && client.sender) handler.handle(client.sender, message as Record<string, unknown>);
+      else send(client, unsupported);
     });
   }
 
@@ -165,6 +220,11 @@ export function createLiveHub(options: { clock: () => Date; heartbeatMs: number 
       kioskListeners.add(listener);
       return () => kioskListeners.delete(listener);
     },
+    onKioskMessage(type, handler) {
+      if (type === 'ping' || kioskHandlers.has(type)) throw new Error(`messages « ${type} » : déjà pris en charge`);
+      kioskHandlers.set(type, handler);
+      return () => kioskHandlers.delete(type);
+    },
     connectionCounts() {
       let consoles = 0;
       for (const c of clients) if (c.console) consoles++;
@@ -178,6 +238,7 @@ export function createLiveHub(options: { clock: () => Date; heartbeatMs: number 
     },
     addKiosk(socket, kioskId) {
       const client: Client = { socket, alive: true, kioskId };
+      client.sender = { kioskId, sendText: (text) => { send(client, text); } };
       add(client);
       send(client, JSON.stringify({ type: 'hello', role: 'kiosk', kioskId }));
       for (const listener of kioskListeners) listener({ kioskId, send: textSender(client) });

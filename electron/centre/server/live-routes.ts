@@ -2,8 +2,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { consoleCaller, kioskCaller } from '../auth/caller';
 import { HttpError } from './http-error';
 
-/** Biggest message a live client may send (it only sends pings). */
-export const LIVE_MAX_PAYLOAD = 4 * 1024;
+/**
+ * Biggest WebSocket message the server reads (a bigger one closes the socket, 1009): a kiosk's answer (at most
+ * 64 KiB, as on `POST /api/kiosk/answers`) with its envelope. Consoles only send pings: the hub closes a console
+ * socket that sends more than 4 KiB.
+ */
+export const LIVE_MAX_PAYLOAD = 64 * 1024 + 1024;
 
 /**
  * The live WebSockets; authentication happens before the upgrade (the auth hook runs in onRequest,

@@ -1,0 +1,88 @@
+import { formatPath } from '../../../shared/formats/parse';
+import { ENTRY_TOKEN_HEADER, KioskLiveAnswer, type AnswerRefusedMessage } from '../../../shared/formats/kiosk-api';
+import type { KioskSender, LiveHub } from '../server/live-hub';
+import type { AnswerWriter } from './answer-writer';
+import type { DeliveryContext } from './delivery-context';
+import { resolveEntryOnly } from './kiosk-entry';
+import type { Refusal } from './refusal';
+
+/** Entry tokens already resolved (token → entry id and kiosk): a token always names the same entry. */
+const ENTRY_CACHE_SIZE = 4096;
+
+/**
+ * R-VAL-3, R-VAL-4 — answers on the kiosk's live WebSocket: `{"type":"answer","entryToken","body"}` where `body`
+ * is exactly the body of `POST /api/kiosk/answers`. Same checks, same group commit, same acknowledgement (the
+ * stored bytes) as the HTTP route, without an HTTP request per answer. The reply names the answer by its
+ * `clientAnswerId`: `answerSaved` once it is on disk, or `answerRefused` with the status the route would give
+ * (a 500 means "not stored, send it again").
+ */
+export function registerLiveAnswers(hub: LiveHub, context: DeliveryContext, answers: AnswerWriter): () => void {
+  // The token → entry binding never changes (the entry's state is read again inside the commit); cached so that a
+  // fast kiosk does not hash and look up its token on every answer.
+  const entries = new Map<string, { entryId: number; kioskId: number }>();
+
+  const refuse = (from: KioskSender, clientAnswerId: string | null, refusal: Omit<Refusal, 'status'> & { status: number }) => {
+    const message: AnswerRefusedMessage = {
+      type: 'answerRefused',
+      clientAnswerId,
+      status: refusal.status,
+      error: {
+        code: refusal.code, message: refusal.message, field: refusal.field,
+        ...(refusal.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: refusal.retryAfterSeconds }),
+      },
+    };
+    from.sendText(JSON.stringify(message));
+  };
+
+  return hub.onKioskMessage('answer', {
+    tooMany(from, message, retryAfterSeconds) {
+      refuse(from, clientAnswerIdOf(message), {
+        status: 429, code: 'tooManyRequests', field: '(racine)', retryAfterSeconds,
+        message: `Trop de messages de ce poste : réessayez dans ${retryAfterSeconds} s.`,
+      });
+    },
+    handle(from, message) {
+      const parsed = KioskLiveAnswer.safeParse(message);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const field = issue ? formatPath(issue.path) : '(racine)';
+        refuse(from, clientAnswerIdOf(message), {
+          status: 400, code: 'invalidBody', field,
+          message: field === '(racine)' ? 'Message invalide.' : `Champ « ${field} » invalide : ${issue?.message ?? 'valeur invalide'}.`,
+        });
+        return;
+      }
+      const { entryToken, body } = parsed.data;
+      let entry = entries.get(entryToken);
+      if (!entry || entry.kioskId !== from.kioskId) {
+        const found = resolveEntryOnly(context, from.kioskId, entryToken);
+        if (!found.ok) {
+          refuse(from, body.clientAnswerId, { ...found.refusal, field: found.refusal.field === ENTRY_TOKEN_HEADER ? 'entryToken' : found.refusal.field });
+          return;
+        }
+        entry = { entryId: found.value.id, kioskId: from.kioskId };
+        if (entries.size >= ENTRY_CACHE_SIZE) entries.delete(entries.keys().next().value!);
+        entries.set(entryToken, entry);
+      }
+      answers.submit({ kioskId: from.kioskId, entryId: entry.entryId, body }).then((outcome) => {
+        if (!outcome.ok) {
+          const { refusal } = outcome;
+          refuse(from, body.clientAnswerId, { ...refusal, field: refusal.field === ENTRY_TOKEN_HEADER ? 'entryToken' : refusal.field });
+          return;
+        }
+        from.sendText(`{"type":"answerSaved","clientAnswerId":${JSON.stringify(body.clientAnswerId)},"ack":${outcome.value.ackJson}}`);
+      }, () => {
+        refuse(from, body.clientAnswerId, {
+          status: 500, code: 'notSaved', field: '(racine)',
+          message: 'La réponse n’a pas pu être enregistrée sur le poste surveillant : le poste la renvoie.',
+        });
+      });
+    },
+  });
+}
+
+function clientAnswerIdOf(message: Record<string, unknown>): string | null {
+  const body = message.body;
+  const id = body !== null && typeof body === 'object' ? (body as { clientAnswerId?: unknown }).clientAnswerId : undefined;
+  return typeof id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(id) ? id : null;
+}
