@@ -8,13 +8,24 @@ export type RandomInt = (maxExclusive: number) => number;
 export const secureRandomInt: RandomInt = (maxExclusive) => {
   if (!Number.isInteger(maxExclusive) || maxExclusive < 1 || maxExclusive > 0x1_0000_0000) throw new RangeError(`maxExclusive hors limites : ${maxExclusive}`);
   const limit = Math.floor(0x1_0000_0000 / maxExclusive) * maxExclusive;
-  const buffer = new Uint32Array(1);
   for (;;) {
-    globalThis.crypto.getRandomValues(buffer);
-    const value = buffer[0]!;
+    const value = nextSecureUint32();
     if (value < limit) return value % maxExclusive;
   }
 };
+
+/** Secure 32-bit values drawn 256 at a time: one Web Crypto call per 256 values instead of one each. */
+const pool = new Uint32Array(256);
+let used = pool.length;
+function nextSecureUint32(): number {
+  if (used === pool.length) {
+    globalThis.crypto.getRandomValues(pool);
+    used = 0;
+  }
+  const value = pool[used]!;
+  pool[used++] = 0;
+  return value;
+}
 
 /** `length` characters drawn from `alphabet`. */
 export function drawCharacters(alphabet: string, length: number, random: RandomInt): string {

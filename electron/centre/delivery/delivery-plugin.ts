@@ -19,6 +19,12 @@ export const CHECK_IN_FAILURES = {
  */
 /** How long live pushes about one candidate are gathered before being sent (the console redraws at most this often). */
 export const LIVE_COALESCE_MS = 100;
+/**
+ * Progress alone (a new answer: the kiosk has its acknowledgement, the console only moves a counter) is gathered
+ * for longer: an invigilator reads "12 / 32" once a second at most; a candidate who checks in, is suspended or
+ * ends still shows up within LIVE_COALESCE_MS.
+ */
+export const LIVE_PROGRESS_MS = 1000;
 
 export async function deliveryPlugin(app: FastifyInstance): Promise<void> {
   const { db, sessions, packages, clock, hub } = app.centre;
@@ -31,20 +37,29 @@ export async function deliveryPlugin(app: FastifyInstance): Promise<void> {
     candidateChanged(sessionId, candidateId, toKiosk = true) {
       // Coalesced: a candidate answering fast changes many times a second; the console and the kiosk need the
       // latest state, not every step (each push reads the candidate's live state from the database).
-      if (pending.size === 0) flushTimer = setTimeout(flushChanges, LIVE_COALESCE_MS);
       const earlier = pending.get(candidateId);
       pending.set(candidateId, { sessionId, toKiosk: toKiosk || (earlier?.toKiosk ?? false) });
+      if (toKiosk) soon ??= setTimeout(flushChanges, LIVE_COALESCE_MS);
+      else later ??= setTimeout(flushChanges, LIVE_PROGRESS_MS);
     },
   });
   const pending = new Map<number, { sessionId: number; toKiosk: boolean }>();
-  let flushTimer: NodeJS.Timeout | undefined;
+  let soon: NodeJS.Timeout | undefined;
+  let later: NodeJS.Timeout | undefined;
+  const stopTimers = () => {
+    clearTimeout(soon);
+    clearTimeout(later);
+    soon = undefined;
+    later = undefined;
+  };
   app.addHook('onClose', async () => {
-    clearTimeout(flushTimer);
+    stopTimers();
     pending.clear();
   });
   // One read transaction for all the reads of a flush (each statement outside a transaction takes and releases
   // the database's locks: several system calls).
   const flushChanges = db.transaction(() => {
+    stopTimers();
     const changes = [...pending];
     pending.clear();
     for (const [candidateId, { sessionId, toKiosk }] of changes) {

@@ -42,6 +42,14 @@ export function registerLiveAnswers(hub: LiveHub, context: DeliveryContext, answ
       });
     },
     handle(from, message) {
+      if (typeof message.entryToken !== 'string') {
+        // As on the HTTP route without its header: the kiosk must check the candidate in again.
+        refuse(from, clientAnswerIdOf(message), {
+          status: 401, code: 'entryMissing', field: 'entryToken',
+          message: 'Connexion du candidat absente : identifiez-vous de nouveau sur ce poste.',
+        });
+        return;
+      }
       const parsed = KioskLiveAnswer.safeParse(message);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
