@@ -46,12 +46,11 @@ export function createAnswerWriter(context: DeliveryContext) {
  * Idempotent per test and challenge: a replay gets the FIRST acknowledgement back and changes nothing.
  */
 export function recordAnswer(context: DeliveryContext, { kioskId, entryId, body }: AnswerSubmission): Outcome<StoredAck> {
-  const entry = context.store.entryById(entryId);
-  const candidate = entry ? context.sessions.getCandidate(entry.candidateId) : null;
-  if (!entry || !candidate) return refusal(401, 'entryUnknown', ENTRY_TOKEN_HEADER, 'Connexion du candidat inconnue sur ce poste : identifiez-vous de nouveau.');
-  const test = context.store.testOfCandidate(candidate.id);
+  const candidate = context.store.answerContext(entryId);
+  if (!candidate) return refusal(401, 'entryUnknown', ENTRY_TOKEN_HEADER, 'Connexion du candidat inconnue sur ce poste : identifiez-vous de nouveau.');
+  const { test } = candidate;
   if (!test) return refusal(409, 'testNotStarted', ENTRY_TOKEN_HEADER, 'Le test n’est pas commencé : aucune réponse ne peut être enregistrée.');
-  const ids = { sessionId: candidate.sessionId, candidateId: candidate.id };
+  const ids = { sessionId: candidate.sessionId, candidateId: candidate.candidateId };
 
   const first = context.store.answerFor(test.id, body.challengeId);
   if (first) return success({ ackJson: first.ack, created: false, ...ids });
@@ -62,10 +61,10 @@ export function recordAnswer(context: DeliveryContext, { kioskId, entryId, body 
   if (position === undefined) {
     return refusal(404, 'challengeNotInTest', 'challengeId', `L’épreuve « ${body.challengeId} » ne fait pas partie du test de ce candidat.`);
   }
-  if (entry.startedAt === null) {
+  if (candidate.entryStartedAt === null) {
     return refusal(409, 'entryNotStarted', ENTRY_TOKEN_HEADER, 'Cette connexion n’a pas ouvert le test : la reprise doit être autorisée par le surveillant.');
   }
-  if (entry.supersededAt !== null) {
+  if (candidate.entrySupersededAt !== null) {
     return refusal(409, 'entryReplaced', ENTRY_TOKEN_HEADER, 'Le test a été rouvert sur un autre poste : ce poste ne peut plus enregistrer de réponse.');
   }
   if (test.state !== 'started') {
@@ -108,7 +107,7 @@ export function recordAnswer(context: DeliveryContext, { kioskId, entryId, body 
   });
   // The chain binds the raw answer by its digest; the status stays out of the log the console lists.
   appendEvent(context.db, candidate.sessionId, {
-    kind: 'answer', candidateId: candidate.id, kioskId, at,
+    kind: 'answer', candidateId: candidate.candidateId, kioskId, at,
     payload: {
       challengeId: body.challengeId, position: position + 1, clientAnswerId: body.clientAnswerId,
       answerSha256: createHash('sha256').update(answer, 'utf8').digest('hex'),
@@ -117,7 +116,7 @@ export function recordAnswer(context: DeliveryContext, { kioskId, entryId, body 
   });
   if (completed) {
     context.store.endTest(test.id, 'completed', at);
-    appendEvent(context.db, candidate.sessionId, { kind: 'testCompleted', candidateId: candidate.id, kioskId, at, payload: { answers: test.challengeCount } });
+    appendEvent(context.db, candidate.sessionId, { kind: 'testCompleted', candidateId: candidate.candidateId, kioskId, at, payload: { answers: test.challengeCount } });
   }
   return success({ ackJson, created: true, ...ids });
 }

@@ -76,6 +76,17 @@ export interface LockdownEventRecord {
 /** R-PROF-4, R-GEN-5 — what a test froze at its start, as canonical JSON: the pupil's profile and the generated test. */
 export interface TestDocuments { profileSnapshot: string; generatedTest: string }
 
+/** What storing an answer reads (recordAnswer): one statement, only these columns. */
+export interface AnswerContext {
+  candidateId: number;
+  sessionId: number;
+  extraTimePercent: number;
+  accessibilityAdjustment: boolean;
+  entryStartedAt: string | null;
+  entrySupersededAt: string | null;
+  test: Pick<TestRecord, 'id' | 'contentPackageId' | 'challengeCount' | 'state'> | null;
+}
+
 export type NewTest = Omit<TestRecord, 'id' | 'state' | 'endedAt' | 'suspendedAt' | 'suspensionKind' | 'suspensionCause' | 'abortReason' | 'endScreenSeen'>
   & TestDocuments;
 export type NewAnswer = Omit<AnswerRecord, 'id'>;
@@ -120,10 +131,17 @@ export function createDeliveryStore(db: Db) {
     'UPDATE entries SET authorised_as = ?, authorised_at = ? WHERE id = ? AND authorised_at IS NULL');
   const markStarted = db.prepare<[string, number]>('UPDATE entries SET started_at = ? WHERE id = ? AND started_at IS NULL');
 
-  // 004-test-state-index.sql: read from the index alone, never from the row and its documents.
+  // 004-hot-paths.sql: read from the index alone, never from the row and its documents.
   const testOfCandidate = db.prepare<[number], Raw<TestRecord>>(`SELECT ${TEST_COLUMNS} FROM tests INDEXED BY tests_candidate_state WHERE candidate_id = ?`);
   const testDocuments = db.prepare<[number], TestDocuments>(
     'SELECT profile_snapshot AS profileSnapshot, generated_test AS generatedTest FROM tests WHERE id = ?');
+  // The three reads of every answer (entry, candidate, test) as one, rows as arrays: building an object per row
+  // with a dozen named columns cost more than the reads themselves.
+  const answerContext = db.prepare<[number], [number, string | null, string | null, number, number, number, number | null, number | null, number | null, TestState | null]>(
+    `SELECT e.candidate_id, e.started_at, e.superseded_at, c.session_id, c.extra_time_percent, c.accessibility_adjustment,
+      t.id, t.content_package_id, t.challenge_count, t.state
+    FROM entries e JOIN candidates c ON c.id = e.candidate_id LEFT JOIN tests t INDEXED BY tests_candidate_state ON t.candidate_id = e.candidate_id
+    WHERE e.id = ?`).raw();
   const testsOfSession = db.prepare<[number], Raw<TestRecord>>(`SELECT ${TEST_COLUMNS} FROM tests WHERE session_id = ? ORDER BY id`);
   const verificationCodeTaken = db.prepare<[string], number>('SELECT 1 FROM tests WHERE verification_code = ?').pluck();
   const insertTest = db.prepare(`INSERT INTO tests (candidate_id, session_id, content_package_id, profile_package_id, seed, profile_snapshot,
@@ -185,6 +203,15 @@ export function createDeliveryStore(db: Db) {
     testOfCandidate(candidateId: number): TestRecord | null {
       const row = testOfCandidate.get(candidateId);
       return row ? toTest(row) : null;
+    },
+    answerContext(entryId: number): AnswerContext | null {
+      const row = answerContext.get(entryId);
+      if (!row) return null;
+      const [candidateId, entryStartedAt, entrySupersededAt, sessionId, extraTimePercent, accessibility, testId, contentPackageId, challengeCount, state] = row;
+      return {
+        candidateId, sessionId, extraTimePercent, accessibilityAdjustment: accessibility === 1, entryStartedAt, entrySupersededAt,
+        test: testId === null ? null : { id: testId, contentPackageId: contentPackageId!, challengeCount: challengeCount!, state: state! },
+      };
     },
     testsOfSession: (sessionId: number): TestRecord[] => testsOfSession.all(sessionId).map(toTest),
     testDocuments: (testId: number): TestDocuments | null => testDocuments.get(testId) ?? null,

@@ -30,7 +30,7 @@ export function createTestMaterialCache(materials: MaterialCache, documentsOf: (
   const cache = new Map<number, TestMaterial>();
   return {
     /** Null only if the test's content package is unreadable (it was checked at import and at start). */
-    of(test: TestRecord): TestMaterial | null {
+    of(test: Pick<TestRecord, 'id' | 'contentPackageId'>): TestMaterial | null {
       const known = cache.get(test.id);
       if (known) {
         // Map keeps insertion order: moving the test to the end makes the first key the least recently used.
