@@ -37,32 +37,33 @@ export async function deliveryPlugin(app: FastifyInstance): Promise<void> {
     candidateChanged(sessionId, candidateId, toKiosk = true) {
       // Coalesced: a candidate answering fast changes many times a second; the console and the kiosk need the
       // latest state, not every step (each push reads the candidate's live state from the database).
-      const earlier = pending.get(candidateId);
-      pending.set(candidateId, { sessionId, toKiosk: toKiosk || (earlier?.toKiosk ?? false) });
-      if (toKiosk) soon ??= setTimeout(flushChanges, LIVE_COALESCE_MS);
-      else later ??= setTimeout(flushChanges, LIVE_PROGRESS_MS);
+      if (toKiosk) {
+        progressed.delete(candidateId);
+        changed.set(candidateId, sessionId);
+        soon ??= setTimeout(() => { soon = undefined; flush(changed, true); }, LIVE_COALESCE_MS);
+      } else if (!changed.has(candidateId)) {
+        progressed.set(candidateId, sessionId);
+        later ??= setTimeout(() => { later = undefined; flush(progressed, false); }, LIVE_PROGRESS_MS);
+      }
     },
   });
-  const pending = new Map<number, { sessionId: number; toKiosk: boolean }>();
+  /** Candidates whose change the kiosk must hear of too (within LIVE_COALESCE_MS), and those who only progressed. */
+  const changed = new Map<number, number>();
+  const progressed = new Map<number, number>();
   let soon: NodeJS.Timeout | undefined;
   let later: NodeJS.Timeout | undefined;
-  const stopTimers = () => {
+  app.addHook('onClose', async () => {
     clearTimeout(soon);
     clearTimeout(later);
-    soon = undefined;
-    later = undefined;
-  };
-  app.addHook('onClose', async () => {
-    stopTimers();
-    pending.clear();
+    changed.clear();
+    progressed.clear();
   });
   // One read transaction for all the reads of a flush (each statement outside a transaction takes and releases
   // the database's locks: several system calls).
-  const flushChanges = db.transaction(() => {
-    stopTimers();
+  const flush = db.transaction((pending: Map<number, number>, toKiosk: boolean) => {
     const changes = [...pending];
     pending.clear();
-    for (const [candidateId, { sessionId, toKiosk }] of changes) {
+    for (const [candidateId, sessionId] of changes) {
       const candidate = sessions.getCandidate(candidateId);
       if (!candidate) continue;
       hub.publish(sessionId, { type: 'candidate', sessionId, candidate: liveCandidate(context, candidate) });
