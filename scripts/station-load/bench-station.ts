@@ -19,7 +19,7 @@ import type { ServerReady } from './server-process';
 
 const STEP_NAMES: Record<string, string> = { checkIn: 'connexion', invigilator: 'présence', push: 'poussée', start: 'démarrage' };
 
-interface ServerMemory { heapUsedMb: number; externalMb: number; arrayBuffersMb: number }
+interface ServerMemory { heapUsedMb: number; heapTotalMb: number; externalMb: number; arrayBuffersMb: number }
 
 export const BENCH_TARGETS = { lost: 0, p99Ms: 50, ratio: 1, rssMb: 300 } as const;
 
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
       'raw-seconds': { type: 'string', default: '3' },
       'cpu-prof': { type: 'string' },
       // The station's own heap limit (package.json start/station): V8 collects late on a big machine otherwise.
-      'server-node-options': { type: 'string', default: '--max-old-space-size=192' },
+      'server-node-options': { type: 'string', default: '--max-old-space-size=192 --max-semi-space-size=8' },
       keep: { type: 'boolean', default: false },
       // `http` measures POST /api/kiosk/answers instead of answers on the live socket.
       'answers-over': { type: 'string', default: 'socket' },
@@ -166,7 +166,7 @@ function printSummary(r: BenchResult, s: LoadSummary, answers: ReturnType<typeof
     `  Réponses perdues (acquittées mais absentes ou différentes en base) : ${r.lost} sur ${fr(answers.acknowledged)} ; en double : ${answers.duplicated}`,
     `      cible ${BENCH_TARGETS.lost} : ${mark(r.lost === BENCH_TARGETS.lost && answers.duplicated === 0)}`,
     `  Mémoire du poste surveillant (RSS max) : ${fr(r.rssMb)} Mo — cible ≤ ${BENCH_TARGETS.rssMb} Mo : ${mark(r.rssMb <= BENCH_TARGETS.rssMb)}`,
-    ...(memory ? [`      dont tas JavaScript ${memory.heapUsedMb} Mo, mémoire externe ${memory.externalMb} Mo (maximums)`] : []),
+    ...(memory ? [`      dont tas JavaScript ${memory.heapUsedMb} Mo utilisés sur ${memory.heapTotalMb} Mo réservés, mémoire externe ${memory.externalMb} Mo (maximums)`] : []),
     `  Commits SQLite unitaires durables (WAL, synchronous=FULL) sur ce disque : ${fr(r.rawCommitsPerSecond)}/s`,
     `  Ratio réponses/s ÷ commits unitaires/s : ${fr(r.ratio, 2)} — cible ≥ ${BENCH_TARGETS.ratio} : ${mark(r.ratio >= BENCH_TARGETS.ratio)}`,
     `  Chaînes d’audit : ${chains.sessions} session(s), ${fr(chains.events)} événements — ${chains.chainsValid ? 'toutes valides' : `INVALIDES : ${chains.failures.join(' ; ')}`}`,

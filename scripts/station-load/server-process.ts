@@ -55,11 +55,12 @@ async function main(): Promise<void> {
   process.stdout.write(`${JSON.stringify(ready)}\n`);
 
   // Where the memory goes (the bench prints it beside the RSS): highest JS heap and external buffers seen.
-  const memory = { heapUsedMb: 0, externalMb: 0, arrayBuffersMb: 0 };
+  const memory = { heapUsedMb: 0, heapTotalMb: 0, externalMb: 0, arrayBuffersMb: 0 };
   const sampleMemory = () => {
     const usage = process.memoryUsage();
     const mb = (bytes: number) => Math.round(bytes / 1048576);
     memory.heapUsedMb = Math.max(memory.heapUsedMb, mb(usage.heapUsed));
+    memory.heapTotalMb = Math.max(memory.heapTotalMb, mb(usage.heapTotal));
     memory.externalMb = Math.max(memory.externalMb, mb(usage.external));
     memory.arrayBuffersMb = Math.max(memory.arrayBuffersMb, mb(usage.arrayBuffers));
   };
