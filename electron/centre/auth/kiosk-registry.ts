@@ -74,9 +74,22 @@ export function findKiosk(db: Db, deviceToken: string, now: Date): KioskLookup {
   return { ok: true, kiosk: { id: row.id, name: row.name } };
 }
 
+/**
+ * A kiosk that sends on its live socket (answers) is seen too: noted like findKiosk does, at most once per
+ * LAST_SEEN_RESOLUTION_MS per kiosk (kept in memory here, without reading the kiosk's row).
+ */
+export function noteKioskSeen(db: Db, kioskId: number, now: Date): void {
+  const sql = statements(db);
+  if (now.getTime() - (sql.notedAt.get(kioskId) ?? 0) < LAST_SEEN_RESOLUTION_MS || sql.pendingSeen.has(kioskId)) return;
+  sql.notedAt.set(kioskId, now.getTime());
+  sql.pendingSeen.set(kioskId, now.toISOString());
+  if (sql.pendingSeen.size === 1) setImmediate(sql.writeSeen);
+}
+
 interface KioskStatements {
   byToken: Statement<[string], KioskRow>;
   pendingSeen: Map<number, string>;
+  notedAt: Map<number, number>;
   writeSeen: () => void;
 }
 
@@ -93,6 +106,7 @@ function statements(db: Db): KioskStatements {
     found = {
       byToken: db.prepare<[string], KioskRow>('SELECT * FROM kiosks WHERE token_hash = ?'),
       pendingSeen,
+      notedAt: new Map(),
       writeSeen: () => {
         const entries = [...pendingSeen];
         pendingSeen.clear();

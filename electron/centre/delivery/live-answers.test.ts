@@ -136,6 +136,23 @@ describe('answers on the kiosk live socket (R-VAL-3, R-VAL-4)', () => {
     for (const frame of [first, sixth]) expect(frame.text).not.toMatch(/"(ok|ko|partially|aband|timedout|focusedOut)"/);
   });
 
+  test('a kiosk answering on its socket is seen: the console’s « vu pour la dernière fois » moves with its answers, at most once a minute', async () => {
+    const seen = () => h.t.db.prepare("SELECT last_seen_at FROM kiosks WHERE name = 'Poste 1'").pluck().get() as string;
+    h.t.db.prepare("UPDATE kiosks SET last_seen_at = '2000-01-01T00:00:00.000Z' WHERE name = 'Poste 1'").run();
+    h.t.advance(61_000);
+    sendAnswer(ws1, entry, body('ch_11', { choice: '2' }));
+    await box1.reply('c-ch_11');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(seen()).toBe(new Date(h.t.now()).toISOString());
+    // Within the minute, no new note (one UPDATE a minute per kiosk, not one per answer).
+    h.t.db.prepare("UPDATE kiosks SET last_seen_at = '2000-01-01T00:00:00.000Z' WHERE name = 'Poste 1'").run();
+    h.t.advance(30_000);
+    sendAnswer(ws1, entry, body('ch_12', { choices: ['1'] }));
+    await box1.reply('c-ch_12');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(seen()).toBe('2000-01-01T00:00:00.000Z');
+  });
+
   test('R-VAL-4 — a replay on the socket gets the FIRST ack and changes nothing; the HTTP route gives the same bytes (one store)', async () => {
     const before = h.t.db.prepare("SELECT * FROM answers WHERE challenge_id = 'ch_1'").all();
     const answers = count('answers');

@@ -1,5 +1,6 @@
 import { formatPath } from '../../../shared/formats/parse';
 import { ENTRY_TOKEN_HEADER, KioskLiveAnswer, type AnswerRefusedMessage } from '../../../shared/formats/kiosk-api';
+import { noteKioskSeen } from '../auth/kiosk-registry';
 import type { KioskSender, LiveHub } from '../server/live-hub';
 import type { AnswerWriter } from './answer-writer';
 import type { DeliveryContext } from './delivery-context';
@@ -42,6 +43,8 @@ export function registerLiveAnswers(hub: LiveHub, context: DeliveryContext, answ
       });
     },
     handle(from, message) {
+      // Answers no longer come by HTTP, where the kiosk's "last seen" is noted: the console would see it idle.
+      noteKioskSeen(context.db, from.kioskId, context.now());
       if (typeof message.entryToken !== 'string') {
         // As on the HTTP route without its header: the kiosk must check the candidate in again.
         refuse(from, clientAnswerIdOf(message), {
