@@ -57,11 +57,14 @@ export async function stationCommand(options: StationCommandOptions, out: (line:
   } else if (server.initialManagerPassword) {
     out(`  Responsable du centre :   mot de passe ${server.initialManagerPassword} (affiché une seule fois : notez-le)`);
   }
-  out('Arrêt : Ctrl+C.');
-  await new Promise<void>((resolve) => {
+  // The handlers are in place BEFORE the line saying how to stop: whoever reads it (a person, a supervising
+  // process, a test) may send the signal at once, and a signal without a handler kills the station uncleanly.
+  const stopped = new Promise<void>((resolve) => {
     const stop = () => { station.close().then(resolve, resolve); };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  out('Arrêt : Ctrl+C.');
+  await stopped;
   out('Poste du surveillant arrêté.');
 }

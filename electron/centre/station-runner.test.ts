@@ -92,8 +92,9 @@ describe('npm start without the Electron binary', () => {
     expect(out).toMatch(/Adresse des bornes : +https:\/\/[\d.]+:\d+\/kiosk\//);
     expect(out).toMatch(/Code d’appairage : +\d{6}/);
     child.kill('SIGTERM');
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    expect(code).toBe(0);
+    const exit = await new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    // The output goes with a failure: a signal (null code) or an error at stop must say what happened.
+    expect({ ...exit, out: exit.code === 0 ? '' : out }).toEqual({ code: 0, signal: null, out: '' });
     expect(out).toContain('Poste du surveillant arrêté.');
   });
 });
