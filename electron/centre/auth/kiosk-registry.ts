@@ -67,10 +67,7 @@ export function findKiosk(db: Db, deviceToken: string, now: Date): KioskLookup {
   if (!row) return { ok: false, reason: 'unknown' };
   if (row.revoked_at !== null) return { ok: false, reason: 'revoked' };
   const stale = row.last_seen_at === null || now.getTime() - Date.parse(row.last_seen_at) >= LAST_SEEN_RESOLUTION_MS;
-  if (stale && !sql.pendingSeen.has(row.id)) {
-    sql.pendingSeen.set(row.id, now.toISOString());
-    if (sql.pendingSeen.size === 1) setImmediate(sql.writeSeen);
-  }
+  if (stale) queueSeen(sql, row.id, now);
   return { ok: true, kiosk: { id: row.id, name: row.name } };
 }
 
@@ -80,8 +77,14 @@ export function findKiosk(db: Db, deviceToken: string, now: Date): KioskLookup {
  */
 export function noteKioskSeen(db: Db, kioskId: number, now: Date): void {
   const sql = statements(db);
-  if (now.getTime() - (sql.notedAt.get(kioskId) ?? 0) < LAST_SEEN_RESOLUTION_MS || sql.pendingSeen.has(kioskId)) return;
+  if (now.getTime() - (sql.notedAt.get(kioskId) ?? 0) < LAST_SEEN_RESOLUTION_MS) return;
   sql.notedAt.set(kioskId, now.getTime());
+  queueSeen(sql, kioskId, now);
+}
+
+/** Notes the date for the next turn of the event loop, which writes every kiosk's note in one commit. */
+function queueSeen(sql: KioskStatements, kioskId: number, now: Date): void {
+  if (sql.pendingSeen.has(kioskId)) return;
   sql.pendingSeen.set(kioskId, now.toISOString());
   if (sql.pendingSeen.size === 1) setImmediate(sql.writeSeen);
 }

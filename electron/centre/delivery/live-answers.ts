@@ -1,7 +1,7 @@
-import { formatPath } from '../../../shared/formats/parse';
-import { ENTRY_TOKEN_HEADER, KioskLiveAnswer, type AnswerRefusedMessage } from '../../../shared/formats/kiosk-api';
+import { ClientId, ENTRY_TOKEN_HEADER, KioskLiveAnswer, type AnswerRefusedMessage } from '../../../shared/formats/kiosk-api';
 import { noteKioskSeen } from '../auth/kiosk-registry';
 import type { KioskSender, LiveHub } from '../server/live-hub';
+import { fieldErrors, invalidFieldMessage } from '../server/validate-body';
 import type { AnswerWriter } from './answer-writer';
 import type { DeliveryContext } from './delivery-context';
 import { resolveEntryOnly } from './kiosk-entry';
@@ -28,7 +28,8 @@ export function registerLiveAnswers(hub: LiveHub, context: DeliveryContext, answ
       clientAnswerId,
       status: refusal.status,
       error: {
-        code: refusal.code, message: refusal.message, field: refusal.field,
+        // The entry token travels in the message, not in the HTTP route's header: the field is named as sent.
+        code: refusal.code, message: refusal.message, field: refusal.field === ENTRY_TOKEN_HEADER ? 'entryToken' : refusal.field,
         ...(refusal.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: refusal.retryAfterSeconds }),
       },
     };
@@ -46,20 +47,16 @@ export function registerLiveAnswers(hub: LiveHub, context: DeliveryContext, answ
       // Answers no longer come by HTTP, where the kiosk's "last seen" is noted: the console would see it idle.
       noteKioskSeen(context.db, from.kioskId, context.now());
       if (typeof message.entryToken !== 'string') {
-        // As on the HTTP route without its header: the kiosk must check the candidate in again.
-        refuse(from, clientAnswerIdOf(message), {
-          status: 401, code: 'entryMissing', field: 'entryToken',
-          message: 'Connexion du candidat absente : identifiez-vous de nouveau sur ce poste.',
-        });
+        // As on the HTTP route without its header (401 entryMissing): the kiosk must check the candidate in again.
+        const missing = resolveEntryOnly(context, from.kioskId, undefined);
+        if (!missing.ok) refuse(from, clientAnswerIdOf(message), missing.refusal);
         return;
       }
       const parsed = KioskLiveAnswer.safeParse(message);
       if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const field = issue ? formatPath(issue.path) : '(racine)';
+        const [first = { path: '(racine)', message: 'message invalide' }] = fieldErrors(parsed.error, message);
         refuse(from, clientAnswerIdOf(message), {
-          status: 400, code: 'invalidBody', field,
-          message: field === '(racine)' ? 'Message invalide.' : `Champ « ${field} » invalide : ${issue?.message ?? 'valeur invalide'}.`,
+          status: 400, code: 'invalidBody', field: first.path, message: invalidFieldMessage({ field: first.path, message: first.message }),
         });
         return;
       }
@@ -68,7 +65,7 @@ export function registerLiveAnswers(hub: LiveHub, context: DeliveryContext, answ
       if (!entry || entry.kioskId !== from.kioskId) {
         const found = resolveEntryOnly(context, from.kioskId, entryToken);
         if (!found.ok) {
-          refuse(from, body.clientAnswerId, { ...found.refusal, field: found.refusal.field === ENTRY_TOKEN_HEADER ? 'entryToken' : found.refusal.field });
+          refuse(from, body.clientAnswerId, found.refusal);
           return;
         }
         entry = { entryId: found.value.id, kioskId: from.kioskId };
@@ -77,8 +74,7 @@ export function registerLiveAnswers(hub: LiveHub, context: DeliveryContext, answ
       }
       answers.submit({ kioskId: from.kioskId, entryId: entry.entryId, body }).then((outcome) => {
         if (!outcome.ok) {
-          const { refusal } = outcome;
-          refuse(from, body.clientAnswerId, { ...refusal, field: refusal.field === ENTRY_TOKEN_HEADER ? 'entryToken' : refusal.field });
+          refuse(from, body.clientAnswerId, outcome.refusal);
           return;
         }
         from.sendText(`{"type":"answerSaved","clientAnswerId":${JSON.stringify(body.clientAnswerId)},"ack":${outcome.value.ackJson}}`);
@@ -95,5 +91,5 @@ export function registerLiveAnswers(hub: LiveHub, context: DeliveryContext, answ
 function clientAnswerIdOf(message: Record<string, unknown>): string | null {
   const body = message.body;
   const id = body !== null && typeof body === 'object' ? (body as { clientAnswerId?: unknown }).clientAnswerId : undefined;
-  return typeof id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(id) ? id : null;
+  return typeof id === 'string' && ClientId.safeParse(id).success ? id : null;
 }

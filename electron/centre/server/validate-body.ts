@@ -12,10 +12,7 @@ export function validateBody<S extends z.ZodType>(schema: S): preHandlerHookHand
   return (request, _reply, done) => {
     const parsed = schema.safeParse(request.body);
     if (!parsed.success) {
-      done(invalidBody(parsed.error.issues.map((issue) => ({
-        path: formatPath(issue.path),
-        message: valueAt(request.body, issue.path) === undefined && issue.code === 'invalid_type' ? 'champ obligatoire' : issue.message,
-      }))));
+      done(invalidBody(fieldErrors(parsed.error, request.body)));
       return;
     }
     request.body = parsed.data;
@@ -26,6 +23,19 @@ export function validateBody<S extends z.ZodType>(schema: S): preHandlerHookHand
 /** The body as validated by `validateBody(schema)`: use in the handler. */
 export function bodyOf<S extends z.ZodType>(request: FastifyRequest, _schema: S): z.output<S> {
   return request.body as z.output<S>;
+}
+
+/** Every problem of a body that failed its schema, by path; a missing field reads « champ obligatoire ». */
+export function fieldErrors(error: z.ZodError, body: unknown): { path: string; message: string }[] {
+  return error.issues.map((issue) => ({
+    path: formatPath(issue.path),
+    message: valueAt(body, issue.path) === undefined && issue.code === 'invalid_type' ? 'champ obligatoire' : issue.message,
+  }));
+}
+
+/** The French sentence naming the first bad field (the same over HTTP and on the kiosk's socket). */
+export function invalidFieldMessage(first: { field: string; message: string }): string {
+  return first.field === '(racine)' ? `Requête invalide : ${first.message}.` : `Champ « ${first.field} » invalide : ${first.message}.`;
 }
 
 function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
@@ -40,10 +50,7 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
 function invalidBody(errors: readonly { path: string; message: string }[]): HttpError {
   const details = errors.map((e) => ({ field: e.path, message: e.message }));
   const first = details[0] ?? { field: '(racine)', message: 'corps de requête invalide' };
-  const message = first.field === '(racine)'
-    ? `Requête invalide : ${first.message}.`
-    : `Champ « ${first.field} » invalide : ${first.message}.`;
-  return new HttpError(400, 'invalidBody', message, { field: first.field, errors: details });
+  return new HttpError(400, 'invalidBody', invalidFieldMessage(first), { field: first.field, errors: details });
 }
 
 /** A positive integer route parameter (`:sessionId`), or a 404 in French. */
