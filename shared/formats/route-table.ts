@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/**
+ * The shape of the centre server's HTTP contract (style.md "one contract"): every route is data —
+ * method, path, who may call it, its params, body and response as zod schemas. The server registers its
+ * routes from the table (a handler returning the wrong shape fails the typecheck); the screens' client
+ * (`renderer/ui/api-client.ts`) is typed from the same table. The table itself: `routes.ts`.
+ */
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type ConsoleRole = 'manager' | 'invigilator';
+/** Who may call a route: checked by the server's auth hook on every request. */
+export type RouteCaller = 'public' | 'kiosk' | ConsoleRole | readonly ConsoleRole[];
+
+/** One error detail: the bad field, or for a file its 1-based line and column. */
+export const ApiErrorDetail = z.object({
+  field: z.string().optional(),
+  line: z.number().int().optional(),
+  column: z.string().optional(),
+  message: z.string(),
+}).strict();
+export type ApiErrorDetail = z.infer<typeof ApiErrorDetail>;
+
+/** Every 4xx/5xx answer: `{ error: { code, message, field?, errors?, retryAfterSeconds? } }`. */
+export const ApiError = z.object({
+  /** Stable code: the screens word it from their catalogue. */
+  code: z.string(),
+  /** French, for logs, the CLI and API users; the screens do not show it. */
+  message: z.string(),
+  field: z.string().optional(),
+  errors: z.array(ApiErrorDetail).optional(),
+  retryAfterSeconds: z.number().int().optional(),
+}).strict();
+export type ApiError = z.infer<typeof ApiError>;
+export const ApiErrorBody = z.object({ error: ApiError }).strict();
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
+
+/** A response that is not JSON (a file, an asset, a page): the client hands back the raw `Response`. */
+export const BINARY = 'binary' as const;
+
+export interface RouteDef {
+  method: HttpMethod;
+  /** Fastify syntax: `/api/sessions/:sessionId/candidates`. */
+  path: string;
+  caller: RouteCaller;
+  /** The path parameters, parsed from strings (`z.coerce.number()…`). */
+  params?: z.ZodType;
+  /** The query string. */
+  query?: z.ZodType;
+  /** The JSON body (absent: no body accepted). */
+  body?: z.ZodType;
+  /** The success answer's JSON (status 200 unless `status` says otherwise), or `BINARY`. */
+  response: z.ZodType | typeof BINARY;
+  status?: number;
+  /** One line: what the route does (the documentation test checks each route is in docs/). */
+  summary: string;
+}
+
+/** Declares a route, keeping its literal types for the server and the client. */
+export const defineRoute = <const R extends RouteDef>(route: R): R => route;
+
+type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Input<S> = S extends z.ZodType ? z.input<S> : undefined;
+export type RouteParams<R extends RouteDef> = Infer<R['params']>;
+export type RouteBody<R extends RouteDef> = Input<R['body']>;
+export type RouteResponse<R extends RouteDef> = R['response'] extends z.ZodType ? z.output<R['response']> : Response;
+
+/** `/api/sessions/:sessionId` with `{sessionId: 3}` → `/api/sessions/3` (values URI-encoded). */
+export function routePath(path: string, params: Record<string, string | number> | undefined): string {
+  return path.replace(/:([A-Za-z_]\w*)/g, (_match, name: string) => {
+    const value = params?.[name];
+    if (value === undefined) throw new Error(`paramètre de chemin manquant : ${name} (${path})`);
+    return encodeURIComponent(String(value));
+  });
+}
