@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createPairingCode } from './auth/kiosk-registry';
-import { deliveryInUse } from './delivery/in-use';
-import { deliveryPlugin } from './delivery/delivery-plugin';
+import { deliveryInUse } from './records/in-use';
 import { waitingPages } from './server/waiting-pages';
 import { createPackageStore, type PackageStore } from './packages/package-store';
 import { createDemoPki } from './pki/demo-pki';
 import { importRoster } from './roster/roster-import';
-import { AUTHORITY_CERTIFICATE_FILE, createCentreServer, type CentreServer } from './server/create-centre-server';
+import { AUTHORITY_CERTIFICATE_FILE, createCentreServer, type CentreServer } from './centre-server';
 import { importSignedPackage } from './server/package-upload';
 import { createSessionStore, type SessionStore } from './sessions/session-store';
 import { databaseFile } from './storage/data-dir';
@@ -52,7 +51,7 @@ export async function startStation(options: StationOptions): Promise<RunningStat
     dataDir: options.dataDir,
     host: options.host,
     port: options.port,
-    config: { plugins: [deliveryPlugin, waitingPages], sessions, ...(options.managerPassword ? { managerPassword: options.managerPassword } : {}) },
+    config: { plugins: [waitingPages], sessions, ...(options.managerPassword ? { managerPassword: options.managerPassword } : {}) },
   });
   const pairingCode = createPairingCode(db, 'station', new Date());
   return {

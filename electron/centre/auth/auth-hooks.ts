@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
-import { HttpError } from '../server/http-error';
+import { HttpError } from '../http/http-error';
 import type { Db } from '../storage/database';
 import type { Caller, ConsoleRole, RouteAuth } from './caller';
 import { findConsoleToken } from './console-tokens';

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { InvigilatorLogin, KioskPairing, ManagerLogin, ManagerPasswordChange } from '../../../shared/formats/centre-api';
-import { HttpError } from '../server/http-error';
-import { bodyOf, idParam, validateBody } from '../server/validate-body';
+import { HttpError } from '../http/http-error';
+import { bodyOf, idParam, validateBody } from '../http/validate-body';
 import { AUTH_COOKIES, clearedCookie, tokenCookie } from './auth-hooks';
 import { callerLabel, consoleCaller, kioskCaller } from './caller';
 import { INVIGILATOR_TOKEN_TTL_MS, MANAGER_TOKEN_TTL_MS, issueConsoleToken, revokeConsoleToken, revokeManagerTokens } from './console-tokens';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_INPUT, TEST_MANAGER_PASSWORD, startTestServer, type TestServer } from '../server/test-server';
+import { SESSION_INPUT, TEST_MANAGER_PASSWORD, startTestServer, type TestServer } from '../testing/test-server';
 import { createFailureLimiter } from './failure-limiter';
 
 let t: TestServer;

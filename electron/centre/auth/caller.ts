@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { HttpError } from '../server/http-error';
+import { HttpError } from '../http/http-error';
 
 /** Who may call a route, declared on every route as `config: { auth }`. */
 export type ConsoleRole = 'manager' | 'invigilator';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Answer } from '../../../shared/formats/challenge';
 import { verifyChain } from '../audit/event-chain';
-import { enterTest, startHarness, type Harness } from './test-harness';
+import { enterTest, startHarness, type Harness } from '../testing/test-harness';
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); });

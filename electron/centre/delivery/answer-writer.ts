@@ -4,9 +4,9 @@ import { judgeAnswer, validateAnswer } from '../../../shared/certification/valid
 import { canonicalJson } from '../../../shared/canonical/canonical-json';
 import { ENTRY_TOKEN_HEADER, type AnswerAck, type KioskAnswer } from '../../../shared/formats/kiosk-api';
 import { appendEvent } from '../audit/event-chain';
-import type { DeliveryContext } from './delivery-context';
+import type { DeliveryContext } from '../records/delivery-context';
 import { extendedTimers } from './kiosk-view';
-import { refusal, success, type Outcome } from './refusal';
+import { refusal, success, type Outcome } from '../records/refusal';
 
 export interface AnswerSubmission {
   kioskId: number;

@@ -2,13 +2,19 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { z } from 'zod';
 import type { KioskCheckIn, KioskCheckInAnswer } from '../../../shared/formats/kiosk-api';
 import { appendEvent } from '../audit/event-chain';
-import type { DeliveryContext } from './delivery-context';
+import type { DeliveryContext } from '../records/delivery-context';
 import { kioskState, newEntryToken } from './kiosk-entry';
-import { refusal, success, type Outcome } from './refusal';
+import { refusal, success, type Outcome } from '../records/refusal';
 
 type CheckInBody = z.output<typeof KioskCheckIn>;
 
 /** One message for every wrong field: a kiosk must not tell which of name, birth date or code was wrong (R-SESS-4). */
+/** R-SESS-4 — failed check-ins allowed per kiosk and per session number before a pause. */
+export const CHECK_IN_FAILURES = {
+  perKiosk: { maxFailures: 10, windowMs: 10 * 60 * 1000 },
+  perSession: { maxFailures: 60, windowMs: 10 * 60 * 1000 },
+} as const;
+
 export const CHECK_IN_REFUSED = 'Connexion impossible : vérifiez le numéro de session, vos nom, prénom, date de naissance et le code d’accès donné par le surveillant.';
 /** The form as a whole is to blame: no single field is named. */
 export const CHECK_IN_FIELD = 'identity';

@@ -6,7 +6,7 @@ import type { Challenge, ContentPackage } from '../../../shared/formats/content-
 import type { ProfilePackage } from '../../../shared/formats/profile-package';
 import type { CandidateInput } from '../../../shared/formats/session';
 import { rightAnswerFor, wrongAnswerFor } from '../../../shared/testing/simulated-answer';
-import { enterTest, startHarness, type Harness } from './test-harness';
+import { enterTest, startHarness, type Harness } from '../testing/test-harness';
 
 /**
  * R-CHAL-3 on the demo content: several pupils sit their whole test through the kiosk routes (right and wrong

@@ -3,11 +3,11 @@ import type { KioskState } from '../../../shared/formats/kiosk-api';
 import { ENTRY_TOKEN_HEADER } from '../../../shared/formats/kiosk-api';
 import type { Candidate, Session } from '../../../shared/formats/session';
 import { sha256Hex } from '../auth/secret-token';
-import { KIOSK_MESSAGES, kioskStateName, theoreticalEnd } from './candidate-situation';
-import type { DeliveryContext } from './delivery-context';
-import type { Entry, TestRecord } from './delivery-store';
+import { KIOSK_MESSAGES, kioskStateName, theoreticalEnd } from '../records/candidate-situation';
+import type { DeliveryContext } from '../records/delivery-context';
+import type { Entry, TestRecord } from '../records/delivery-store';
 import { extendedTimers } from './kiosk-view';
-import { refusal, success, type Outcome } from './refusal';
+import { refusal, success, type Outcome } from '../records/refusal';
 
 const ENTRY_TOKEN_PREFIX = 'pe_';
 const ENTRY_TOKEN_BYTES = 32;

@@ -1,7 +1,7 @@
 import https from 'node:https';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { enterTest, startHarness, type Harness } from './test-harness';
+import { enterTest, startHarness, type Harness } from '../testing/test-harness';
 
 /**
  * Fuzz of the kiosk routes over real HTTPS: random JSON bodies and fields (valid ones mixed in) never give a

@@ -3,9 +3,9 @@ import type { Answer } from '../../../shared/formats/challenge';
 import { KioskTest } from '../../../shared/formats/kiosk-api';
 import { verifyChain } from '../audit/event-chain';
 import { CHECK_IN_REFUSED } from './check-in';
-import { enterTest, startHarness, type Harness } from './test-harness';
-import { testContentPackage } from './test-packages';
-import type { TestResponse } from '../server/test-server';
+import { enterTest, startHarness, type Harness } from '../testing/test-harness';
+import { testContentPackage } from '../testing/test-packages';
+import type { TestResponse } from '../testing/test-server';
 
 let h: Harness;
 let kiosk1: string;

@@ -2,14 +2,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { NoBody } from '../../../shared/formats/console-api';
 import { ENTRY_TOKEN_HEADER, KioskAnswer, KioskCheckIn, KioskEvent } from '../../../shared/formats/kiosk-api';
 import { kioskCaller } from '../auth/caller';
-import { bodyOf, validateBody } from '../server/validate-body';
+import { bodyOf, validateBody } from '../http/validate-body';
 import { createAnswerWriter } from './answer-writer';
 import { checkIn } from './check-in';
-import type { DeliveryContext } from './delivery-context';
+import type { DeliveryContext } from '../records/delivery-context';
 import { registerLiveAnswers } from './live-answers';
 import { kioskState, resolveEntry, resolveEntryOnly, type EntryContext } from './kiosk-entry';
 import { recordKioskEvent } from './lockdown-events';
-import { valueOf } from './route-outcome';
+import { valueOf } from '../records/route-outcome';
 import { testAsset } from './test-assets';
 import { startTest } from './test-start';
 

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { Challenge, type Asset } from '../../../shared/formats/content-package';
 import { KioskChallenge } from '../../../shared/formats/kiosk-api';
 import { kioskChallenge } from './kiosk-view';
-import { TEST_ASSETS, testContentPackage } from './test-packages';
+import { TEST_ASSETS, testContentPackage } from '../testing/test-packages';
 
 const assets = new Map<string, Asset>(TEST_ASSETS.map((a) => [a.id, a]));
 const content = testContentPackage();

@@ -1,10 +1,10 @@
 import type WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Answer } from '../../../shared/formats/challenge';
-import { KIOSK_MESSAGE_RATE } from '../server/live-hub';
-import { LIVE_MAX_PAYLOAD } from '../server/live-routes';
-import { closed, nextMessage } from '../server/test-server';
-import { enterTest, startHarness, type Harness } from './test-harness';
+import { KIOSK_MESSAGE_RATE } from '../live/live-hub';
+import { LIVE_MAX_PAYLOAD } from '../live/live-routes';
+import { closed, nextMessage } from '../testing/test-server';
+import { enterTest, startHarness, type Harness } from '../testing/test-harness';
 
 /**
  * R-VAL-3, R-VAL-4 — answers sent on the kiosk's live WebSocket (`/api/kiosk/live`, docs/delivery-api.md), over a

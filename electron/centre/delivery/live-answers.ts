@@ -1,11 +1,11 @@
 import { ClientId, ENTRY_TOKEN_HEADER, KioskLiveAnswer, type AnswerRefusedMessage } from '../../../shared/formats/kiosk-api';
 import { noteKioskSeen } from '../auth/kiosk-registry';
-import type { KioskSender, LiveHub } from '../server/live-hub';
-import { fieldErrors, invalidFieldMessage } from '../server/validate-body';
+import type { KioskSender, LiveHub } from '../live/live-hub';
+import { fieldErrors, invalidFieldMessage } from '../http/validate-body';
 import type { AnswerWriter } from './answer-writer';
-import type { DeliveryContext } from './delivery-context';
+import type { DeliveryContext } from '../records/delivery-context';
 import { resolveEntryOnly } from './kiosk-entry';
-import type { Refusal } from './refusal';
+import type { Refusal } from '../records/refusal';
 
 /** Entry tokens already resolved (token → entry id and kiosk): a token always names the same entry. */
 const ENTRY_CACHE_SIZE = 4096;

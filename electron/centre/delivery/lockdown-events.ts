@@ -2,9 +2,9 @@ import type { z } from 'zod';
 import { canonicalJson } from '../../../shared/canonical/canonical-json';
 import type { KioskEvent, KioskEventAnswer, LockdownEventKind, LockdownPolicy } from '../../../shared/formats/kiosk-api';
 import { appendEvent } from '../audit/event-chain';
-import type { DeliveryContext } from './delivery-context';
+import type { DeliveryContext } from '../records/delivery-context';
 import { kioskState, type EntryContext } from './kiosk-entry';
-import { refusal, success, type Outcome } from './refusal';
+import { refusal, success, type Outcome } from '../records/refusal';
 
 /**
  * kiosk-lockdown.md §2 — the centre's default policy per signal. Suspend: focus loss on a focused challenge,

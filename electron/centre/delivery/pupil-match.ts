@@ -1,6 +1,6 @@
 import type { PupilProfile } from '../../../shared/formats/profile-package';
 import type { Candidate } from '../../../shared/formats/session';
-import { identityKey, type ProfileMaterial } from './session-material';
+import { identityKey, type ProfileMaterial } from '../records/session-material';
 
 export type PupilMatch = { ok: true; profile: PupilProfile } | { ok: false; reason: 'notFound' | 'ambiguous' };
 

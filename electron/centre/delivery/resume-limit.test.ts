@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { enterTest, startHarness, type Harness } from './test-harness';
+import { enterTest, startHarness, type Harness } from '../testing/test-harness';
 
 let h: Harness;
 let kiosk: string;

@@ -1,9 +1,9 @@
 import type { Asset } from '../../../shared/formats/content-package';
 import { ENTRY_TOKEN_HEADER } from '../../../shared/formats/kiosk-api';
-import type { DeliveryContext } from './delivery-context';
+import type { DeliveryContext } from '../records/delivery-context';
 import type { EntryContext } from './kiosk-entry';
 import { assetIdsOf } from './kiosk-view';
-import { refusal, success, type Outcome } from './refusal';
+import { refusal, success, type Outcome } from '../records/refusal';
 
 /**
  * An asset (illustration, attachment file) of a challenge in the candidate's OWN running test, for the entry

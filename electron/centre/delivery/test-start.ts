@@ -5,13 +5,13 @@ import { ENTRY_TOKEN_HEADER, type KioskTest } from '../../../shared/formats/kios
 import type { Candidate, Session } from '../../../shared/formats/session';
 import { generateVerificationCode } from '../../../shared/sessions/verification-code';
 import { appendEvent } from '../audit/event-chain';
-import { resumeExpired, resumeLimit, theoreticalEnd } from './candidate-situation';
-import type { DeliveryContext } from './delivery-context';
-import type { TestRecord } from './delivery-store';
+import { resumeExpired, resumeLimit, theoreticalEnd } from '../records/candidate-situation';
+import type { DeliveryContext } from '../records/delivery-context';
+import type { TestRecord } from '../records/delivery-store';
 import { kioskState, type EntryContext } from './kiosk-entry';
 import { kioskChallenge } from './kiosk-view';
 import { matchPupil } from './pupil-match';
-import { refusal, success, type Outcome } from './refusal';
+import { refusal, success, type Outcome } from '../records/refusal';
 
 /**
  * R-SESS-5 — an entry starts (first entry) or resumes (re-entry) the candidate's test, consuming the

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { FinalisationRequest } from '../../../shared/formats/console-api';
 import { callerLabel } from '../auth/caller';
-import type { DeliveryContext } from '../delivery/delivery-context';
-import { valueOf } from '../delivery/route-outcome';
-import { HttpError } from '../server/http-error';
-import { bodyOf, idParam, validateBody } from '../server/validate-body';
+import type { DeliveryContext } from '../records/delivery-context';
+import { valueOf } from '../records/route-outcome';
+import { HttpError } from '../http/http-error';
+import { bodyOf, idParam, validateBody } from '../http/validate-body';
 import { finaliseSession, storedResults } from './finalise-session';
 
 const FINALISATION_BODY_LIMIT = 256 * 1024;

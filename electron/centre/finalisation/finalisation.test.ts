@@ -5,8 +5,8 @@ import type { Answer } from '../../../shared/formats/challenge';
 import { ResultsDocument } from '../../../shared/formats/results';
 import { rightAnswerFor, wrongAnswerFor } from '../../../shared/testing/simulated-answer';
 import { verifyChain } from '../audit/event-chain';
-import { enterTest, startHarness, type Harness } from '../delivery/test-harness';
-import { testContentPackage } from '../delivery/test-packages';
+import { enterTest, startHarness, type Harness } from '../testing/test-harness';
+import { testContentPackage } from '../testing/test-packages';
 
 let h: Harness;
 const content = testContentPackage();

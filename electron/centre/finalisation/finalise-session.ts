@@ -4,10 +4,10 @@ import { checkFinalisation } from '../../../shared/certification/finalisation';
 import { canonicalJson } from '../../../shared/canonical/canonical-json';
 import type { FinalisationAnswer, FinalisationRequest } from '../../../shared/formats/console-api';
 import { appendEvent } from '../audit/event-chain';
-import type { DeliveryContext } from '../delivery/delivery-context';
-import type { TestRecord } from '../delivery/delivery-store';
-import { inTransaction, refusal, success, type Outcome } from '../delivery/refusal';
-import { listIncidents } from '../supervision/incidents';
+import type { DeliveryContext } from '../records/delivery-context';
+import type { TestRecord } from '../records/delivery-store';
+import { inTransaction, refusal, success, type Outcome } from '../records/refusal';
+import { listIncidents } from '../records/incidents';
 import { buildResultsDocument } from './results-document';
 
 type Request = z.output<typeof FinalisationRequest>;

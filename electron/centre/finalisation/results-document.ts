@@ -11,10 +11,10 @@ import {
 } from '../../../shared/formats/results';
 import type { AbortReason, ScoringInput } from '../../../shared/formats/scoring';
 import type { Candidate, Session } from '../../../shared/formats/session';
-import type { DeliveryContext } from '../delivery/delivery-context';
-import type { TestRecord } from '../delivery/delivery-store';
-import type { PackageRef } from '../delivery/session-material';
-import { finalisationChallenges } from './finalisation-challenges';
+import type { DeliveryContext } from '../records/delivery-context';
+import type { TestRecord } from '../records/delivery-store';
+import type { PackageRef } from '../records/session-material';
+import { finalisationChallenges } from '../records/finalisation-challenges';
 
 export interface ResultsInput {
   session: Session;

@@ -3,9 +3,9 @@ import type { FailureLimit, FailureLimiter } from '../auth/failure-limiter';
 import type { PackageStore } from '../packages/package-store';
 import type { SessionStore } from '../sessions/session-store';
 import type { Db } from '../storage/database';
-import type { LiveHub, LiveHubControl } from './live-hub';
+import type { LiveHub, LiveHubControl } from '../live/live-hub';
 
-/** Limits on failed attempts and on request rates; every field has a default (see create-centre-server.ts). */
+/** Limits on failed attempts and on request rates; every field has a default (see centre-server.ts). */
 export interface RateLimits {
   /** Failed manager or invigilator logins per IP. */
   loginFailures: FailureLimit;

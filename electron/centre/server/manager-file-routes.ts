@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { PackageUpload, SessionPackageChoice } from '../../../shared/formats/centre-api';
 import { parseWith } from '../../../shared/formats/parse';
 import { importRoster } from '../roster/roster-import';
-import { HttpError, valueOrThrow } from './http-error';
+import { HttpError } from '../http/http-error';
+import { valueOrThrow } from './store-refusal';
 import { importSignedPackage, summarisePackage } from './package-upload';
-import { bodyOf, idParam, validateBody } from './validate-body';
+import { bodyOf, idParam, validateBody } from '../http/validate-body';
 
 /** A roster file (CSV or ODS) sent as the raw body; the roster reader refuses more than 10 MiB itself. */
 export const ROSTER_BODY_LIMIT = 10 * 1024 * 1024 + 1024;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendEvent, verifyChain } from '../audit/event-chain';
 import { createAuthority, issueSigningCertificate } from '../pki/certificates';
 import { signDetached } from '../pki/cms-sign';
-import { CANDIDATE_INPUT, SESSION_INPUT, startTestServer, type TestServer } from './test-server';
+import { CANDIDATE_INPUT, SESSION_INPUT, startTestServer, type TestServer } from '../testing/test-server';
 
 const FIXTURES = path.join(__dirname, '../../../fixtures');
 const contentBytes = fs.readFileSync(path.join(FIXTURES, 'content/content-package.json'));

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { CandidateInput, SessionInput } from '../../../shared/formats/session';
 import { revokeSessionTokens } from '../auth/console-tokens';
-import { HttpError, valueOrThrow } from './http-error';
-import { bodyOf, idParam, validateBody } from './validate-body';
+import { HttpError } from '../http/http-error';
+import { valueOrThrow } from './store-refusal';
+import { bodyOf, idParam, validateBody } from '../http/validate-body';
 
 /**
  * The centre manager's sessions (R-SESS-1) and candidates (R-SESS-3). Bodies are validated with the shared

@@ -4,12 +4,12 @@ import { ExtraTimeChange, IncidentInput, NoBody } from '../../../shared/formats/
 import { listEvents } from '../audit/event-chain';
 import { callerLabel } from '../auth/caller';
 import { listKiosks } from '../auth/kiosk-registry';
-import type { DeliveryContext } from '../delivery/delivery-context';
-import { valueOf } from '../delivery/route-outcome';
-import { finalisationChallenges } from '../finalisation/finalisation-challenges';
-import { HttpError } from '../server/http-error';
-import { bodyOf, idParam, validateBody } from '../server/validate-body';
-import { addIncident, listIncidents } from './incidents';
+import type { DeliveryContext } from '../records/delivery-context';
+import { valueOf } from '../records/route-outcome';
+import { finalisationChallenges } from '../records/finalisation-challenges';
+import { HttpError } from '../http/http-error';
+import { bodyOf, idParam, validateBody } from '../http/validate-body';
+import { addIncident, listIncidents } from '../records/incidents';
 import { liveSession } from './live-state';
 import { authoriseResume, changeExtraTime, confirmPresence, endTestByInvigilator } from './supervision-actions';
 

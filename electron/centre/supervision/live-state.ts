@@ -2,8 +2,8 @@ import type { LiveCandidate, LiveSession } from '../../../shared/formats/console
 import type { LockdownEventKind } from '../../../shared/formats/kiosk-api';
 import type { Candidate } from '../../../shared/formats/session';
 import { listKiosks } from '../auth/kiosk-registry';
-import { liveLabel, liveStatus, needsAction, resumeExpired, theoreticalEnd } from '../delivery/candidate-situation';
-import type { DeliveryContext } from '../delivery/delivery-context';
+import { liveLabel, liveStatus, needsAction, resumeExpired, theoreticalEnd } from '../records/candidate-situation';
+import type { DeliveryContext } from '../records/delivery-context';
 
 /** Architecture §3 step 4 — one candidate as the console shows it. */
 export function liveCandidate(context: DeliveryContext, candidate: Candidate, kioskNames?: ReadonlyMap<number, string>): LiveCandidate {

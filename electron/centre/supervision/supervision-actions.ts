@@ -1,27 +1,12 @@
 import type { LiveCandidate } from '../../../shared/formats/console-api';
 import type { Candidate, CandidateInput } from '../../../shared/formats/session';
 import { appendEvent } from '../audit/event-chain';
-import { resumeExpired } from '../delivery/candidate-situation';
-import type { DeliveryContext } from '../delivery/delivery-context';
-import { refusal, success, type Outcome } from '../delivery/refusal';
+import { resumeExpired } from '../records/candidate-situation';
+import type { DeliveryContext } from '../records/delivery-context';
+import { refusal, success, type Outcome } from '../records/refusal';
 import { liveCandidate } from './live-state';
+import { candidateOfSession, type Actor } from '../records/session-candidate';
 
-/** Who acts, as the audit log names them (`invigilator:3`, `manager`). */
-export type Actor = string;
-
-/** A candidate of this session, in a session that can still change (not finalised). */
-export function candidateOfSession(context: DeliveryContext, sessionId: number, candidateId: number): Outcome<Candidate> {
-  const session = context.sessions.getSession(sessionId);
-  if (!session) return refusal(404, 'notFound', 'sessionId', `Session introuvable (id ${sessionId}).`);
-  const candidate = context.sessions.getCandidate(candidateId);
-  if (!candidate || candidate.sessionId !== sessionId) {
-    return refusal(404, 'notFound', 'candidateId', `Candidat introuvable dans la session n° ${session.number} (id ${candidateId}).`);
-  }
-  if (session.status !== 'created') {
-    return refusal(409, 'sessionLocked', 'sessionId', `La session n° ${session.number} est finalisée : plus aucune action n’est possible.`);
-  }
-  return success(candidate);
-}
 
 /** Runs a console action through the group commit (answered once on disk), then pushes the candidate's new live state. */
 async function act(context: DeliveryContext, sessionId: number, candidateId: number, body: (candidate: Candidate, at: string) => Outcome<unknown>): Promise<Outcome<LiveCandidate>> {

@@ -3,11 +3,11 @@ import { questionNumbers } from '../../../shared/certification/finalisation';
 import { incidentCategory, type IncidentCategory } from '../../../shared/certification/incidents';
 import type { Incident, IncidentInput } from '../../../shared/formats/console-api';
 import { appendEvent } from '../audit/event-chain';
-import type { DeliveryContext } from '../delivery/delivery-context';
-import { inTransaction, refusal, success, type Outcome } from '../delivery/refusal';
+import type { DeliveryContext } from './delivery-context';
+import { inTransaction, refusal, success, type Outcome } from './refusal';
 import type { Db } from '../storage/database';
-import { finalisationChallenges } from '../finalisation/finalisation-challenges';
-import { candidateOfSession, type Actor } from './supervision-actions';
+import { finalisationChallenges } from './finalisation-challenges';
+import { candidateOfSession, type Actor } from './session-candidate';
 
 interface IncidentRow {
   id: number; candidateId: number; category: IncidentCategory; challengeId: string | null; questionNumber: number | null;

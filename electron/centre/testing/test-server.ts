@@ -6,7 +6,7 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import { createStationTlsCertificate, type StationTlsCertificate } from '../pki/tls';
 import { openDatabase, type Db } from '../storage/database';
-import { createCentreServer, type CentreServer, type CentreServerConfig } from './create-centre-server';
+import { createCentreServer, type CentreServer, type CentreServerConfig } from '../centre-server';
 
 /** For tests: one station certificate per test file (RSA generation takes a moment). */
 let sharedTls: StationTlsCertificate | null = null;

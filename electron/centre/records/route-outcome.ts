@@ -1,4 +1,4 @@
-import { HttpError } from '../server/http-error';
+import { HttpError } from '../http/http-error';
 import type { Outcome, Refusal } from './refusal';
 
 /** A refusal as the server's uniform error `{error: {code, message, field, errors?}}` (French message). */

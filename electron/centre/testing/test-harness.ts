@@ -1,12 +1,11 @@
 /**
- * For tests: a real centre server (HTTPS on loopback, real SQLite file) with the delivery plugin, one session
+ * For tests: a real centre server (HTTPS on loopback, real SQLite file) with every route of the station, one session
  * with its packages and candidates, a logged-in invigilator and paired kiosks.
  */
 import type { ContentPackage } from '../../../shared/formats/content-package';
 import type { CandidateInput } from '../../../shared/formats/session';
 import type { ProfilePackage } from '../../../shared/formats/profile-package';
-import { CANDIDATE_INPUT, SESSION_INPUT, startTestServer, type CallOptions, type TestResponse, type TestServer } from '../server/test-server';
-import { deliveryPlugin } from './delivery-plugin';
+import { CANDIDATE_INPUT, SESSION_INPUT, startTestServer, type CallOptions, type TestResponse, type TestServer } from './test-server';
 import { testContentPackage, testPupil, testProfilePackage } from './test-packages';
 
 export interface Harness {
@@ -41,7 +40,7 @@ export const ROSTER: { input: CandidateInput; competences?: ('1.1' | '1.2' | '2.
 ];
 
 export async function startHarness(options: { content?: ContentPackage; profiles?: ProfilePackage; roster?: CandidateInput[] } = {}): Promise<Harness> {
-  const t = await startTestServer({ plugins: [deliveryPlugin] });
+  const t = await startTestServer();
   const managerToken = await t.loginManager();
   const created = await t.call('POST', '/api/manager/sessions', { token: managerToken, body: SESSION_INPUT });
   if (created.status !== 201) throw new Error(`session : ${created.text}`);

@@ -4,24 +4,31 @@ import path from 'node:path';
 import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
-import { registerAuth, type KioskAttestationCheck } from '../auth/auth-hooks';
-import { authRoutes } from '../auth/auth-routes';
-import { purgeExpiredConsoleTokens } from '../auth/console-tokens';
-import { createFailureLimiter } from '../auth/failure-limiter';
-import { ensureManagerAccount } from '../auth/manager-account';
-import { createPackageStore } from '../packages/package-store';
-import { fingerprintSha256 } from '../pki/certificates';
-import { createSessionStore, type SessionStore } from '../sessions/session-store';
-import type { Db } from '../storage/database';
-import type { CentreContext, RateLimits } from './centre-context';
-import { registerErrorHandling } from './error-handling';
-import { HttpError } from './http-error';
-import { createLiveHub } from './live-hub';
-import { LIVE_MAX_PAYLOAD, liveRoutes } from './live-routes';
-import { managerFileRoutes } from './manager-file-routes';
-import { registerSecurityHeaders } from './security-headers';
-import { sessionRoutes } from './session-routes';
-import { loadOrCreateStationCertificate, lanAddresses } from './station-certificate';
+import { registerAuth, type KioskAttestationCheck } from './auth/auth-hooks';
+import { authRoutes } from './auth/auth-routes';
+import { purgeExpiredConsoleTokens } from './auth/console-tokens';
+import { createFailureLimiter } from './auth/failure-limiter';
+import { ensureManagerAccount } from './auth/manager-account';
+import { createPackageStore } from './packages/package-store';
+import { CHECK_IN_FAILURES } from './delivery/check-in';
+import { registerKioskRoutes } from './delivery/kiosk-routes';
+import { registerFinalisationRoutes } from './finalisation/finalisation-routes';
+import { fingerprintSha256 } from './pki/certificates';
+import { createDeliveryContext } from './records/delivery-context';
+import { deliveryInUse } from './records/in-use';
+import { registerConsoleRoutes } from './supervision/console-routes';
+import { createLivePushes } from './supervision/live-pushes';
+import { createSessionStore, type SessionStore } from './sessions/session-store';
+import type { Db } from './storage/database';
+import type { CentreContext, RateLimits } from './server/centre-context';
+import { registerErrorHandling } from './http/error-handling';
+import { HttpError } from './http/http-error';
+import { createLiveHub } from './live/live-hub';
+import { LIVE_MAX_PAYLOAD, liveRoutes } from './live/live-routes';
+import { managerFileRoutes } from './server/manager-file-routes';
+import { registerSecurityHeaders } from './http/security-headers';
+import { sessionRoutes } from './server/session-routes';
+import { loadOrCreateStationCertificate, lanAddresses } from './server/station-certificate';
 
 /** Default body limit: every kiosk and console JSON route. Upload routes set their own. */
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -44,13 +51,13 @@ export interface CentreServerConfig {
   heartbeatMs?: number;
   /** Kiosk-lockdown §2 attestation check, called on every kiosk route once the device token is valid (not enforced yet). */
   attestation?: KioskAttestationCheck;
-  /** Route plugins added after the platform routes (test delivery…): see server/README.md. */
+  /** Route plugins added after every route of the station (tests add probe routes): see electron/centre/README.md. */
   plugins?: FastifyPluginAsync[];
   /** The address kiosks use, for `kioskUrl` (default: the bound address, or the first LAN address when bound to all). */
   publicHost?: string;
   /** Where unexpected errors go (default: stderr). */
   logError?: (error: unknown, context: string) => void;
-  /** A session store built with options (e.g. `sessionInUse`); default: `createSessionStore(db, { now: clock })`. */
+  /** A session store built with options; default: `createSessionStore(db, { now: clock, ...deliveryInUse(db) })`. */
   sessions?: SessionStore;
 }
 
@@ -86,7 +93,9 @@ function urlHost(host: string): string {
 }
 
 /**
- * The centre server (architecture §1): HTTPS with the station certificate, JSON-only routes with body
+ * The composition root of the centre server (architecture §1): every folder below it is wired here and
+ * nowhere else (electron/centre/README.md, the layer table in scripts/centre-layers.ts).
+ * The centre server: HTTPS with the station certificate, JSON-only routes with body
  * limits, uniform French errors, every route behind a declared `config.auth`, the live WebSocket hub.
  * Starts listening before it returns.
  */
@@ -121,7 +130,7 @@ export async function createCentreServer(options: CentreServerOptions): Promise<
     db: options.db,
     dataDir: options.dataDir,
     clock,
-    sessions: config.sessions ?? createSessionStore(options.db, { now: clock }),
+    sessions: config.sessions ?? createSessionStore(options.db, { now: clock, ...deliveryInUse(options.db) }),
     packages: createPackageStore(options.db, clock),
     hub,
     certificateFingerprint: tls?.fingerprint ?? null,
@@ -155,6 +164,7 @@ export async function createCentreServer(options: CentreServerOptions): Promise<
   await app.register(sessionRoutes);
   await app.register(managerFileRoutes);
   await app.register(liveRoutes);
+  await app.register(stationRoutes);
   for (const plugin of config.plugins ?? []) await app.register(plugin);
 
   await app.listen({ host: options.host, port: options.port });
@@ -178,4 +188,26 @@ export async function createCentreServer(options: CentreServerOptions): Promise<
       await app.close();
     },
   };
+}
+
+/**
+ * Test delivery (kiosk routes), supervision (console routes, live pushes) and finalisation over the server's
+ * context (`app.centre`): one delivery context shared by the three.
+ */
+async function stationRoutes(app: FastifyInstance): Promise<void> {
+  const { db, sessions, packages, clock, hub } = app.centre;
+  const pushes = createLivePushes(db, hub);
+  const context = createDeliveryContext({
+    db, sessions, packages, now: clock,
+    checkInFailures: {
+      perKiosk: app.centre.failureLimiter(CHECK_IN_FAILURES.perKiosk),
+      perSession: app.centre.failureLimiter(CHECK_IN_FAILURES.perSession),
+    },
+    candidateChanged: (sessionId, candidateId, toKiosk) => pushes.candidateChanged(sessionId, candidateId, toKiosk),
+  });
+  pushes.attach(context);
+  app.addHook('onClose', async () => { pushes.close(); });
+  registerKioskRoutes(app, context);
+  registerConsoleRoutes(app, context);
+  registerFinalisationRoutes(app, context, (sessionId) => pushes.sessionChanged(sessionId));
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { consoleCaller, kioskCaller } from '../auth/caller';
-import { HttpError } from './http-error';
+import { HttpError } from '../http/http-error';
 
 /**
  * Biggest WebSocket message the server reads (a bigger one closes the socket, 1009): a kiosk's answer (at most

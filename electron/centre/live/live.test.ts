@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIVE_CLOSE } from './live-hub';
-import { SESSION_INPUT, closed, nextMessage, startTestServer, type TestServer } from './test-server';
+import { SESSION_INPUT, closed, nextMessage, startTestServer, type TestServer } from '../testing/test-server';
 
 let t: TestServer;
 let manager: string;
@@ -63,9 +63,13 @@ describe('live WebSockets: the hub', () => {
     const hub = t.server.app.centre.hub;
     const mine = await t.socket('/api/console/live', await invigilatorLogin(1));
     expect(await nextMessage(mine)).toEqual({ type: 'hello', role: 'console', sessionId: sessions[0]!.id });
+    // The station's own first snapshot (supervision/live-pushes.ts) follows every console's hello.
+    expect((await nextMessage(mine)).type).toBe('candidates');
     const watching = await t.socket(`/api/console/live?sessionId=${sessions[0]!.id}`, manager);
     await nextMessage(watching);
+    await nextMessage(watching);
     const other = await t.socket('/api/console/live', await invigilatorLogin(2));
+    await nextMessage(other);
     await nextMessage(other);
     const device = await t.socket('/api/kiosk/live', kiosk.deviceToken);
     expect(await nextMessage(device)).toEqual({ type: 'hello', role: 'kiosk', kioskId: kiosk.kioskId });
@@ -102,8 +106,12 @@ describe('live WebSockets: the hub', () => {
     const hub = t.server.app.centre.hub;
     const stop = hub.onConsoleConnect((client) => client.send({ type: 'snapshot', sessionId: client.sessionId }));
     const ws = await t.socket('/api/console/live', await invigilatorLogin(1));
-    const first = [await nextMessage(ws), await nextMessage(ws)];
-    expect(first).toEqual([{ type: 'hello', role: 'console', sessionId: sessions[0]!.id }, { type: 'snapshot', sessionId: sessions[0]!.id }]);
+    const first = [await nextMessage(ws), await nextMessage(ws), await nextMessage(ws)];
+    expect(first).toEqual([
+      { type: 'hello', role: 'console', sessionId: sessions[0]!.id },
+      { type: 'candidates', sessionId: sessions[0]!.id, sessionStatus: 'created', candidates: [] },
+      { type: 'snapshot', sessionId: sessions[0]!.id },
+    ]);
     stop();
     ws.send(JSON.stringify({ type: 'ping' }));
     expect(await nextMessage(ws)).toEqual({ type: 'pong', at: new Date(t.now()).toISOString() });

@@ -1,7 +1,7 @@
 import type { FinalisationChallenge } from '../../../shared/certification/finalisation';
 import type { AnswerStatus } from '../../../shared/formats/challenge';
-import type { AnswerRecord } from '../delivery/delivery-store';
-import type { TestMaterial } from '../delivery/test-material';
+import type { AnswerRecord } from './delivery-store';
+import type { TestMaterial } from './test-material';
 
 /**
  * A test's challenges as finalisation and the question numbers see them (R-INC-1, R-FIN-2): delivery order,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { deliveryInUse } from './in-use';
-import { enterTest, startHarness, type Harness } from './test-harness';
+import { enterTest, startHarness, type Harness } from '../testing/test-harness';
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
