@@ -5,7 +5,7 @@ import { createDemoPki } from '../electron/centre/pki/demo-pki';
 import { backupDatabase } from '../electron/centre/storage/backup';
 import { databaseFile, defaultDataDir } from '../electron/centre/storage/data-dir';
 import { openDatabase } from '../electron/centre/storage/database';
-import { CONTENT_FILE, PROFILES_FILE } from '../fixtures/src/build';
+import { CONTENT_FILE, PROFILES_FILE } from '../fixtures/paths';
 import { CliError } from './read-json';
 
 /** `passation demo-pki DIR` — a demo authority and centre, and the demo packages signed by the authority. */

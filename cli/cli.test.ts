@@ -69,6 +69,19 @@ describe('passation score', () => {
     expect(second.status).toBe('rejected');
   });
 
+  it('R-SCORE-5: two QROCM-dep in a competence of 2 (4 weighted challenges) print error with the competence and its three counts', () => {
+    const competences = ['1.1', '2.1', '3.1', '4.1', '5.1'].map((code) => ({ code, estimatedLevel: 2, pixScore: 17 }));
+    const challenges = competences.flatMap((c) => (c.code === '2.1' ? ['ok', 'partially'] : ['ok', 'ok', 'ok']).map((status, k) => ({
+      id: `${c.code}-${k}`, competence: c.code, type: c.code === '2.1' ? 'QROCM-dep' : 'QCU', neutralized: false, autoSkipped: false, status,
+    })));
+    const result = run('score', write('score-dep.json', [{ maxLevel: 5, competences, challenges, abortReason: null, fraud: false }]));
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const [only] = JSON.parse(result.stdout);
+    expect(only).toMatchObject({ status: 'error', pix: 0, competences: [] });
+    expect(only.reason).toMatch(/^R-SCORE-5 : aucune règle de la table pour la compétence 2\.1 : 4 épreuves proposées, 3 réponses correctes et 0 épreuves neutralisées/);
+  });
+
   it('refuses an input with a bad status, naming it', () => {
     const file = write('score-bad.json', [{ maxLevel: 5, competences: [], challenges: [{ id: 'c', competence: '1.1', type: 'QCU', neutralized: false, autoSkipped: false, status: 'bon' }], abortReason: null, fraud: false }]);
     const result = run('score', file);

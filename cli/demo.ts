@@ -9,7 +9,7 @@ import { formatErrors, parseWith } from '../shared/formats/parse';
 import { ProfilePackage } from '../shared/formats/profile-package';
 import type { ScoringChallenge } from '../shared/formats/scoring';
 import { rightAnswerFor, wrongAnswerFor } from '../shared/testing/simulated-answer';
-import { CONTENT_FILE, PROFILES_FILE } from '../fixtures/src/build';
+import { CONTENT_FILE, PROFILES_FILE } from '../fixtures/paths';
 import { CliError, readJsonFile } from './read-json';
 
 /** Demo candidates: pupil id and how often they answer right. */

@@ -1,9 +1,14 @@
 import { parseArgs } from 'node:util';
-import { auditCommand, backupCommand, demoPkiCommand } from './centre-commands';
-import { generateCommand, scoreCommand, validateCommand } from './commands';
-import { electronBinary, stationCommand } from './station-command';
-import { runDemo } from './demo';
 import { CliError } from './read-json';
+
+// Each command's module is loaded only when that command runs: `validate` must not pay for the centre server,
+// SQLite, the PKI or the fixture sources (most of its second under tsx). A test checks what `validate` loads
+// (cli/cli-loading.test.ts). `require`, not `import()`: bin/passation.js registers tsx for CommonJS only, and a
+// dynamic import would go to Node's ESM loader, which cannot resolve `.ts` files without it.
+const commands = (): typeof import('./commands') => require('./commands');
+const centreCommands = (): typeof import('./centre-commands') => require('./centre-commands');
+const station = (): typeof import('./station-command') => require('./station-command');
+const demo = (): typeof import('./demo') => require('./demo');
 
 const USAGE = `Passation — ligne de commande
 
@@ -56,20 +61,21 @@ export async function main(argv: string[]): Promise<number> {
     return file;
   };
   switch (command) {
-    case 'validate': print(validateCommand(needFile())); return 0;
-    case 'score': print(scoreCommand(needFile())); return 0;
-    case 'generate': print(generateCommand(values)); return 0;
-    case 'demo': await runDemo(); return 0;
-    case 'station': await stationCommand({ demo: values.demo, dataDir: values['data-dir'], port: values.port, host: values.host }, line); return 0;
+    case 'validate': print(commands().validateCommand(needFile())); return 0;
+    case 'score': print(commands().scoreCommand(needFile())); return 0;
+    case 'generate': print(commands().generateCommand(values)); return 0;
+    case 'demo': await demo().runDemo(); return 0;
+    case 'station': await station().stationCommand({ demo: values.demo, dataDir: values['data-dir'], port: values.port, host: values.host }, line); return 0;
     case 'start': {
+      const { electronBinary, stationCommand } = station();
       // Architecture §1: without the Electron binary, `npm start` still serves the user — the station, headless.
       if (electronBinary() === null) line('Le binaire d’Electron n’est pas installé sur cette machine : le poste du surveillant démarre sans fenêtre.');
       await stationCommand({ demo: true, dataDir: values['data-dir'], port: values.port, host: values.host }, line);
       return 0;
     }
-    case 'demo-pki': demoPkiCommand(file, line); return 0;
-    case 'backup': await backupCommand(file, values.db, line); return 0;
-    case 'audit': return auditCommand(file, values.db, line);
+    case 'demo-pki': centreCommands().demoPkiCommand(file, line); return 0;
+    case 'backup': await centreCommands().backupCommand(file, values.db, line); return 0;
+    case 'audit': return centreCommands().auditCommand(file, values.db, line);
     default: throw new CliError(`commande inconnue : ${command}\n\n${USAGE}`, 2);
   }
 }

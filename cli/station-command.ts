@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startStation } from '../electron/centre/station-runner';
 import { defaultDataDir } from '../electron/centre/storage/data-dir';
-import { CONTENT_FILE, PROFILES_FILE, ROSTER_FILE } from '../fixtures/src/build';
+import { CONTENT_FILE, PROFILES_FILE, ROSTER_FILE } from '../fixtures/paths';
 import { CliError } from './read-json';
 
 /** Where Electron's npm package says its binary is; absent on machines that could not download it. */

@@ -18,7 +18,7 @@ import { ProfilePackage } from '../shared/formats/profile-package';
 import type { AnswerStatus } from '../shared/formats/challenge';
 import type { ScoringInput } from '../shared/formats/scoring';
 import { rightAnswerFor, wrongAnswerFor } from '../shared/testing/simulated-answer';
-import { CONTENT_FILE, PROFILES_FILE } from '../fixtures/src/build';
+import { CONTENT_FILE, PROFILES_FILE } from '../fixtures/paths';
 
 const { values } = parseArgs({ options: { candidates: { type: 'string', default: '100000' } } });
 const N = Number(values.candidates);

@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import type { Answer } from '../../shared/formats/challenge';
 import { ContentPackage } from '../../shared/formats/content-package';
 import { rightAnswerFor, wrongAnswerFor } from '../../shared/testing/simulated-answer';
-import { CONTENT_FILE } from '../../fixtures/src/build';
+import { CONTENT_FILE } from '../../fixtures/paths';
 import { LoadRecorder, summariseLatencies, type LatencySummary } from './load-recorder';
 import { seededRandom } from './seeded-random';
 import type { PreparedSession } from './prepare-station';

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ContentPackage } from '../../shared/formats/content-package';
 import { ProfilePackage } from '../../shared/formats/profile-package';
-import { CONTENT_FILE, PROFILES_FILE } from '../../fixtures/src/build';
+import { CONTENT_FILE, PROFILES_FILE } from '../../fixtures/paths';
 import { deliveryInUse } from '../../electron/centre/records/in-use';
 import { createPackageStore } from '../../electron/centre/packages/package-store';
 import { createDemoPki } from '../../electron/centre/pki/demo-pki';

@@ -39,18 +39,21 @@ export const SCORING_TABLE: readonly ScoringTableRow[] = [
 ];
 
 /** R-SCORE-5 — the table's column for a (rounded) reproducibility rate. */
-function columnFor(rate: number): 0 | 1 | 2 {
+export function columnFor(rate: number): 0 | 1 | 2 {
   if (rate >= HIGH_RATE_THRESHOLD) return 0;
   if (rate >= MEDIUM_RATE_THRESHOLD) return 1;
   return 2;
 }
 
+/** R-SCORE-5 — one row's actions, by column (see `columnFor`). */
+export type RowActions = readonly [ScoringAction, ScoringAction, ScoringAction];
+
 // The table indexed once at load for a fast lookup (derived from SCORING_TABLE, never edited by hand):
 // key = (challenges × SIDE + correct) × SIDE + neutralised, each count 0 … MAX_COUNT.
 const MAX_COUNT = 3;
 const SIDE = MAX_COUNT + 1;
-const INDEX: readonly (readonly [ScoringAction, ScoringAction, ScoringAction] | undefined)[] = (() => {
-  const index = new Array<readonly [ScoringAction, ScoringAction, ScoringAction] | undefined>(SIDE * SIDE * SIDE);
+const INDEX: readonly (RowActions | undefined)[] = (() => {
+  const index = new Array<RowActions | undefined>(SIDE * SIDE * SIDE);
   for (const row of SCORING_TABLE) {
     // `any` covers every count the row can hold: 0 … challenges.
     const from = row.neutralized === 'any' ? 0 : row.neutralized;
@@ -77,7 +80,16 @@ export function lookUpAction(counts: CompetenceCounts, rate: number): ScoringAct
 
 /** `lookUpAction` without the counts object (the scoring loop calls it 16 times per test). */
 export function actionFor(challenges: number, correct: number, neutralized: number, rate: number): ScoringAction | null {
+  const actions = rowActionsFor(challenges, correct, neutralized);
+  return actions === null ? null : actions[columnFor(rate)];
+}
+
+/**
+ * R-SCORE-5 — the row of a competence's counts, whatever the rate, or `null` when no row holds them: whether a
+ * combination is in the table never depends on the rate (as the authority's rule lookup, which fails with
+ * « Règle de calcul de niveau certifié manquante pour N épreuves proposées… » before reading the rate).
+ */
+export function rowActionsFor(challenges: number, correct: number, neutralized: number): RowActions | null {
   if (!isCount(challenges) || !isCount(correct) || !isCount(neutralized)) return null;
-  const actions = INDEX[(challenges * SIDE + correct) * SIDE + neutralized];
-  return actions === undefined ? null : actions[columnFor(rate)];
+  return INDEX[(challenges * SIDE + correct) * SIDE + neutralized] ?? null;
 }

@@ -129,22 +129,49 @@ describe('R-SCORE-2 counts per competence', () => {
     expect(countsOf('ok* ko ko')).toEqual([3, 1, 0]);
     expect(countsOf('pa* ok ok')).toEqual([3, 2, 0]);
   });
-  it('R-SCORE-2 two QROCM-dep ok: challenges 4 → 3 and correct 4 → 3', () => expect(countsOf('ok* ok*')).toEqual([3, 3, 0]));
-  it('R-SCORE-2 two neutralised QROCM-dep: neutralised 4 → 3, not certified (3/0/any)', () => {
-    expect(countsOf('Nko* Nko*')).toEqual([3, 0, 3]);
-    expect(mark(score(certification([['1.1', 3, 28, 'Nko* Nko*'], ...others])), '1.1')).toMatchObject({ level: -1, pix: 0 });
-  });
   it('R-SCORE-2 a neutralised answer is neutralised whatever its status; an auto-skipped one counts wrong', () => {
     expect(countsOf('Nok ok as')).toEqual([3, 1, 1]);
-  });
-  it('R-SCORE-2 two QROCM-dep, one ok and one neutralised, read 3/2/1 (correct answers fill the 3 places first) → V', () => {
-    expect(countsOf('ok* Nko*')).toEqual([3, 2, 1]);
-    expect(mark(score(certification([['1.1', 3, 28, 'ok* Nko*'], ...others])), '1.1')).toMatchObject({ level: 3, pix: 28, challenges: 3, correct: 2, neutralized: 1 });
   });
   it('R-SCORE-5 a tested competence with no challenge gives error naming it', () => {
     const result = score(certification([['1.1', 3, 28, ''], ...others]));
     expect(result.status).toBe('error');
     expect(result.reason).toMatch(/^R-SCORE-5 : la compétence 1\.1 /);
+  });
+});
+
+describe('R-SCORE-2 + R-SCORE-5 two QROCM-dep in a competence of 2: 4 weighted challenges, outside the table → error', () => {
+  // R-SCORE-2: ok weighs 2 correct, partially 1, ko and aband 0; correct capped at 3; challenges (4) never capped.
+  const WEIGHTED_CORRECT: Record<string, number> = { ok: 2, pa: 1, ko: 0, ab: 0 };
+  const reasonFor = (code: string, correct: number, neutralised: number) =>
+    `R-SCORE-5 : aucune règle de la table pour la compétence ${code} : 4 épreuves proposées, ${correct} réponses correctes et ${neutralised} épreuves neutralisées (décomptes pondérés, R-SCORE-2) ; le niveau certifié ne se devine pas, une personne doit trancher`;
+  const high: Spec[] = [['2.1', 2, 20, 'ok ok ok'], ['2.2', 2, 20, 'ok ok ok'], ['2.3', 2, 20, 'ok ok ok'], ['2.4', 2, 20, 'ok ok ok']];
+  const low: Spec[] = [['2.1', 2, 20, 'ko ko ko'], ['2.2', 2, 20, 'ko ko ko'], ['2.3', 2, 20, 'ko ko ko'], ['2.4', 2, 20, 'ko ko ko']];
+  const statuses = ['ok', 'ko', 'pa', 'ab'] as const;
+  for (const first of statuses) {
+    for (const second of statuses) {
+      const correct = Math.min(3, WEIGHTED_CORRECT[first]! + WEIGHTED_CORRECT[second]!);
+      it(`R-SCORE-5 ${first}* ${second}* gives error naming 1.3 and 4/${correct}/0, at a high rate and below 50 %`, () => {
+        for (const others of [high, low]) {
+          const result = score(certification([['1.3', 3, 28, `${first}* ${second}*`], ...others]));
+          expect(result).toEqual({ status: 'error', reproducibilityRate: 0, pix: 0, competences: [], reason: reasonFor('1.3', correct, 0) });
+        }
+      });
+    }
+  }
+  it('R-SCORE-5 with one or both neutralised: 4/2/2 and 4/0/4, still error (never read as 3/2/1 or 3/0/3)', () => {
+    expect(score(certification([['1.1', 3, 28, 'ok* Nko*'], ...high])).reason).toBe(reasonFor('1.1', 2, 2));
+    expect(score(certification([['1.1', 3, 28, 'Nko* Nko*'], ...high])).reason).toBe(reasonFor('1.1', 0, 4));
+  });
+  it('R-SCORE-5 the error comes before any R-SCORE-8 outcome (fraud, cancelled by the authority)', () => {
+    const result = score(certification([['1.1', 3, 28, 'ok* ok*'], ...high], { fraud: true, cancelledByAuthority: true }));
+    expect(result).toMatchObject({ status: 'error', reason: reasonFor('1.1', 3, 0) });
+  });
+  it('R-SCORE-2 one QROCM-dep beside a QCU (3 weighted) and a lone QROCM-dep (2) stay in the table', () => {
+    expect(score(certification([['1.1', 3, 28, 'ok* ko'], ...high])).status).toBe('validated');
+    expect(score(certification([['1.1', 3, 28, 'ok*'], ...high])).status).toBe('validated');
+  });
+  it('R-SCORE-5 a competence of 4 challenges (more than R-GEN-1 draws) is outside the table too, never capped to 3', () => {
+    expect(score(certification([['1.1', 3, 28, 'ok ok ok ok'], ...high])).reason).toContain('la compétence 1.1 : 4 épreuves proposées, 3 réponses correctes et 0 épreuves neutralisées');
   });
 });
 
@@ -189,21 +216,22 @@ describe('R-SCORE-8 outcome, first match wins', () => {
     expect([50, 100, 48, 15, 3, 0].map(minNonNeutralisedChallenges)).toEqual([33, 66, 32, 10, 2, 0]);
   });
 
-  // 16 competences, 50 challenges (1.1 and 1.2 have 4): 5 competences fully neutralised (15) + 2 in 5.2 = 17.
-  const fifty = (lastCompetence: string): Spec[] => [
-    ['1.1', 2, 20, 'ok ok ok ok'], ['1.2', 2, 20, 'ok ok ok ok'], ['1.3', 2, 20, 'ok ok ok'], ['2.1', 2, 20, 'ok ok ok'],
+  // 16 competences × 3 = 48 challenges, the most R-GEN-1 draws (a competence of 4 would leave the R-SCORE-5 table):
+  // ceil(0.66 × 48) = 32. 5 competences fully neutralised (15) + 1 or 2 in 5.2.
+  const fortyEight = (lastCompetence: string): Spec[] => [
+    ['1.1', 2, 20, 'ok ok ok'], ['1.2', 2, 20, 'ok ok ok'], ['1.3', 2, 20, 'ok ok ok'], ['2.1', 2, 20, 'ok ok ok'],
     ['2.2', 2, 20, 'ok ok ok'], ['2.3', 2, 20, 'ok ok ok'], ['2.4', 2, 20, 'ok ok ok'], ['3.1', 2, 20, 'ok ok ok'],
     ['3.2', 2, 20, 'ok ok ok'], ['3.3', 2, 20, 'ok ok ok'], ['3.4', 2, 20, 'Nko Nko Nko'], ['4.1', 2, 20, 'Nko Nko Nko'],
     ['4.2', 2, 20, 'Nko Nko Nko'], ['4.3', 2, 20, 'Nko Nko Nko'], ['5.1', 2, 20, 'Nko Nko Nko'], ['5.2', 2, 20, lastCompetence],
   ];
-  it('R-SCORE-8 33 non-neutralised of 50 is enough (ceil(0.66 × 50) = 33)', () => {
-    // 11 certified competences × 20 pix = 220 (1.1, 1.2 capped to 3/3/0; 5.2 is 3/1/2 → V at 100 %).
-    expect(score(certification(fifty('ok Nko Nko')))).toMatchObject({ status: 'validated', reproducibilityRate: 100, pix: 220 });
+  it('R-SCORE-8 32 non-neutralised of 48 is enough (ceil(0.66 × 48) = 32)', () => {
+    // 11 certified competences × 20 pix = 220 (5.2 is 3/2/1 → V at 100 %).
+    expect(score(certification(fortyEight('ok ok Nko')))).toMatchObject({ status: 'validated', reproducibilityRate: 100, pix: 220 });
   });
-  it('R-SCORE-8 32 non-neutralised of 50 → cancelled', () => {
-    expect(score(certification(fifty('Nok Nko Nko')))).toMatchObject({
+  it('R-SCORE-8 31 non-neutralised of 48 → cancelled', () => {
+    expect(score(certification(fortyEight('ok Nko Nko')))).toMatchObject({
       status: 'cancelled',
-      reason: 'R-SCORE-8 : 32 épreuves non neutralisées sur 50, il en faut au moins 33 (66 %)',
+      reason: 'R-SCORE-8 : 31 épreuves non neutralisées sur 48, il en faut au moins 32 (66 %)',
     });
   });
   it('R-SCORE-8 too many neutralised wins over a low rate', () => {

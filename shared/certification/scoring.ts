@@ -6,10 +6,10 @@ import { roundedPercent } from './reproducibility-rate';
 // The rule numbers used in the hot loop, read once: under tsx (the CLI and the headless station) an imported
 // binding is a getter call on every access, which cost a fifth of the scoring time in bench:core.
 const {
-  CHALLENGES_PER_COMPETENCE, MAX_CORRECT_PER_COMPETENCE, MIN_NON_NEUTRALISED_PERCENT, MIN_REPRODUCIBILITY_RATE,
+  MAX_CORRECT_PER_COMPETENCE, MIN_NON_NEUTRALISED_PERCENT, MIN_REPRODUCIBILITY_RATE,
   PIX_PER_LEVEL, QROCM_DEP_DOUBLE_BELOW, QROCM_DEP_WEIGHT,
 } = rules;
-import { actionFor } from './scoring-table';
+import { columnFor, rowActionsFor } from './scoring-table';
 
 /** R-SCORE-5, CompetenceMark — the level of a competence that is not certified. */
 const NOT_CERTIFIED_LEVEL = -1;
@@ -38,6 +38,14 @@ export function minNonNeutralisedChallenges(testChallenges: number): number {
   return Math.floor((MIN_NON_NEUTRALISED_PERCENT * testChallenges + 99) / 100);
 }
 
+/**
+ * R-SCORE-5 — why a competence cannot be scored: its code and its three counts after R-SCORE-2, in the words of
+ * the authority's own error (« N épreuves proposées, N réponses correctes et N épreuves neutralisées »).
+ */
+export function outsideTableReason(code: string, challenges: number, correct: number, neutralized: number): string {
+  return `R-SCORE-5 : aucune règle de la table pour la compétence ${code} : ${challenges} épreuves proposées, ${correct} réponses correctes et ${neutralized} épreuves neutralisées (décomptes pondérés, R-SCORE-2) ; le niveau certifié ne se devine pas, une personne doit trancher`;
+}
+
 function errorResult(reason: string): ScoringResult {
   return { status: 'error', reproducibilityRate: 0, pix: 0, competences: [], reason };
 }
@@ -56,12 +64,14 @@ function errorResult(reason: string): ScoringResult {
  *   denominator); an `autoSkipped` one counts as answered wrong whatever its status.
  * - R-SCORE-2: n = the competence's number of challenges. If n < 3 a QROCM-dep challenge weighs 2 in
  *   `challenges`, `correct` (ok → 2, partially → 1) and `neutralized`; otherwise everything weighs 1 and only
- *   `ok` is correct. Then `correct` ≤ 3 (the rule), and, so that weighting alone never leaves the table,
- *   `challenges` ≤ 3 and `neutralized` ≤ `challenges − correct` (the 3 weighted places are filled by correct
- *   answers first: two QROCM-dep in a competence of 2, one `ok` and one neutralised, read 3/2/1, as a
- *   3-challenge competence with 2 right and 1 neutralised would). A tested competence with no challenge → `error`.
- * - R-SCORE-5: the table is read with the ROUNDED rate. A combination outside it → `error` naming the
- *   competence and its counts. D on a pix score below 8 gives 0 pix (never negative).
+ *   `ok` is correct. Then `correct` ≤ 3 (the rule); `challenges` and `neutralized` are NOT capped (the rule says
+ *   so), so two QROCM-dep in a competence of 2 make 4 challenges. A tested competence with no challenge → `error`.
+ * - R-SCORE-5: a combination outside the table → `error` naming the competence and its three counts
+ *   (challenges, correct, neutralised), whatever the rate, never a guessed level: whether a row exists does not
+ *   depend on the rate, and the authority fails on it too (« Règle de calcul de niveau certifié manquante pour
+ *   4 épreuves proposées… »), so the certification waits for a person to settle it. Checked for every competence
+ *   before R-SCORE-4 (a rate below 50 does not hide it). The table is read with the ROUNDED rate.
+ *   D on a pix score below 8 gives 0 pix (never negative).
  * - R-SCORE-4 / R-SCORE-7 / R-SCORE-8: marks (with their counts) are reported for every non-error result,
  *   whatever the outcome; total = Σ marks' pix; marks in competence code order.
  * - R-SCORE-8: "challenges" in the 66 % check = the test's challenges of tested competences, unweighted;
@@ -142,19 +152,18 @@ export function scoreCertification(input: ScoringInput): ScoringResult {
     if (n === 0) {
       return errorResult(`R-SCORE-5 : la compétence ${competence.code} est évaluée mais n'a aucune épreuve (pas assez d'épreuves pour la noter)`);
     }
-    // R-SCORE-2
+    // R-SCORE-2 — only `correct` is capped.
     const weighted = n < QROCM_DEP_DOUBLE_BELOW;
-    const challengeCount = Math.min(tallies[base + (weighted ? WEIGHTED_CHALLENGES : COUNT)]!, CHALLENGES_PER_COMPETENCE);
+    const challengeCount = tallies[base + (weighted ? WEIGHTED_CHALLENGES : COUNT)]!;
     const correct = Math.min(tallies[base + (weighted ? WEIGHTED_CORRECT : CORRECT)]!, MAX_CORRECT_PER_COMPETENCE);
-    const neutralized = Math.min(tallies[base + (weighted ? WEIGHTED_NEUTRALISED : NEUTRALISED)]!, challengeCount - correct);
+    const neutralized = tallies[base + (weighted ? WEIGHTED_NEUTRALISED : NEUTRALISED)]!;
+    const actions = rowActionsFor(challengeCount, correct, neutralized); // R-SCORE-5
+    if (actions === null) return errorResult(outsideTableReason(competence.code, challengeCount, correct, neutralized));
 
     let level = NOT_CERTIFIED_LEVEL;
     let pix = 0;
     if (!belowMinimumRate) { // R-SCORE-4 otherwise
-      const action = actionFor(challengeCount, correct, neutralized, rate); // R-SCORE-5
-      if (action === null) {
-        return errorResult(`R-SCORE-5 : combinaison hors table pour la compétence ${competence.code} (${challengeCount} épreuves, ${correct} correctes, ${neutralized} neutralisées, taux ${rate} %)`);
-      }
+      const action = actions[columnFor(rate)]; // R-SCORE-5
       if (action === 'V') { // R-SCORE-6
         level = competence.estimatedLevel;
         pix = competence.pixScore;

@@ -150,6 +150,8 @@ export const FinalisationAnswer = z.object({
     status: z.enum(['validated', 'rejected', 'cancelled', 'error']),
     pix: z.number().int().min(0),
     reproducibilityRate: z.number().int(),
+    /** Why the result is not `validated` (R-SCORE-5, R-SCORE-8, R-SCORE-9), null when it is: the scoring result's reason. */
+    reason: z.string().nullable(),
   }).strict()),
 }).strict();
 export type FinalisationAnswer = z.infer<typeof FinalisationAnswer>;

@@ -55,11 +55,11 @@ describe('content package schema', () => {
     b.challenge(skill, 'ch1');
     const pkg = b.build();
     expect(parseWith(ContentPackage, pkg).ok).toBe(true);
-    const badName = structuredClone(pkg);
+    const badName = JSON.parse(JSON.stringify(pkg)) as typeof pkg;
     badName.skills[0]!.name = '@recherche4';
     const nameResult = parseWith(ContentPackage, badName);
     expect(!nameResult.ok && nameResult.errors.map((e) => e.path)).toContain('skills[0].name');
-    const badRef = structuredClone(pkg);
+    const badRef = JSON.parse(JSON.stringify(pkg)) as typeof pkg;
     badRef.challenges[0]!.skill = 'skill_inconnu';
     const refResult = parseWith(ContentPackage, badRef);
     expect(!refResult.ok && refResult.errors).toEqual([{ path: 'challenges[0].skill', message: 'acquis inconnu : skill_inconnu' }]);

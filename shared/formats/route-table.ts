@@ -63,7 +63,20 @@ type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
 type Input<S> = S extends z.ZodType ? z.input<S> : undefined;
 export type RouteParams<R extends RouteDef> = Infer<R['params']>;
 export type RouteBody<R extends RouteDef> = Input<R['body']>;
-export type RouteResponse<R extends RouteDef> = R['response'] extends z.ZodType ? z.output<R['response']> : Response;
+/**
+ * What a route without a response schema (a file, a document's exact bytes) answers: the part of fetch's
+ * `Response` the callers use, declared here so that shared/ needs no DOM types (tsconfig.shared.json); the
+ * browser's and Node's `Response` both satisfy it.
+ */
+export interface RawResponse {
+  readonly ok: boolean;
+  readonly status: number;
+  readonly headers: { get(name: string): string | null };
+  text(): Promise<string>;
+  arrayBuffer(): Promise<ArrayBuffer>;
+  json(): Promise<unknown>;
+}
+export type RouteResponse<R extends RouteDef> = R['response'] extends z.ZodType ? z.output<R['response']> : RawResponse;
 
 /** `/api/sessions/:sessionId` with `{sessionId: 3}` → `/api/sessions/3` (values URI-encoded). */
 export function routePath(path: string, params: Record<string, string | number> | undefined): string {

@@ -14,12 +14,21 @@ export const secureRandomInt: RandomInt = (maxExclusive) => {
   }
 };
 
+/**
+ * The one Web Crypto function used here, declared so that shared/ typechecks with neither the DOM nor Node's types
+ * (tsconfig.shared.json): `crypto.getRandomValues` exists on `globalThis` in Node ≥ 20 and in every browser.
+ */
+interface WebCrypto {
+  getRandomValues<T extends Uint32Array>(array: T): T;
+}
+const webCrypto = (): WebCrypto => (globalThis as unknown as { crypto: WebCrypto }).crypto;
+
 /** Secure 32-bit values drawn 256 at a time: one Web Crypto call per 256 values instead of one each. */
 const pool = new Uint32Array(256);
 let used = pool.length;
 function nextSecureUint32(): number {
   if (used === pool.length) {
-    globalThis.crypto.getRandomValues(pool);
+    webCrypto().getRandomValues(pool);
     used = 0;
   }
   const value = pool[used]!;

@@ -79,7 +79,7 @@ describe('R-FIN-1 — refusals', () => {
 });
 
 describe('R-FIN-2, R-FIN-3 — a full finalisation', () => {
-  let answer: { status: number; json: { candidates: { candidateId: number; status: string; pix: number; reproducibilityRate: number }[]; resultsSha256: string; chainHead: { seq: number; hash: string } } };
+  let answer: { status: number; json: { candidates: { candidateId: number; status: string; pix: number; reproducibilityRate: number; reason: string | null }[]; resultsSha256: string; chainHead: { seq: number; hash: string } } };
 
   test('incidents first: E4 on Bernard’s question 2 (a wrong answer), E1 on Dupont’s question 1 (a right one), C6 on Petit', async () => {
     expect((await h.console('POST', '/incidents', { candidateId: idOf('Bernard'), category: 'E4', questionNumber: 2, description: 'site indisponible' })).status).toBe(201);
@@ -100,12 +100,12 @@ describe('R-FIN-2, R-FIN-3 — a full finalisation', () => {
     answer = response as typeof answer;
     const result = (name: string) => answer.json.candidates.find((c) => c.candidateId === idOf(name));
     // Dupont: 15/15 right, rate 100, every competence V: 5 × 12 pix.
-    expect(result('Dupont')).toMatchObject({ status: 'validated', pix: 60, reproducibilityRate: 100 });
+    expect(result('Dupont')).toMatchObject({ status: 'validated', pix: 60, reproducibilityRate: 100, reason: null });
     // Bernard: 10 unanswered neutralised (technical) + question 2 neutralised (E4 on a ko): 4 left < ceil(0.66 × 15) = 10 → cancelled;
     // marks: 1.1 and 1.2 at 3 challenges / 2 correct / 1 neutralised → V (12 each), the others 0 correct → I.
-    expect(result('Bernard')).toMatchObject({ status: 'cancelled', pix: 24, reproducibilityRate: 100 });
+    expect(result('Bernard')).toMatchObject({ status: 'cancelled', pix: 24, reproducibilityRate: 100, reason: 'R-SCORE-8 : 4 épreuves non neutralisées sur 15, il en faut au moins 10 (66 %)' });
     // Petit: 12 unanswered auto-skipped (abandon): 3 right out of 15 → rate 20 < 50 → rejected, 0 pix.
-    expect(result('Petit')).toMatchObject({ status: 'rejected', pix: 0, reproducibilityRate: 20 });
+    expect(result('Petit')).toMatchObject({ status: 'rejected', pix: 0, reproducibilityRate: 20, reason: 'R-SCORE-8 : taux de reproductibilité de 20 % inférieur à 50 %' });
     expect(answer.json.candidates).toHaveLength(3);
   });
 
@@ -126,6 +126,7 @@ describe('R-FIN-2, R-FIN-3 — a full finalisation', () => {
 
     const byName = new Map(document.candidates.map((c) => [c.lastName, c]));
     const dupont = byName.get('Dupont')!.test!;
+    expect(byName.get('Bernard')!.test!.result.reason).toBe(answer.json.candidates.find((c) => c.candidateId === idOf('Bernard'))!.reason);
     expect(dupont).toMatchObject({ state: 'completed', abortReason: null, endScreenSeen: true });
     expect(dupont.answers).toHaveLength(15);
     expect(dupont.answers[0]).toMatchObject({ challengeId: 'ch_1', position: 1, questionNumber: 1, answer: { choice: '2' }, status: 'ok', validation: 'ok' });
@@ -161,5 +162,42 @@ describe('R-FIN-2, R-FIN-3 — a full finalisation', () => {
     expect((await h.kiosk('GET', '/api/kiosk/state', bernard.kiosk, bernard.entry)).json.state).toBe('endedDueToFinalisation');
     expect((await h.checkIn(bernard.kiosk, 'Roux')).json.error.code).toBe('sessionClosed');
     expect(() => h.t.db.prepare('UPDATE finalisations SET global_comment = ?').run('changé')).toThrow(/ne se modifie pas/);
+  });
+});
+
+describe('R-SCORE-5 — two QROCM-dep in a competence of 2 challenges: error at finalisation and in the results document', () => {
+  // Competence 1.1 keeps two skills, both QROCM-dep (its third challenge is only `proposed`, so not drawn): 4 weighted
+  // challenges (R-SCORE-2), outside the table. Dupont answers everything right.
+  const depContent = testContentPackage();
+  const depOf = (id: string) => ({ ...depContent.challenges.find((c) => c.id === 'ch_5')!, id, skill: depContent.challenges.find((c) => c.id === id)!.skill });
+  depContent.challenges = depContent.challenges.map((c) => {
+    if (c.id === 'ch_1' || c.id === 'ch_2') return depOf(c.id);
+    return c.id === 'ch_3' ? { ...c, status: 'proposed' as const } : c;
+  });
+  let dep: Harness;
+  beforeAll(async () => { dep = await startHarness({ content: depContent }); });
+  afterAll(async () => { await dep.close(); });
+
+  test('the finalisation answers error with the reason naming 1.1 and 4/3/0; the document carries the same result', async () => {
+    const kiosk = await dep.pairKiosk('Poste Dupont');
+    const { entry, test: started } = await enterTest(dep, kiosk, 'Dupont');
+    expect(started.status).toBe(200);
+    const delivered = depContent.challenges.filter((c) => c.status === 'validated' && c.id !== 'ch_unused');
+    expect(delivered).toHaveLength(14);
+    for (const c of delivered) {
+      const ack = await dep.kiosk('POST', '/api/kiosk/answers', kiosk, entry, { challengeId: c.id, answer: rightAnswerFor(c), clientAnswerId: c.id, elapsedMs: 3000, timedOut: false, focusLost: false });
+      expect(ack.status).toBe(200);
+    }
+    const finalised = await dep.console('POST', '/finalisation', {
+      incidentDuringSession: false, joiningIssue: false,
+      candidates: [{ candidateId: dep.candidates.get('Dupont')!.id, endScreenSeen: true }],
+    });
+    expect(finalised.status).toBe(200);
+    const reason = 'R-SCORE-5 : aucune règle de la table pour la compétence 1.1 : 4 épreuves proposées, 3 réponses correctes et 0 épreuves neutralisées (décomptes pondérés, R-SCORE-2) ; le niveau certifié ne se devine pas, une personne doit trancher';
+    expect(finalised.json.candidates).toEqual([expect.objectContaining({ status: 'error', pix: 0, reproducibilityRate: 0, reason })]);
+    const document = ResultsDocument.parse((await dep.console('GET', '/results')).json);
+    const test = document.candidates.find((c) => c.lastName === 'Dupont')!.test!;
+    expect(test.result).toEqual({ status: 'error', reproducibilityRate: 0, pix: 0, competences: [], reason });
+    expect(test.scoringInput.challenges.filter((c) => c.competence === '1.1').map((c) => [c.type, c.status])).toEqual([['QROCM-dep', 'ok'], ['QROCM-dep', 'ok']]);
   });
 });

@@ -99,6 +99,7 @@ export function finaliseSession(context: DeliveryContext, sessionId: number, req
       candidates: document.candidates.flatMap((c) => c.test === null ? [] : [{
         candidateId: c.candidateId, lastName: c.lastName, firstName: c.firstName,
         status: c.test.result.status, pix: c.test.result.pix, reproducibilityRate: c.test.result.reproducibilityRate,
+        reason: c.test.result.reason,
       }]),
     });
   });
