@@ -71,8 +71,9 @@ const issuesOf = (error: z.ZodError) => error.issues.map((i) => `${i.path.join('
 const excerpt = (text: string) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
 
 export function openLiveConnection<In, Out>(options: LiveConnectionOptions<In, Out>): LiveConnection<Out> {
-  const Socket = options.WebSocket ?? (globalThis as { WebSocket?: LiveSocketConstructor }).WebSocket;
-  if (!Socket) throw new Error('WebSocket indisponible dans cet environnement : passez le constructeur en option.');
+  const found = options.WebSocket ?? (globalThis as { WebSocket?: LiveSocketConstructor }).WebSocket;
+  if (!found) throw new Error('WebSocket indisponible dans cet environnement : passez le constructeur en option.');
+  const Socket: LiveSocketConstructor = found;
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
   const policy = options.backoff ?? DEFAULT_BACKOFF;

@@ -1,0 +1,4 @@
+import '../ui/theme/screen.css';
+import { startScreen } from '../ui/start-screen';
+
+startScreen({ titleKey: 'console.title', introKey: 'console.waiting' });
