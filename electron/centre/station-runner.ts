@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createPairingCode } from './auth/kiosk-registry';
 import { deliveryInUse } from './delivery/in-use';
 import { deliveryPlugin } from './delivery/delivery-plugin';
-import { waitingPages } from './server/waiting-pages';
+import { screensPlugin } from './screens/screens-plugin';
 import { createPackageStore, type PackageStore } from './packages/package-store';
 import { createDemoPki } from './pki/demo-pki';
 import { importRoster } from './roster/roster-import';
@@ -52,7 +52,7 @@ export async function startStation(options: StationOptions): Promise<RunningStat
     dataDir: options.dataDir,
     host: options.host,
     port: options.port,
-    config: { plugins: [deliveryPlugin, waitingPages], sessions, ...(options.managerPassword ? { managerPassword: options.managerPassword } : {}) },
+    config: { plugins: [deliveryPlugin, screensPlugin()], sessions, ...(options.managerPassword ? { managerPassword: options.managerPassword } : {}) },
   });
   const pairingCode = createPairingCode(db, 'station', new Date());
   return {
