@@ -1,3 +1,4 @@
+import '../ui/zod-without-eval';
 import '../ui/theme/screen.css';
 import { startScreen } from '../ui/start-screen';
 
