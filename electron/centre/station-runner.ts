@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createPairingCode } from './auth/kiosk-registry';
 import { deliveryInUse } from './records/in-use';
-import { waitingPages } from './server/waiting-pages';
+import { screensPlugin } from './screens/screens-plugin';
 import { createPackageStore, type PackageStore } from './packages/package-store';
 import { createDemoPki } from './pki/demo-pki';
 import { importRoster } from './roster/roster-import';
@@ -51,7 +51,7 @@ export async function startStation(options: StationOptions): Promise<RunningStat
     dataDir: options.dataDir,
     host: options.host,
     port: options.port,
-    config: { plugins: [waitingPages], sessions, ...(options.managerPassword ? { managerPassword: options.managerPassword } : {}) },
+    config: { plugins: [screensPlugin()], sessions, ...(options.managerPassword ? { managerPassword: options.managerPassword } : {}) },
   });
   const pairingCode = createPairingCode(db, 'station', new Date());
   return {

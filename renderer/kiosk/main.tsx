@@ -1,0 +1,5 @@
+import '../ui/zod-without-eval';
+import '../ui/theme/screen.css';
+import { startScreen } from '../ui/start-screen';
+
+startScreen({ titleKey: 'kiosk.title', introKey: 'kiosk.waiting' });

@@ -1,0 +1,119 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { defineRoute } from '../../shared/formats/route-table';
+import { ROUTES } from '../../shared/formats/routes';
+import { createApiClient } from './api-client';
+
+/** A real HTTP server on a free port; each path answers one way (no fetch mock: the client's real `fetch` talks to it). */
+interface Seen { method: string; url: string; headers: http.IncomingHttpHeaders; body: string }
+let server: http.Server;
+let baseUrl: string;
+const seen: Seen[] = [];
+
+const json = (res: http.ServerResponse, status: number, value: unknown) => {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
+};
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => { body += chunk.toString('utf8'); });
+    req.on('end', () => {
+      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+      const path = (req.url ?? '').split('?')[0];
+      if (path === '/api/health') return json(res, 200, { status: 'ok', certificateFingerprint: 'AB:CD' });
+      if (path === '/wrong-shape/api/health') return json(res, 200, { status: 'ok', certificateFingerprint: 42 });
+      if (path === '/not-json/api/health') return res.writeHead(200, { 'content-type': 'text/html' }).end('<h1>pas du JSON</h1>');
+      if (path === '/refused/api/health') return json(res, 409, { error: { code: 'sessionClosed', message: 'La session est close.', field: 'sessionNumber' } });
+      if (path === '/bad-error/api/health') return res.writeHead(502, { 'content-type': 'text/html' }).end('<h1>Bad gateway</h1>');
+      if (path === '/slow/api/health') return; // never answers
+      if (path?.startsWith('/api/sessions/')) return json(res, 201, { added: JSON.parse(body).name as string });
+      return json(res, 404, { error: { code: 'notFound', message: 'Route inconnue.' } });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+const AddCandidate = defineRoute({
+  method: 'POST', path: '/api/sessions/:sessionId/candidates', caller: 'invigilator',
+  params: z.object({ sessionId: z.coerce.number().int() }),
+  query: z.object({ dryRun: z.enum(['yes', 'no']).optional() }),
+  body: z.object({ name: z.string() }).strict(),
+  response: z.object({ added: z.string() }).strict(), status: 201,
+  summary: 'Route de test.',
+});
+
+describe('the typed API client against a real HTTP server', () => {
+  it('parses a JSON answer with the route’s schema and returns it as a value', async () => {
+    const result = await createApiClient({ baseUrl }).call(ROUTES.health);
+    expect(result).toEqual({ ok: true, value: { status: 'ok', certificateFingerprint: 'AB:CD' } });
+  });
+
+  it('a response that does not match its schema is an error value naming the field, not a thrown error', async () => {
+    const result = await createApiClient({ baseUrl: `${baseUrl}/wrong-shape/` }).call({ ...ROUTES.health, path: 'api/health' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.kind).toBe('invalidResponse');
+    expect(result.error.kind === 'invalidResponse' && result.error.issues.join(' ')).toMatch(/certificateFingerprint/);
+  });
+
+  it('an answer that is not JSON at all is an invalid response', async () => {
+    const result = await createApiClient({ baseUrl: `${baseUrl}/not-json/` }).call({ ...ROUTES.health, path: 'api/health' });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'invalidResponse', status: 200 } });
+  });
+
+  it('a refusal gives the status and the server’s code and field (the screens word the code)', async () => {
+    const result = await createApiClient({ baseUrl: `${baseUrl}/refused/` }).call({ ...ROUTES.health, path: 'api/health' });
+    expect(result).toEqual({ ok: false, error: { kind: 'refused', status: 409, error: { code: 'sessionClosed', message: 'La session est close.', field: 'sessionNumber' } } });
+  });
+
+  it('an error status without the uniform error body is an invalid response, not a refusal', async () => {
+    const result = await createApiClient({ baseUrl: `${baseUrl}/bad-error/` }).call({ ...ROUTES.health, path: 'api/health' });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'invalidResponse', status: 502 } });
+  });
+
+  it('an unanswered call is aborted after the time limit and reported as a timeout', async () => {
+    const started = Date.now();
+    const result = await createApiClient({ baseUrl: `${baseUrl}/slow/`, timeoutMs: 150 }).call({ ...ROUTES.health, path: 'api/health' });
+    expect(result).toEqual({ ok: false, error: { kind: 'timeout', afterMs: 150 } });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+  });
+
+  it('a station that cannot be reached is a network error', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const result = await createApiClient({ baseUrl: `http://127.0.0.1:${port}` }).call(ROUTES.health);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'network' } });
+  });
+
+  it('sends the method, path parameters (encoded), query, JSON body and the headers hook’s headers', async () => {
+    seen.length = 0;
+    let token = 'device-1';
+    const client = createApiClient({ baseUrl, headers: () => ({ authorization: `Bearer ${token}` }) });
+    const first = await client.call(AddCandidate, { params: { sessionId: 12 }, query: { dryRun: 'yes', skipped: undefined }, body: { name: 'Zoé d’Aubigné' } });
+    expect(first).toEqual({ ok: true, value: { added: 'Zoé d’Aubigné' } });
+    token = 'device-2';
+    await client.call(AddCandidate, { params: { sessionId: 7 }, body: { name: 'B' } });
+    expect(seen.map((s) => [s.method, s.url, s.headers.authorization, s.headers['content-type'], s.body])).toEqual([
+      ['POST', '/api/sessions/12/candidates?dryRun=yes', 'Bearer device-1', 'application/json', '{"name":"Zoé d’Aubigné"}'],
+      ['POST', '/api/sessions/7/candidates', 'Bearer device-2', 'application/json', '{"name":"B"}'],
+    ]);
+  });
+
+  it('a GET sends no body and no content type', async () => {
+    seen.length = 0;
+    await createApiClient({ baseUrl }).call(ROUTES.health);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.headers['content-type']).toBeUndefined();
+    expect(seen[0]!.body).toBe('');
+  });
+});

@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { en } from './catalogue-en';
+import { fr } from './catalogue-fr';
+import { CATALOGUES, errorKey, LOCALES, placeholdersOf, translate } from './translate';
+
+describe('the i18n catalogue', () => {
+  it('English has every French key and no other', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
+  });
+
+  it('every text of every locale uses the same parameters as its French source, and none is empty', () => {
+    for (const locale of LOCALES) {
+      for (const [key, source] of Object.entries(fr)) {
+        const text = CATALOGUES[locale][key as keyof typeof fr];
+        expect(text.trim(), `${locale} ${key}`).not.toBe('');
+        expect(placeholdersOf(text), `${locale} ${key}`).toEqual(placeholdersOf(source));
+      }
+    }
+  });
+
+  it('words every refusal code the centre server sends (read from electron/centre’s sources)', () => {
+    const codes = serverRefusalCodes();
+    expect(codes.length).toBeGreaterThan(40);
+    expect(codes.filter((code) => errorKey(code) === 'error.unknown')).toEqual([]);
+    expect(errorKey('somethingNew')).toBe('error.unknown');
+    expect(errorKey('toString')).toBe('error.unknown');
+  });
+});
+
+/** The codes of `new HttpError(status, 'code'…)`, `refusal(status, 'code'…)` and `unauthenticated(…, 'code')` in the server. */
+function serverRefusalCodes(): string[] {
+  const root = path.resolve(__dirname, '../../../electron/centre');
+  const files = fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+  const codes = new Set<string>();
+  for (const file of files) {
+    const text = fs.readFileSync(path.join(root, file), 'utf8');
+    for (const m of text.matchAll(/(?:new HttpError|refusal)\(\d+, '(\w+)'|unauthenticated\(\w+, '(\w+)'/g)) codes.add((m[1] ?? m[2])!);
+  }
+  return [...codes].sort();
+}
+
+describe('translate', () => {
+  it('gives each locale its own words', () => {
+    expect(translate('fr', 'kiosk.title')).toBe('Passation — poste candidat');
+    expect(translate('en', 'kiosk.title')).toBe('Passation — candidate station');
+  });
+
+  it('chooses plurals with Intl.PluralRules, per language (French: 0 and 1 are singular)', () => {
+    expect(translate('fr', 'live.retrying', { seconds: 0 })).toBe('Connexion perdue : nouvel essai dans 0 seconde.');
+    expect(translate('fr', 'live.retrying', { seconds: 1 })).toBe('Connexion perdue : nouvel essai dans 1 seconde.');
+    expect(translate('fr', 'live.retrying', { seconds: 2 })).toBe('Connexion perdue : nouvel essai dans 2 secondes.');
+    expect(translate('en', 'live.retrying', { seconds: 0 })).toBe('Connection lost: trying again in 0 seconds.');
+    expect(translate('en', 'live.retrying', { seconds: 1 })).toBe('Connection lost: trying again in 1 second.');
+    expect(translate('fr', 'live.retrying', { seconds: 1500 })).toMatch(/^Connexion perdue : nouvel essai dans 1\s500 secondes\.$/);
+  });
+
+  it('formats times with Intl, and leaves a missing parameter visible', () => {
+    const at = new Date(2026, 5, 3, 14, 5);
+    expect(translate('fr', 'station.checkedAt', { time: at })).toBe('Dernière vérification à 14:05.');
+    expect(translate('en', 'station.checkedAt', { time: at })).toMatch(/^Last checked at 0?2:05\sPM\.$/);
+    expect(translate('fr', 'station.checkedAt')).toBe('Dernière vérification à {time}.');
+  });
+});
