@@ -51,7 +51,7 @@ export async function startTest(context: DeliveryContext, kioskId: number, found
       return refuse('sessionClosed', ENTRY_TOKEN_HEADER, `La session n° ${session.number} est close.`);
     }
 
-    let test = existing;
+    let test: TestRecord | null = existing;
     if (!test) {
       const created = createTest(context, kioskId, entry.id, candidate, session, at);
       if (!created.ok) return created;

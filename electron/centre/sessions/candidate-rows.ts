@@ -44,11 +44,19 @@ export function toCandidate(row: CandidateRow): Candidate {
   };
 }
 
+/** A birthplace column its kind requires (001-sessions.sql checks it; a damaged row is refused, not read as ''). */
+function stored(row: CandidateRow, column: 'birth_insee_code' | 'birth_postal_code' | 'birth_city' | 'birth_country'): string {
+  const value = row[column];
+  if (value === null) throw new Error(`Ligne incohérente en base : candidat ${row.id}, ${column} manquant pour « ${row.birthplace_kind} ».`);
+  return value;
+}
+
 function toBirthplace(row: CandidateRow): Birthplace {
   switch (row.birthplace_kind) {
-    case 'insee': return { kind: 'insee', code: row.birth_insee_code ?? '' };
-    case 'postal': return { kind: 'postal', postalCode: row.birth_postal_code ?? '', city: row.birth_city ?? '' };
-    default: return { kind: 'foreign', city: row.birth_city ?? '', country: row.birth_country ?? '' };
+    case 'insee': return { kind: 'insee', code: stored(row, 'birth_insee_code') };
+    case 'postal': return { kind: 'postal', postalCode: stored(row, 'birth_postal_code'), city: stored(row, 'birth_city') };
+    case 'foreign': return { kind: 'foreign', city: stored(row, 'birth_city'), country: stored(row, 'birth_country') };
+    default: throw new Error(`Ligne incohérente en base : candidat ${row.id}, birthplace_kind = ${JSON.stringify(row.birthplace_kind)}.`);
   }
 }
 

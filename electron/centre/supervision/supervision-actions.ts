@@ -46,9 +46,9 @@ export function authoriseResume(context: DeliveryContext, sessionId: number, can
     if (!test) return refuse('testNotStarted', 'candidateId', `${who(candidate)} n’a pas commencé son test : utilisez « Confirmer la présence ».`);
     if (test.state !== 'started') return refuse('testEnded', 'candidateId', `Le test de ${who(candidate)} est terminé : il ne peut pas reprendre.`);
     let done = false;
-    if (test.suspendedAt !== null) {
+    if (test.suspension !== null) {
       context.store.liftSuspension(test.id);
-      appendEvent(context.db, sessionId, { kind: 'suspensionLifted', candidateId: candidate.id, at, payload: { by: actor, signal: test.suspensionKind } });
+      appendEvent(context.db, sessionId, { kind: 'suspensionLifted', candidateId: candidate.id, at, payload: { by: actor, signal: test.suspension.kind } });
       done = true;
     }
     const entry = context.store.latestEntry(candidate.id);
