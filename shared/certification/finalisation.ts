@@ -1,10 +1,10 @@
 import type { AnswerStatus, ChallengeType } from '../formats/challenge';
 import type { CompetenceCode } from '../formats/common';
 import type { AbortReason, ScoringChallenge } from '../formats/scoring';
+import type { TestState } from '../formats/test-state';
 import { incidentCategory, type IncidentCategory, type IncidentCategoryDefinition } from './incidents';
 
-/** R-SESS-6 — the states of a candidate's test. */
-export type TestState = 'started' | 'completed' | 'endedByInvigilator' | 'endedDueToFinalisation';
+export type { TestState } from '../formats/test-state';
 
 export interface FinalisationSession {
   finalised: boolean;

@@ -88,10 +88,13 @@ export const ExtraTimePercent = z.number()
   .min(0, 'le temps majoré ne peut pas être négatif')
   .lt(MAX_EXTRA_TIME_PERCENT_EXCLUSIVE, `le temps majoré doit être inférieur à ${MAX_EXTRA_TIME_PERCENT_EXCLUSIVE} %`);
 
+/** R-SESS-3 — the sex as the authority records it. */
+export const Sex = z.enum(['M', 'F'], 'sexe attendu : M ou F');
+
 const candidateFields = {
   lastName: personName,
   firstName: personName,
-  sex: z.enum(['M', 'F'], 'sexe attendu : M ou F'),
+  sex: Sex,
   birthDate: BirthDate,
   birthplace: Birthplace,
   /** The school's pupil id (INE or local id); matches `pupilId` of the profile package. */

@@ -1,46 +1,20 @@
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { MIN_MANAGER_PASSWORD_LENGTH } from '../../../shared/formats/centre-api';
 import { VERIFICATION_CODE_ALPHABET } from '../../../shared/certification/constants';
 import { drawCharacters, secureRandomInt } from '../../../shared/sessions/random';
+import { hashPassword, verifyAgainstNothing, verifyPassword } from '../sessions/password-hash';
 import type { Db } from '../storage/database';
 
-/** scrypt cost, as for invigilator passwords (N = 2^14, r = 8, p = 1: 16 MiB, tens of milliseconds); stored with each hash. */
-const COST = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
-const KEY_LENGTH = 32;
-const SALT_LENGTH = 16;
 /** A generated password: 16 characters without look-alikes, about 73 bits. */
 const GENERATED_LENGTH = 16;
-
-/** `scrypt$N$r$p$salt$hash` (base64). Unlike the invigilator password, typed exactly: no case folding. */
-export function hashManagerPassword(plain: string): string {
-  const salt = randomBytes(SALT_LENGTH);
-  const hash = scryptSync(plain, salt, KEY_LENGTH, COST);
-  return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64'), hash.toString('base64')].join('$');
-}
-
-function matches(plain: string, stored: string): boolean {
-  const parts = stored.split('$');
-  if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
-  const [N, r, p] = parts.slice(1, 4).map(Number);
-  if (!N || !r || !p) return false;
-  const expected = Buffer.from(parts[5]!, 'base64');
-  if (expected.length === 0) return false;
-  const actual = scryptSync(plain, Buffer.from(parts[4]!, 'base64'), expected.length, { N, r, p, maxmem: COST.maxmem });
-  return timingSafeEqual(actual, expected);
-}
 
 export function hasManagerAccount(db: Db): boolean {
   return db.prepare('SELECT 1 FROM manager_account WHERE id = 1').get() !== undefined;
 }
 
-/** Constant-time; false (after the same work) when no account exists yet. */
+/** Constant-time; typed exactly (no case folding, unlike the invigilator password); false (after the same work) when no account exists yet. */
 export function verifyManagerPassword(db: Db, plain: string): boolean {
   const stored = db.prepare<[], string>('SELECT password_hash FROM manager_account WHERE id = 1').pluck().get();
-  if (stored === undefined) {
-    scryptSync(plain, Buffer.alloc(SALT_LENGTH), KEY_LENGTH, COST);
-    return false;
-  }
-  return matches(plain, stored);
+  return stored === undefined ? verifyAgainstNothing(plain) : verifyPassword(plain, stored);
 }
 
 /** Sets (or replaces) the manager's password. Returns a French reason when it is too short. */
@@ -48,7 +22,7 @@ export function setManagerPassword(db: Db, plain: string, now: Date): string | n
   if (plain.length < MIN_MANAGER_PASSWORD_LENGTH) return `le mot de passe du responsable doit compter ${MIN_MANAGER_PASSWORD_LENGTH} caractères au moins`;
   db.prepare(`INSERT INTO manager_account (id, password_hash, updated_at) VALUES (1, ?, ?)
     ON CONFLICT (id) DO UPDATE SET password_hash = excluded.password_hash, updated_at = excluded.updated_at`)
-    .run(hashManagerPassword(plain), now.toISOString());
+    .run(hashPassword(plain), now.toISOString());
   return null;
 }
 

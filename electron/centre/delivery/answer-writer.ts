@@ -6,7 +6,8 @@ import { ENTRY_TOKEN_HEADER, type AnswerAck, type KioskAnswer } from '../../../s
 import { appendEvent } from '../audit/event-chain';
 import type { DeliveryContext } from '../records/delivery-context';
 import { extendedTimers } from './kiosk-view';
-import { refusal, success, type Outcome } from '../records/refusal';
+import { ok, type Result } from '../../../shared/result';
+import { refuse, type Refusal } from '../storage/refusal';
 
 export interface AnswerSubmission {
   kioskId: number;
@@ -32,7 +33,7 @@ export type AnswerWriter = ReturnType<typeof createAnswerWriter>;
 export function createAnswerWriter(context: DeliveryContext) {
   return {
     /** Resolves once the answer (or its earlier twin) is on disk; rejects on a storage failure. */
-    async submit(submission: AnswerSubmission): Promise<Outcome<StoredAck>> {
+    async submit(submission: AnswerSubmission): Promise<Result<StoredAck, Refusal>> {
       const outcome = await context.commits.run(() => recordAnswer(context, submission));
       // The kiosk is not pushed a "stateChanged": the acknowledgement tells it (testCompleted included).
       if (outcome.ok && outcome.value.created) context.candidateChanged(outcome.value.sessionId, outcome.value.candidateId, false);
@@ -45,30 +46,30 @@ export function createAnswerWriter(context: DeliveryContext) {
  * R-VAL-3, R-VAL-4 — stores one answer, validated and judged on the station, with its audit event.
  * Idempotent per test and challenge: a replay gets the FIRST acknowledgement back and changes nothing.
  */
-export function recordAnswer(context: DeliveryContext, { kioskId, entryId, body }: AnswerSubmission): Outcome<StoredAck> {
+export function recordAnswer(context: DeliveryContext, { kioskId, entryId, body }: AnswerSubmission): Result<StoredAck, Refusal> {
   const candidate = context.store.answerContext(entryId);
-  if (!candidate) return refusal(401, 'entryUnknown', ENTRY_TOKEN_HEADER, 'Connexion du candidat inconnue sur ce poste : identifiez-vous de nouveau.');
+  if (!candidate) return refuse('entryUnknown', ENTRY_TOKEN_HEADER, 'Connexion du candidat inconnue sur ce poste : identifiez-vous de nouveau.');
   const { test } = candidate;
-  if (!test) return refusal(409, 'testNotStarted', ENTRY_TOKEN_HEADER, 'Le test n’est pas commencé : aucune réponse ne peut être enregistrée.');
+  if (!test) return refuse('testNotStarted', ENTRY_TOKEN_HEADER, 'Le test n’est pas commencé : aucune réponse ne peut être enregistrée.');
   const ids = { sessionId: candidate.sessionId, candidateId: candidate.candidateId };
 
   const first = context.store.answerFor(test.id, body.challengeId);
-  if (first) return success({ ackJson: first.ack, created: false, ...ids });
+  if (first) return ok({ ackJson: first.ack, created: false, ...ids });
 
   const material = context.tests.of(test);
   if (!material) throw new Error(`test ${test.id} : paquet de contenu illisible`);
   const position = material.positionOf.get(body.challengeId);
   if (position === undefined) {
-    return refusal(404, 'challengeNotInTest', 'challengeId', `L’épreuve « ${body.challengeId} » ne fait pas partie du test de ce candidat.`);
+    return refuse('challengeNotInTest', 'challengeId', `L’épreuve « ${body.challengeId} » ne fait pas partie du test de ce candidat.`);
   }
   if (candidate.entryStartedAt === null) {
-    return refusal(409, 'entryNotStarted', ENTRY_TOKEN_HEADER, 'Cette connexion n’a pas ouvert le test : la reprise doit être autorisée par le surveillant.');
+    return refuse('entryNotStarted', ENTRY_TOKEN_HEADER, 'Cette connexion n’a pas ouvert le test : la reprise doit être autorisée par le surveillant.');
   }
   if (candidate.entrySupersededAt !== null) {
-    return refusal(409, 'entryReplaced', ENTRY_TOKEN_HEADER, 'Le test a été rouvert sur un autre poste : ce poste ne peut plus enregistrer de réponse.');
+    return refuse('entryReplaced', ENTRY_TOKEN_HEADER, 'Le test a été rouvert sur un autre poste : ce poste ne peut plus enregistrer de réponse.');
   }
   if (test.state !== 'started') {
-    return refusal(409, 'testEnded', ENTRY_TOKEN_HEADER, 'Le test est terminé : la réponse n’a pas été enregistrée.');
+    return refuse('testEnded', ENTRY_TOKEN_HEADER, 'Le test est terminé : la réponse n’a pas été enregistrée.');
   }
 
   const challenge = material.challenges[position]!;
@@ -118,5 +119,5 @@ export function recordAnswer(context: DeliveryContext, { kioskId, entryId, body 
     context.store.endTest(test.id, 'completed', at);
     appendEvent(context.db, candidate.sessionId, { kind: 'testCompleted', candidateId: candidate.candidateId, kioskId, at, payload: { answers: test.challengeCount } });
   }
-  return success({ ackJson, created: true, ...ids });
+  return ok({ ackJson, created: true, ...ids });
 }

@@ -4,7 +4,8 @@ import type { KioskCheckIn, KioskCheckInAnswer } from '../../../shared/formats/k
 import { appendEvent } from '../audit/event-chain';
 import type { DeliveryContext } from '../records/delivery-context';
 import { kioskState, newEntryToken } from './kiosk-entry';
-import { refusal, success, type Outcome } from '../records/refusal';
+import { ok, type Result } from '../../../shared/result';
+import { refuse, type Refusal } from '../storage/refusal';
 
 type CheckInBody = z.output<typeof KioskCheckIn>;
 
@@ -25,12 +26,12 @@ export const CHECK_IN_FIELD = 'identity';
  * that never started. Failures count per kiosk and per session number (rate limits) and are audited in the
  * session's chain when the session exists. Written through the group commit: answered once on disk.
  */
-export async function checkIn(context: DeliveryContext, kioskId: number, body: CheckInBody): Promise<Outcome<KioskCheckInAnswer>> {
+export async function checkIn(context: DeliveryContext, kioskId: number, body: CheckInBody): Promise<Result<KioskCheckInAnswer, Refusal>> {
   const kioskKey = `kiosk:${kioskId}`;
   const sessionKey = `session:${body.sessionNumber}`;
   const blocked = context.checkInFailures.perKiosk.blocked(kioskKey) ?? context.checkInFailures.perSession.blocked(sessionKey);
   if (blocked) {
-    return refusal(429, 'checkInLimited', CHECK_IN_FIELD,
+    return refuse('checkInLimited', CHECK_IN_FIELD,
       `Trop d’essais de connexion : réessayez dans ${blocked.retryAfterSeconds} s ou appelez le surveillant.`, { retryAfterSeconds: blocked.retryAfterSeconds });
   }
 
@@ -44,16 +45,16 @@ export async function checkIn(context: DeliveryContext, kioskId: number, body: C
     context.checkInFailures.perSession.fail(sessionKey);
     if (session) {
       const at = context.now().toISOString();
-      await context.commits.run(() => success(appendEvent(context.db, session.id, {
+      await context.commits.run(() => ok(appendEvent(context.db, session.id, {
         kind: 'checkInFailed', kioskId, at, payload: { reason: found.ok ? 'accessCode' : 'identity' },
       })));
     }
-    return refusal(401, 'checkInRefused', CHECK_IN_FIELD, CHECK_IN_REFUSED);
+    return refuse('checkInRefused', CHECK_IN_FIELD, CHECK_IN_REFUSED);
   }
 
   const { candidate } = found.value;
   if (found.value.session.status !== 'created') {
-    return refusal(409, 'sessionClosed', 'sessionNumber', `La session n° ${found.value.session.number} est close : il n’est plus possible de s’y connecter.`);
+    return refuse('sessionClosed', 'sessionNumber', `La session n° ${found.value.session.number} est close : il n’est plus possible de s’y connecter.`);
   }
   context.checkInFailures.perKiosk.reset(kioskKey);
   const at = context.now().toISOString();
@@ -63,7 +64,7 @@ export async function checkIn(context: DeliveryContext, kioskId: number, body: C
     appendEvent(context.db, candidate.sessionId, { kind: 'checkIn', candidateId: candidate.id, kioskId, at, payload: { entryId } });
     const entry = context.store.latestEntry(candidate.id)!;
     const test = context.store.testOfCandidate(candidate.id);
-    return success({
+    return ok({
       entryToken: token,
       candidate: { lastName: candidate.lastName, firstName: candidate.firstName },
       state: kioskState(context, entry, candidate, test),

@@ -7,7 +7,8 @@ import { KIOSK_MESSAGES, kioskStateName, theoreticalEnd } from '../records/candi
 import type { DeliveryContext } from '../records/delivery-context';
 import type { Entry, TestRecord } from '../records/delivery-store';
 import { extendedTimers } from './kiosk-view';
-import { refusal, success, type Outcome } from '../records/refusal';
+import { ok, type Result } from '../../../shared/result';
+import { refuse, type Refusal } from '../storage/refusal';
 
 const ENTRY_TOKEN_PREFIX = 'pe_';
 const ENTRY_TOKEN_BYTES = 32;
@@ -31,31 +32,31 @@ export interface EntryContext {
  * The entry a kiosk names in the `x-passation-entry` header. An entry is bound to the kiosk that checked the
  * candidate in: another kiosk's token with it is refused like an unknown entry.
  */
-export function resolveEntry(context: DeliveryContext, kioskId: number, token: unknown): Outcome<EntryContext> {
+export function resolveEntry(context: DeliveryContext, kioskId: number, token: unknown): Result<EntryContext, Refusal> {
   const found = resolveEntryOnly(context, kioskId, token);
   if (!found.ok) return found;
   const entry = found.value;
   const candidate = context.sessions.getCandidate(entry.candidateId);
   const session = candidate ? context.sessions.getSession(candidate.sessionId) : null;
   if (!candidate || !session) {
-    return refusal(401, 'entryUnknown', ENTRY_TOKEN_HEADER, 'Connexion du candidat inconnue sur ce poste : identifiez-vous de nouveau.');
+    return refuse('entryUnknown', ENTRY_TOKEN_HEADER, 'Connexion du candidat inconnue sur ce poste : identifiez-vous de nouveau.');
   }
-  return success({ entry, candidate, session, test: context.store.testOfCandidate(candidate.id) });
+  return ok({ entry, candidate, session, test: context.store.testOfCandidate(candidate.id) });
 }
 
 /**
  * Only the entry a kiosk names, bound to that kiosk: what the answer route needs before the group commit, which
  * reads the candidate and the test again anyway (they may change in between).
  */
-export function resolveEntryOnly(context: DeliveryContext, kioskId: number, token: unknown): Outcome<Entry> {
+export function resolveEntryOnly(context: DeliveryContext, kioskId: number, token: unknown): Result<Entry, Refusal> {
   if (typeof token !== 'string' || !ENTRY_TOKEN_PATTERN.test(token)) {
-    return refusal(401, 'entryMissing', ENTRY_TOKEN_HEADER, 'Connexion du candidat absente : identifiez-vous de nouveau sur ce poste.');
+    return refuse('entryMissing', ENTRY_TOKEN_HEADER, 'Connexion du candidat absente : identifiez-vous de nouveau sur ce poste.');
   }
   const entry = context.store.entryByTokenHash(sha256Hex(token));
   if (!entry || entry.kioskId !== kioskId) {
-    return refusal(401, 'entryUnknown', ENTRY_TOKEN_HEADER, 'Connexion du candidat inconnue sur ce poste : identifiez-vous de nouveau.');
+    return refuse('entryUnknown', ENTRY_TOKEN_HEADER, 'Connexion du candidat inconnue sur ce poste : identifiez-vous de nouveau.');
   }
-  return success(entry);
+  return ok(entry);
 }
 
 /** What the kiosk holding `entry` shows now (R-SESS-5, R-SESS-6, R-GEN-6, R-VAL-6). */

@@ -9,7 +9,7 @@ import type { DeliveryContext } from '../records/delivery-context';
 import { registerLiveAnswers } from './live-answers';
 import { kioskState, resolveEntry, resolveEntryOnly, type EntryContext } from './kiosk-entry';
 import { recordKioskEvent } from './lockdown-events';
-import { valueOf } from '../records/route-outcome';
+import { valueOrThrow } from '../server/refusal-http';
 import { testAsset } from './test-assets';
 import { startTest } from './test-start';
 
@@ -30,12 +30,12 @@ export function registerKioskRoutes(app: FastifyInstance, context: DeliveryConte
   app.addHook('onClose', async () => { stopLiveAnswers(); });
 
   const entryOf = (request: FastifyRequest): EntryContext =>
-    valueOf(resolveEntry(context, kioskCaller(request).kioskId, request.headers[ENTRY_TOKEN_HEADER]));
+    valueOrThrow(resolveEntry(context, kioskCaller(request).kioskId, request.headers[ENTRY_TOKEN_HEADER]));
 
   // R-SESS-4 — check-in; R-SESS-5 — the candidate then waits for the invigilator.
   app.post('/api/kiosk/check-in', { config: kiosk, bodyLimit: KIOSK_BODY_LIMITS.checkIn, preHandler: validateBody(KioskCheckIn) }, async (request) => {
     const kioskId = kioskCaller(request).kioskId;
-    const answer = valueOf(await checkIn(context, kioskId, bodyOf(request, KioskCheckIn)));
+    const answer = valueOrThrow(await checkIn(context, kioskId, bodyOf(request, KioskCheckIn)));
     const entry = resolveEntry(context, kioskId, answer.entryToken);
     if (entry.ok) hub.attachKiosk(kioskId, entry.value.session.id);
     return answer;
@@ -49,24 +49,24 @@ export function registerKioskRoutes(app: FastifyInstance, context: DeliveryConte
 
   // R-SESS-5, R-PROF-3, R-PROF-4, R-GEN, R-SESS-7, R-CHAL-3, R-VAL-6 — start or resume: the whole test, without solutions.
   app.post('/api/kiosk/start', { config: kiosk, bodyLimit: KIOSK_BODY_LIMITS.start, preHandler: validateBody(NoBody) }, async (request) =>
-    valueOf(await startTest(context, kioskCaller(request).kioskId, entryOf(request))));
+    valueOrThrow(await startTest(context, kioskCaller(request).kioskId, entryOf(request))));
 
   // R-VAL-3, R-VAL-4 — durable, idempotent answers; the acknowledgement never says whether the answer is right.
   app.post('/api/kiosk/answers', { config: kiosk, bodyLimit: KIOSK_BODY_LIMITS.answer, preHandler: validateBody(KioskAnswer) }, async (request, reply) => {
     const kioskId = kioskCaller(request).kioskId;
-    const entry = valueOf(resolveEntryOnly(context, kioskId, request.headers[ENTRY_TOKEN_HEADER]));
-    const stored = valueOf(await answers.submit({ kioskId, entryId: entry.id, body: bodyOf(request, KioskAnswer) }));
+    const entry = valueOrThrow(resolveEntryOnly(context, kioskId, request.headers[ENTRY_TOKEN_HEADER]));
+    const stored = valueOrThrow(await answers.submit({ kioskId, entryId: entry.id, body: bodyOf(request, KioskAnswer) }));
     return reply.type('application/json; charset=utf-8').send(stored.ackJson);
   });
 
   // kiosk-lockdown.md §2 — focus and lockdown signals.
   app.post('/api/kiosk/events', { config: kiosk, bodyLimit: KIOSK_BODY_LIMITS.event, preHandler: validateBody(KioskEvent) }, async (request) =>
-    valueOf(await recordKioskEvent(context, kioskCaller(request).kioskId, entryOf(request), bodyOf(request, KioskEvent))));
+    valueOrThrow(await recordKioskEvent(context, kioskCaller(request).kioskId, entryOf(request), bodyOf(request, KioskEvent))));
 
   // An illustration or attachment of a challenge of the candidate's own test.
   app.get('/api/kiosk/assets/:assetId', { config: kiosk }, async (request, reply) => {
     const assetId = (request.params as { assetId?: string }).assetId ?? '';
-    const { asset, bytes } = valueOf(testAsset(context, entryOf(request), assetId));
+    const { asset, bytes } = valueOrThrow(testAsset(context, entryOf(request), assetId));
     return reply
       .type(asset.mediaType)
       .header('content-disposition', `inline; filename="${asset.fileName}"`)

@@ -5,7 +5,8 @@ import { fieldErrors, invalidFieldMessage } from '../http/validate-body';
 import type { AnswerWriter } from './answer-writer';
 import type { DeliveryContext } from '../records/delivery-context';
 import { resolveEntryOnly } from './kiosk-entry';
-import type { Refusal } from '../records/refusal';
+import type { Refusal } from '../storage/refusal';
+import { REFUSAL_STATUS } from '../server/refusal-http';
 
 /** Entry tokens already resolved (token → entry id and kiosk): a token always names the same entry. */
 const ENTRY_CACHE_SIZE = 4096;
@@ -22,14 +23,14 @@ export function registerLiveAnswers(hub: LiveHub, context: DeliveryContext, answ
   // fast kiosk does not hash and look up its token on every answer.
   const entries = new Map<string, { entryId: number; kioskId: number }>();
 
-  const refuse = (from: KioskSender, clientAnswerId: string | null, refusal: Omit<Refusal, 'status'> & { status: number }) => {
+  const refuse = (from: KioskSender, clientAnswerId: string | null, refusal: Refusal) => {
     const message: AnswerRefusedMessage = {
       type: 'answerRefused',
       clientAnswerId,
-      status: refusal.status,
+      status: REFUSAL_STATUS[refusal.code],
       error: {
         // The entry token travels in the message, not in the HTTP route's header: the field is named as sent.
-        code: refusal.code, message: refusal.message, field: refusal.field === ENTRY_TOKEN_HEADER ? 'entryToken' : refusal.field,
+        code: refusal.code, message: refusal.message, field: refusal.field === ENTRY_TOKEN_HEADER ? 'entryToken' : refusal.field ?? '(racine)',
         ...(refusal.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: refusal.retryAfterSeconds }),
       },
     };
@@ -39,7 +40,7 @@ export function registerLiveAnswers(hub: LiveHub, context: DeliveryContext, answ
   return hub.onKioskMessage('answer', {
     tooMany(from, message, retryAfterSeconds) {
       refuse(from, clientAnswerIdOf(message), {
-        status: 429, code: 'tooManyRequests', field: '(racine)', retryAfterSeconds,
+        code: 'tooManyRequests', field: '(racine)', retryAfterSeconds,
         message: `Trop de messages de ce poste : réessayez dans ${retryAfterSeconds} s.`,
       });
     },
@@ -49,14 +50,14 @@ export function registerLiveAnswers(hub: LiveHub, context: DeliveryContext, answ
       if (typeof message.entryToken !== 'string') {
         // As on the HTTP route without its header (401 entryMissing): the kiosk must check the candidate in again.
         const missing = resolveEntryOnly(context, from.kioskId, undefined);
-        if (!missing.ok) refuse(from, clientAnswerIdOf(message), missing.refusal);
+        if (!missing.ok) refuse(from, clientAnswerIdOf(message), missing.error);
         return;
       }
       const parsed = KioskLiveAnswer.safeParse(message);
       if (!parsed.success) {
         const [first = { path: '(racine)', message: 'message invalide' }] = fieldErrors(parsed.error, message);
         refuse(from, clientAnswerIdOf(message), {
-          status: 400, code: 'invalidBody', field: first.path, message: invalidFieldMessage({ field: first.path, message: first.message }),
+          code: 'invalidBody', field: first.path, message: invalidFieldMessage({ field: first.path, message: first.message }),
         });
         return;
       }
@@ -65,7 +66,7 @@ export function registerLiveAnswers(hub: LiveHub, context: DeliveryContext, answ
       if (!entry || entry.kioskId !== from.kioskId) {
         const found = resolveEntryOnly(context, from.kioskId, entryToken);
         if (!found.ok) {
-          refuse(from, body.clientAnswerId, found.refusal);
+          refuse(from, body.clientAnswerId, found.error);
           return;
         }
         entry = { entryId: found.value.id, kioskId: from.kioskId };
@@ -74,13 +75,13 @@ export function registerLiveAnswers(hub: LiveHub, context: DeliveryContext, answ
       }
       answers.submit({ kioskId: from.kioskId, entryId: entry.entryId, body }).then((outcome) => {
         if (!outcome.ok) {
-          refuse(from, body.clientAnswerId, outcome.refusal);
+          refuse(from, body.clientAnswerId, outcome.error);
           return;
         }
         from.sendText(`{"type":"answerSaved","clientAnswerId":${JSON.stringify(body.clientAnswerId)},"ack":${outcome.value.ackJson}}`);
       }, () => {
         refuse(from, body.clientAnswerId, {
-          status: 500, code: 'notSaved', field: '(racine)',
+          code: 'notSaved', field: '(racine)',
           message: 'La réponse n’a pas pu être enregistrée sur le poste surveillant : le poste la renvoie.',
         });
       });

@@ -4,7 +4,8 @@ import type { KioskEvent, KioskEventAnswer, LockdownEventKind, LockdownPolicy } 
 import { appendEvent } from '../audit/event-chain';
 import type { DeliveryContext } from '../records/delivery-context';
 import { kioskState, type EntryContext } from './kiosk-entry';
-import { refusal, success, type Outcome } from '../records/refusal';
+import { ok, type Result } from '../../../shared/result';
+import { refuse, type Refusal } from '../storage/refusal';
 
 /**
  * kiosk-lockdown.md §2 — the centre's default policy per signal. Suspend: focus loss on a focused challenge,
@@ -42,17 +43,17 @@ export function lockdownPolicy(kind: LockdownEventKind, onFocusedChallenge: bool
  * test, the suspension that only the invigilator lifts ("Autoriser la reprise"). A replayed event (same
  * `clientEventId` on the same entry) is kept once.
  */
-export async function recordKioskEvent(context: DeliveryContext, kioskId: number, found: EntryContext, body: z.output<typeof KioskEvent>): Promise<Outcome<KioskEventAnswer>> {
+export async function recordKioskEvent(context: DeliveryContext, kioskId: number, found: EntryContext, body: z.output<typeof KioskEvent>): Promise<Result<KioskEventAnswer, Refusal>> {
   const { entry, candidate, test } = found;
   const material = test ? context.tests.of(test) : null;
   const position = body.challengeId === undefined ? undefined : material?.positionOf.get(body.challengeId);
   if (body.challengeId !== undefined && position === undefined) {
-    return refusal(404, 'challengeNotInTest', 'challengeId', `L’épreuve « ${body.challengeId} » ne fait pas partie du test de ce candidat.`);
+    return refuse('challengeNotInTest', 'challengeId', `L’épreuve « ${body.challengeId} » ne fait pas partie du test de ce candidat.`);
   }
   const outcome = await context.commits.run(() => {
     const known = body.clientEventId === undefined ? null : context.store.eventByClientId(entry.id, body.clientEventId);
     const current = () => context.store.testOfCandidate(candidate.id);
-    if (known) return success({ recorded: true as const, policy: known.policy, state: kioskState(context, entry, candidate, current()) });
+    if (known) return ok({ recorded: true as const, policy: known.policy, state: kioskState(context, entry, candidate, current()) });
 
     const focused = position !== undefined && material?.challenges[position]?.focused === true;
     const policy = lockdownPolicy(body.kind, focused);
@@ -70,7 +71,7 @@ export async function recordKioskEvent(context: DeliveryContext, kioskId: number
     if (policy === 'suspend' && running && context.store.suspendTest(test.id, body.kind, body.cause, at)) {
       appendEvent(context.db, candidate.sessionId, { kind: 'testSuspended', candidateId: candidate.id, kioskId, at, payload: { signal: body.kind, cause: body.cause } });
     }
-    return success({ recorded: true as const, policy, state: kioskState(context, entry, candidate, current()) });
+    return ok({ recorded: true as const, policy, state: kioskState(context, entry, candidate, current()) });
   });
   if (outcome.ok && outcome.value.policy !== 'log') context.candidateChanged(candidate.sessionId, candidate.id);
   return outcome;

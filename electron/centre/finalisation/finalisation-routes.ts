@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { FinalisationRequest } from '../../../shared/formats/console-api';
 import { callerLabel } from '../auth/caller';
 import type { DeliveryContext } from '../records/delivery-context';
-import { valueOf } from '../records/route-outcome';
+import { valueOrThrow } from '../server/refusal-http';
 import { HttpError } from '../http/http-error';
 import { bodyOf, idParam, validateBody } from '../http/validate-body';
 import { finaliseSession, storedResults } from './finalise-session';
@@ -17,7 +17,7 @@ export function registerFinalisationRoutes(app: FastifyInstance, context: Delive
     config: { auth: 'invigilator' }, bodyLimit: FINALISATION_BODY_LIMIT, preHandler: validateBody(FinalisationRequest),
   }, async (request) => {
     const sessionId = idParam(request, 'sessionId', 'Session');
-    const answer = valueOf(finaliseSession(context, sessionId, bodyOf(request, FinalisationRequest), callerLabel(request.caller)));
+    const answer = valueOrThrow(finaliseSession(context, sessionId, bodyOf(request, FinalisationRequest), callerLabel(request.caller)));
     sessionChanged(sessionId);
     return answer;
   });

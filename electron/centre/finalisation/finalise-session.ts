@@ -6,7 +6,9 @@ import type { FinalisationAnswer, FinalisationRequest } from '../../../shared/fo
 import { appendEvent } from '../audit/event-chain';
 import type { DeliveryContext } from '../records/delivery-context';
 import type { TestRecord } from '../records/delivery-store';
-import { inTransaction, refusal, success, type Outcome } from '../records/refusal';
+import { ok, type Result } from '../../../shared/result';
+import { refuse, type Refusal } from '../storage/refusal';
+import { inTransaction } from '../storage/transaction';
 import { listIncidents } from '../records/incidents';
 import { buildResultsDocument } from './results-document';
 
@@ -18,9 +20,9 @@ type Request = z.output<typeof FinalisationRequest>;
  * chain records the finalisation, and the unsigned results document (canonical JSON) is built and kept with
  * its SHA-256. The session becomes `finalised`: nothing of it can change any more.
  */
-export function finaliseSession(context: DeliveryContext, sessionId: number, request: Request, actor: string): Outcome<FinalisationAnswer> {
+export function finaliseSession(context: DeliveryContext, sessionId: number, request: Request, actor: string): Result<FinalisationAnswer, Refusal> {
   const session = context.sessions.getSession(sessionId);
-  if (!session) return refusal(404, 'notFound', 'sessionId', `Session introuvable (id ${sessionId}).`);
+  if (!session) return refuse('notFound', 'sessionId', `Session introuvable (id ${sessionId}).`);
 
   return inTransaction(context.db, () => {
     const candidates = context.sessions.listCandidates(sessionId);
@@ -30,9 +32,9 @@ export function finaliseSession(context: DeliveryContext, sessionId: number, req
 
     for (const [i, statement] of request.candidates.entries()) {
       const candidate = candidateById.get(statement.candidateId);
-      if (!candidate) return refusal(400, 'unknownCandidate', `candidates[${i}].candidateId`, `Le candidat n° ${statement.candidateId} n’est pas inscrit dans la session n° ${session.number}.`);
+      if (!candidate) return refuse('unknownCandidate', `candidates[${i}].candidateId`, `Le candidat n° ${statement.candidateId} n’est pas inscrit dans la session n° ${session.number}.`);
       if (!tests.has(candidate.id)) {
-        return refusal(400, 'candidateNotStarted', `candidates[${i}].candidateId`, `${candidate.lastName} ${candidate.firstName} n’a pas commencé de test : rien à déclarer pour ce candidat.`);
+        return refuse('candidateNotStarted', `candidates[${i}].candidateId`, `${candidate.lastName} ${candidate.firstName} n’a pas commencé de test : rien à déclarer pour ce candidat.`);
       }
     }
 
@@ -54,14 +56,14 @@ export function finaliseSession(context: DeliveryContext, sessionId: number, req
         };
       });
       const first = errors[0]!;
-      return refusal(409, already ? 'sessionAlreadyFinalised' : 'finalisationRefused', first.field,
+      return refuse(already ? 'sessionAlreadyFinalised' : 'finalisationRefused', first.field,
         errors.map((e) => e.message).join(' '), { errors: errors.map((e) => ({ field: e.field, message: e.message })) });
     }
 
     const packages = context.packages.sessionPackages(sessionId);
     const content = packages.content ? context.materials.content(packages.content.id) : null;
     const profiles = packages.profile ? context.materials.profiles(packages.profile.id) : null;
-    if (!content || !profiles) return refusal(409, 'packagesMissing', 'sessionId', 'Les paquets de contenu et de profils de la session sont introuvables.');
+    if (!content || !profiles) return refuse('packagesMissing', 'sessionId', 'Les paquets de contenu et de profils de la session sont introuvables.');
 
     const at = context.now().toISOString();
     const ended = new Map<number, TestRecord>();
@@ -89,9 +91,9 @@ export function finaliseSession(context: DeliveryContext, sessionId: number, req
         results_json, results_sha256, chain_seq, chain_head) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(sessionId, at, actor, request.globalComment, request.incidentDuringSession ? 1 : 0, request.joiningIssue ? 1 : 0, json, sha256, head.seq, head.hash);
     const status = context.sessions.setSessionStatus(sessionId, 'finalised');
-    if (!status.ok) return refusal(409, 'sessionAlreadyFinalised', 'sessionId', status.error.message);
+    if (!status.ok) return refuse('sessionAlreadyFinalised', 'sessionId', status.error.message);
 
-    return success({
+    return ok({
       sessionId,
       finalisedAt: at,
       resultsSha256: sha256,

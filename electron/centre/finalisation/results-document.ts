@@ -1,9 +1,8 @@
 import { applyFinalisationRules, questionNumbers, type IncidentReport } from '../../../shared/certification/finalisation';
 import { incidentCategory, type IncidentCategory } from '../../../shared/certification/incidents';
 import { scoreCertification } from '../../../shared/certification/scoring';
-import type { Answer, AnswerStatus, ValidationStatus } from '../../../shared/formats/challenge';
+import type { Answer } from '../../../shared/formats/challenge';
 import type { Incident } from '../../../shared/formats/console-api';
-import type { LockdownEventKind } from '../../../shared/formats/kiosk-api';
 import { formatErrors, parseWith } from '../../../shared/formats/parse';
 import type { PupilProfile } from '../../../shared/formats/profile-package';
 import {
@@ -92,7 +91,7 @@ export function buildResultsDocument(context: DeliveryContext, input: ResultsInp
 function resultsTest(context: DeliveryContext, session: Session, test: TestRecord, incidents: readonly Incident[]): ResultsTest {
   const material = context.tests.of(test);
   if (!material) throw new Error(`test ${test.id} : paquet de contenu illisible`);
-  if (test.state === 'started' || test.endedAt === null) throw new Error(`test ${test.id} : encore en cours à la finalisation`);
+  if (test.state === 'started') throw new Error(`test ${test.id} : encore en cours à la finalisation`);
   const stored = context.store.answersOfTest(test.id);
   const challenges = finalisationChallenges(material, stored);
   const numbers = questionNumbers(challenges);
@@ -121,8 +120,8 @@ function resultsTest(context: DeliveryContext, session: Session, test: TestRecor
     position: a.position + 1,
     questionNumber: numbers[a.position]!,
     answer: JSON.parse(a.answer) as Answer,
-    validation: a.validation as ValidationStatus,
-    status: a.status as AnswerStatus,
+    validation: a.validation,
+    status: a.status,
     fieldResults: a.fieldResults === null ? null : JSON.parse(a.fieldResults) as Record<string, boolean>,
     timedOut: a.timedOut,
     focusLost: a.focusLost,
@@ -145,7 +144,7 @@ function resultsTest(context: DeliveryContext, session: Session, test: TestRecor
     generatedTest: material.generated,
     answers,
     lockdownEvents: context.store.lockdownEventsOfCandidate(test.candidateId).map((e) => ({
-      kind: e.kind as LockdownEventKind, cause: e.cause, occurredAt: e.occurredAt, receivedAt: e.receivedAt, challengeId: e.challengeId,
+      kind: e.kind, cause: e.cause, occurredAt: e.occurredAt, receivedAt: e.receivedAt, challengeId: e.challengeId,
       kioskId: e.kioskId, policy: e.policy, details: JSON.parse(e.details) as Record<string, string | number | boolean | null>,
     })),
     effects,

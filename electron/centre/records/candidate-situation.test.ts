@@ -4,7 +4,7 @@ import { kioskStateName, liveStatus, needsAction, resumeExpired, resumeLimit, th
 const pending = { authorisedAt: null, startedAt: null, supersededAt: null };
 const authorised = { authorisedAt: '2026-03-14T08:01:00Z', startedAt: null, supersededAt: null };
 const started = { authorisedAt: '2026-03-14T08:01:00Z', startedAt: '2026-03-14T08:02:00Z', supersededAt: null };
-const running = { state: 'started' as const, startedAt: '2026-03-14T08:02:00.000Z', suspendedAt: null };
+const running = { state: 'started' as const, startedAt: '2026-03-14T08:02:00.000Z', suspension: null };
 
 describe('R-GEN-6 — theoretical end and resumption limit', () => {
   test('start + 105 min without extra time', () => {
@@ -30,10 +30,10 @@ describe('R-SESS-5, R-SESS-6 — live status on the console', () => {
     expect(liveStatus(started, running)).toBe('inTest');
     expect(liveStatus(pending, running)).toBe('waitingForResume');
     expect(liveStatus(authorised, running)).toBe('readyToResume');
-    expect(liveStatus(pending, { ...running, suspendedAt: '2026-03-14T08:30:00Z' })).toBe('suspended');
+    expect(liveStatus(pending, { ...running, suspension: { kind: 'focusLost' as const, cause: 'fenêtre quittée', at: '2026-03-14T08:30:00Z' } })).toBe('suspended');
   });
   test('an end state wins over everything', () => {
-    expect(liveStatus(pending, { ...running, state: 'endedByInvigilator', suspendedAt: '2026-03-14T08:30:00Z' })).toBe('endedByInvigilator');
+    expect(liveStatus(pending, { ...running, state: 'endedByInvigilator', suspension: { kind: 'focusLost' as const, cause: 'fenêtre quittée', at: '2026-03-14T08:30:00Z' } })).toBe('endedByInvigilator');
     expect(liveStatus(started, { ...running, state: 'completed' })).toBe('completed');
   });
   test('the invigilator acts on waiting, re-entry and suspension only', () => {
@@ -55,6 +55,6 @@ describe('R-SESS-5 — what a kiosk shows for its entry', () => {
   });
   test('the entry that opened the test is in test or suspended', () => {
     expect(kioskStateName(started, running, now)).toBe('inTest');
-    expect(kioskStateName(started, { ...running, suspendedAt: '2026-03-14T08:30:00Z' }, now)).toBe('suspended');
+    expect(kioskStateName(started, { ...running, suspension: { kind: 'focusLost' as const, cause: 'fenêtre quittée', at: '2026-03-14T08:30:00Z' } }, now)).toBe('suspended');
   });
 });

@@ -23,7 +23,7 @@ export function resumeExpired(startedAt: string, now: Date): boolean {
 }
 
 type EntryFacts = Pick<Entry, 'authorisedAt' | 'startedAt' | 'supersededAt'>;
-type TestFacts = Pick<TestRecord, 'state' | 'startedAt' | 'suspendedAt'>;
+type TestFacts = Pick<TestRecord, 'state' | 'startedAt' | 'suspension'>;
 
 /**
  * Architecture §3 step 4, R-SESS-5, R-SESS-6 — where a candidate stands, from their latest check-in and their test.
@@ -32,7 +32,7 @@ type TestFacts = Pick<TestRecord, 'state' | 'startedAt' | 'suspendedAt'>;
 export function liveStatus(latestEntry: EntryFacts | null, test: TestFacts | null): LiveStatus {
   if (test) {
     if (test.state !== 'started') return test.state;
-    if (test.suspendedAt !== null) return 'suspended';
+    if (test.suspension !== null) return 'suspended';
     if (latestEntry && latestEntry.startedAt === null) return latestEntry.authorisedAt === null ? 'waitingForResume' : 'readyToResume';
     return 'inTest';
   }
@@ -50,7 +50,7 @@ export function kioskStateName(entry: EntryFacts, test: TestFacts | null, now: D
   if (test && test.state !== 'started') return test.state;
   if (entry.supersededAt !== null) return 'replaced';
   if (!test) return entry.authorisedAt === null ? 'waitingForPresence' : 'readyToStart';
-  if (entry.startedAt !== null) return test.suspendedAt === null ? 'inTest' : 'suspended';
+  if (entry.startedAt !== null) return test.suspension === null ? 'inTest' : 'suspended';
   if (resumeExpired(test.startedAt, now)) return 'resumeExpired';
   return entry.authorisedAt === null ? 'waitingForResume' : 'readyToResume';
 }

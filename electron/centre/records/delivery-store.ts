@@ -1,6 +1,9 @@
-import type { AbortReason } from '../../../shared/formats/scoring';
-import type { TestState } from '../../../shared/certification/finalisation';
+import { AnswerStatus, ValidationStatus } from '../../../shared/formats/challenge';
+import { LockdownEventKind, LockdownPolicy } from '../../../shared/formats/kiosk-api';
+import { AbortReason } from '../../../shared/formats/scoring';
+import { TestState } from '../../../shared/formats/test-state';
 import type { Db } from '../storage/database';
+import { storedEnum } from '../storage/stored-enum';
 
 /** R-SESS-4, R-SESS-5 — one check-in of a candidate on a kiosk (003-delivery.sql `entries`). */
 export interface Entry {
@@ -14,11 +17,17 @@ export interface Entry {
   supersededAt: string | null;
 }
 
-/**
- * A candidate's test (003-delivery.sql `tests`), read on every kiosk request: without its two JSON documents
- * (tens of kilobytes), which `testDocuments` reads once for the test material cache.
- */
-export interface TestRecord {
+export type EndedTestState = Exclude<TestState, 'started'>;
+
+/** kiosk-lockdown.md §2 — a "suspend" signal on a running test, until the invigilator lifts it ("Autoriser la reprise"). */
+export interface Suspension {
+  kind: LockdownEventKind;
+  cause: string;
+  at: string;
+}
+
+/** What every test holds, whatever its state. */
+interface TestFields {
   id: number;
   candidateId: number;
   sessionId: number;
@@ -27,15 +36,20 @@ export interface TestRecord {
   seed: number;
   challengeCount: number;
   verificationCode: string;
-  state: TestState;
   startedAt: string;
-  endedAt: string | null;
-  suspendedAt: string | null;
-  suspensionKind: string | null;
-  suspensionCause: string | null;
   abortReason: AbortReason | null;
   endScreenSeen: boolean;
 }
+
+/**
+ * R-SESS-6 — a candidate's test (003-delivery.sql `tests`), read on every kiosk request: without its two JSON
+ * documents (tens of kilobytes), which `testDocuments` reads once for the test material cache. Only a running test
+ * can be suspended, and only an ended one has an end: the union says so, the repository maps rows into it.
+ */
+export type TestRecord = TestFields & (
+  | { state: 'started'; endedAt: null; suspension: Suspension | null }
+  | { state: EndedTestState; endedAt: string; suspension: null }
+);
 
 /** One stored answer (003-delivery.sql `answers`). */
 export interface AnswerRecord {
@@ -44,8 +58,8 @@ export interface AnswerRecord {
   challengeId: string;
   position: number;
   answer: string;
-  validation: string;
-  status: string;
+  validation: ValidationStatus;
+  status: AnswerStatus;
   fieldResults: string | null;
   timedOut: boolean;
   focusLost: boolean;
@@ -63,7 +77,7 @@ export interface LockdownEventRecord {
   entryId: number;
   candidateId: number;
   kioskId: number;
-  kind: string;
+  kind: LockdownEventKind;
   cause: string;
   occurredAt: string;
   receivedAt: string;
@@ -87,8 +101,7 @@ export interface AnswerContext {
   test: Pick<TestRecord, 'id' | 'contentPackageId' | 'challengeCount' | 'state'> | null;
 }
 
-export type NewTest = Omit<TestRecord, 'id' | 'state' | 'endedAt' | 'suspendedAt' | 'suspensionKind' | 'suspensionCause' | 'abortReason' | 'endScreenSeen'>
-  & TestDocuments;
+export type NewTest = Omit<TestFields, 'id' | 'abortReason' | 'endScreenSeen'> & TestDocuments;
 export type NewAnswer = Omit<AnswerRecord, 'id'>;
 export type NewLockdownEvent = Omit<LockdownEventRecord, 'id'>;
 
@@ -105,9 +118,65 @@ const ANSWER_COLUMNS = `id, test_id AS testId, challenge_id AS challengeId, posi
 const EVENT_COLUMNS = `id, entry_id AS entryId, candidate_id AS candidateId, kiosk_id AS kioskId, kind, cause,
   occurred_at AS occurredAt, received_at AS receivedAt, challenge_id AS challengeId, details, policy, client_event_id AS clientEventId`;
 
-type Raw<T> = { [K in keyof T]: T[K] extends boolean ? number : T[K] };
-const toTest = (row: Raw<TestRecord>): TestRecord => ({ ...row, endScreenSeen: row.endScreenSeen === 1 });
-const toAnswer = (row: Raw<AnswerRecord>): AnswerRecord => ({ ...row, timedOut: row.timedOut === 1, focusLost: row.focusLost === 1 });
+/** A row of `tests` as SQLite gives it (TEST_COLUMNS): every stored value still to be checked. */
+interface TestRow extends Omit<TestFields, 'abortReason' | 'endScreenSeen'> {
+  state: string;
+  endedAt: string | null;
+  suspendedAt: string | null;
+  suspensionKind: string | null;
+  suspensionCause: string | null;
+  abortReason: string | null;
+  endScreenSeen: number;
+}
+type AnswerRow = Omit<AnswerRecord, 'validation' | 'status' | 'timedOut' | 'focusLost'> & { validation: string; status: string; timedOut: number; focusLost: number };
+type EventRow = Omit<LockdownEventRecord, 'kind' | 'policy'> & { kind: string; policy: string };
+
+// Stored statuses, validations and kinds are read once, here, with the shared enums (storage/stored-enum.ts).
+const testState = storedEnum(TestState, 'tests.state');
+const abortReason = storedEnum(AbortReason, 'tests.abort_reason');
+const suspensionKind = storedEnum(LockdownEventKind, 'tests.suspension_kind');
+const answerValidation = storedEnum(ValidationStatus, 'answers.validation');
+const answerStatus = storedEnum(AnswerStatus, 'answers.status');
+const eventKind = storedEnum(LockdownEventKind, 'lockdown_events.kind');
+const eventPolicy = storedEnum(LockdownPolicy, 'lockdown_events.policy');
+
+function inconsistent(row: TestRow, why: string): Error {
+  return new Error(`Ligne incohérente en base : test ${row.id}, ${why}.`);
+}
+
+/** Its suspension: the three columns are set together or not at all. */
+function suspensionOf(row: TestRow): Suspension | null {
+  const { suspendedAt, suspensionKind: kind, suspensionCause: cause } = row;
+  if (suspendedAt === null && kind === null && cause === null) return null;
+  if (suspendedAt === null || kind === null || cause === null) throw inconsistent(row, 'suspension incomplète');
+  return { kind: suspensionKind(kind), cause, at: suspendedAt };
+}
+
+/**
+ * A stored test as the union. An ended test is no longer suspended (its end state wins, as on the console): a
+ * suspension left on its row when the invigilator ended it is history, kept in the row and the audit chain.
+ */
+export function toTest(row: TestRow): TestRecord {
+  const fields: TestFields = {
+    id: row.id, candidateId: row.candidateId, sessionId: row.sessionId, contentPackageId: row.contentPackageId,
+    profilePackageId: row.profilePackageId, seed: row.seed, challengeCount: row.challengeCount, verificationCode: row.verificationCode,
+    startedAt: row.startedAt, abortReason: row.abortReason === null ? null : abortReason(row.abortReason), endScreenSeen: row.endScreenSeen === 1,
+  };
+  const suspension = suspensionOf(row);
+  const state = testState(row.state);
+  if (state === 'started') {
+    if (row.endedAt !== null) throw inconsistent(row, 'en cours mais avec une fin');
+    return { ...fields, state, endedAt: null, suspension };
+  }
+  if (row.endedAt === null) throw inconsistent(row, `« ${state} » sans date de fin`);
+  return { ...fields, state, endedAt: row.endedAt, suspension: null };
+}
+
+const toAnswer = (row: AnswerRow): AnswerRecord => ({
+  ...row, validation: answerValidation(row.validation), status: answerStatus(row.status), timedOut: row.timedOut === 1, focusLost: row.focusLost === 1,
+});
+const toEvent = (row: EventRow): LockdownEventRecord => ({ ...row, kind: eventKind(row.kind), policy: eventPolicy(row.policy) });
+const toEventOrNull = (row: EventRow | undefined): LockdownEventRecord | null => (row ? toEvent(row) : null);
 
 export type DeliveryStore = ReturnType<typeof createDeliveryStore>;
 
@@ -132,17 +201,17 @@ export function createDeliveryStore(db: Db) {
   const markStarted = db.prepare<[string, number]>('UPDATE entries SET started_at = ? WHERE id = ? AND started_at IS NULL');
 
   // 004-hot-paths.sql: read from the index alone, never from the row and its documents.
-  const testOfCandidate = db.prepare<[number], Raw<TestRecord>>(`SELECT ${TEST_COLUMNS} FROM tests INDEXED BY tests_candidate_state WHERE candidate_id = ?`);
+  const testOfCandidate = db.prepare<[number], TestRow>(`SELECT ${TEST_COLUMNS} FROM tests INDEXED BY tests_candidate_state WHERE candidate_id = ?`);
   const testDocuments = db.prepare<[number], TestDocuments>(
     'SELECT profile_snapshot AS profileSnapshot, generated_test AS generatedTest FROM tests WHERE id = ?');
   // The three reads of every answer (entry, candidate, test) as one, rows as arrays: building an object per row
   // with a dozen named columns cost more than the reads themselves.
-  const answerContext = db.prepare<[number], [number, string | null, string | null, number, number, number, number | null, number | null, number | null, TestState | null]>(
+  const answerContext = db.prepare<[number], [number, string | null, string | null, number, number, number, number | null, number | null, number | null, string | null]>(
     `SELECT e.candidate_id, e.started_at, e.superseded_at, c.session_id, c.extra_time_percent, c.accessibility_adjustment,
       t.id, t.content_package_id, t.challenge_count, t.state
     FROM entries e JOIN candidates c ON c.id = e.candidate_id LEFT JOIN tests t INDEXED BY tests_candidate_state ON t.candidate_id = e.candidate_id
     WHERE e.id = ?`).raw();
-  const testsOfSession = db.prepare<[number], Raw<TestRecord>>(`SELECT ${TEST_COLUMNS} FROM tests WHERE session_id = ? ORDER BY id`);
+  const testsOfSession = db.prepare<[number], TestRow>(`SELECT ${TEST_COLUMNS} FROM tests WHERE session_id = ? ORDER BY id`);
   const verificationCodeTaken = db.prepare<[string], number>('SELECT 1 FROM tests WHERE verification_code = ?').pluck();
   const insertTest = db.prepare(`INSERT INTO tests (candidate_id, session_id, content_package_id, profile_package_id, seed, profile_snapshot,
       generated_test, challenge_count, verification_code, started_at)
@@ -155,8 +224,8 @@ export function createDeliveryStore(db: Db) {
     'UPDATE tests SET suspended_at = NULL, suspension_kind = NULL, suspension_cause = NULL WHERE id = ?');
   const setFinalStatements = db.prepare<[string | null, number, number]>('UPDATE tests SET abort_reason = ?, end_screen_seen = ? WHERE id = ?');
 
-  const answerFor = db.prepare<[number, string], Raw<AnswerRecord>>(`SELECT ${ANSWER_COLUMNS} FROM answers WHERE test_id = ? AND challenge_id = ?`);
-  const answersOfTest = db.prepare<[number], Raw<AnswerRecord>>(`SELECT ${ANSWER_COLUMNS} FROM answers WHERE test_id = ? ORDER BY id`);
+  const answerFor = db.prepare<[number, string], AnswerRow>(`SELECT ${ANSWER_COLUMNS} FROM answers WHERE test_id = ? AND challenge_id = ?`);
+  const answersOfTest = db.prepare<[number], AnswerRow>(`SELECT ${ANSWER_COLUMNS} FROM answers WHERE test_id = ? ORDER BY id`);
   const answeredChallengeIds = db.prepare<[number], string>('SELECT challenge_id FROM answers WHERE test_id = ?').pluck();
   const countAnswers = db.prepare<[number], number>('SELECT COUNT(*) FROM answers WHERE test_id = ?').pluck();
   const insertAnswer = db.prepare(`INSERT INTO answers (test_id, challenge_id, position, answer, validation, status, field_results, timed_out,
@@ -164,16 +233,16 @@ export function createDeliveryStore(db: Db) {
     VALUES (@testId, @challengeId, @position, @answer, @validation, @status, @fieldResults, @timedOut, @focusLost, @elapsedMs, @timerSeconds,
       @answeredAt, @kioskId, @entryId, @clientAnswerId, @ack)`);
 
-  const eventByClientId = db.prepare<[number, string], LockdownEventRecord>(
+  const eventByClientId = db.prepare<[number, string], EventRow>(
     `SELECT ${EVENT_COLUMNS} FROM lockdown_events WHERE entry_id = ? AND client_event_id = ?`);
   const insertEvent = db.prepare(`INSERT INTO lockdown_events (entry_id, candidate_id, kiosk_id, kind, cause, occurred_at, received_at,
       challenge_id, details, policy, client_event_id)
     VALUES (@entryId, @candidateId, @kioskId, @kind, @cause, @occurredAt, @receivedAt, @challengeId, @details, @policy, @clientEventId)`);
-  const eventsOfCandidate = db.prepare<[number], LockdownEventRecord>(
+  const eventsOfCandidate = db.prepare<[number], EventRow>(
     `SELECT ${EVENT_COLUMNS} FROM lockdown_events WHERE candidate_id = ? ORDER BY id`);
-  const lastWarning = db.prepare<[number], LockdownEventRecord>(
+  const lastWarning = db.prepare<[number], EventRow>(
     `SELECT ${EVENT_COLUMNS} FROM lockdown_events WHERE candidate_id = ? AND policy <> 'log' ORDER BY id DESC LIMIT 1`);
-  const eventsOfSession = db.prepare<[number, number], LockdownEventRecord>(`SELECT ${EVENT_COLUMNS} FROM lockdown_events
+  const eventsOfSession = db.prepare<[number, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM lockdown_events
     WHERE candidate_id IN (SELECT id FROM candidates WHERE session_id = ?) ORDER BY id DESC LIMIT ?`);
 
   return {
@@ -210,15 +279,15 @@ export function createDeliveryStore(db: Db) {
       const [candidateId, entryStartedAt, entrySupersededAt, sessionId, extraTimePercent, accessibility, testId, contentPackageId, challengeCount, state] = row;
       return {
         candidateId, sessionId, extraTimePercent, accessibilityAdjustment: accessibility === 1, entryStartedAt, entrySupersededAt,
-        test: testId === null ? null : { id: testId, contentPackageId: contentPackageId!, challengeCount: challengeCount!, state: state! },
+        test: testId === null ? null : { id: testId, contentPackageId: contentPackageId!, challengeCount: challengeCount!, state: testState(state) },
       };
     },
     testsOfSession: (sessionId: number): TestRecord[] => testsOfSession.all(sessionId).map(toTest),
     testDocuments: (testId: number): TestDocuments | null => testDocuments.get(testId) ?? null,
     verificationCodeTaken: (code: string): boolean => verificationCodeTaken.get(code) !== undefined,
     insertTest: (test: NewTest): number => Number(insertTest.run(test).lastInsertRowid),
-    endTest: (testId: number, state: Exclude<TestState, 'started'>, at: string): boolean => endTest.run(state, at, testId).changes === 1,
-    suspendTest: (testId: number, kind: string, cause: string, at: string): boolean => suspend.run(at, kind, cause, testId).changes === 1,
+    endTest: (testId: number, state: EndedTestState, at: string): boolean => endTest.run(state, at, testId).changes === 1,
+    suspendTest: (testId: number, kind: LockdownEventKind, cause: string, at: string): boolean => suspend.run(at, kind, cause, testId).changes === 1,
     liftSuspension: (testId: number): void => void liftSuspension.run(testId),
     setFinalStatements: (testId: number, abortReason: AbortReason | null, endScreenSeen: boolean): void =>
       void setFinalStatements.run(abortReason, endScreenSeen ? 1 : 0, testId),
@@ -233,11 +302,11 @@ export function createDeliveryStore(db: Db) {
     countAnswers: (testId: number): number => countAnswers.get(testId) ?? 0,
     insertAnswer: (answer: NewAnswer): void => void insertAnswer.run({ ...answer, timedOut: answer.timedOut ? 1 : 0, focusLost: answer.focusLost ? 1 : 0 }),
 
-    eventByClientId: (entryId: number, clientEventId: string): LockdownEventRecord | null => eventByClientId.get(entryId, clientEventId) ?? null,
+    eventByClientId: (entryId: number, clientEventId: string): LockdownEventRecord | null => toEventOrNull(eventByClientId.get(entryId, clientEventId)),
     insertLockdownEvent: (event: NewLockdownEvent): number => Number(insertEvent.run(event).lastInsertRowid),
-    lockdownEventsOfCandidate: (candidateId: number): LockdownEventRecord[] => eventsOfCandidate.all(candidateId),
-    lastWarning: (candidateId: number): LockdownEventRecord | null => lastWarning.get(candidateId) ?? null,
+    lockdownEventsOfCandidate: (candidateId: number): LockdownEventRecord[] => eventsOfCandidate.all(candidateId).map(toEvent),
+    lastWarning: (candidateId: number): LockdownEventRecord | null => toEventOrNull(lastWarning.get(candidateId)),
     /** Newest first. */
-    lockdownEventsOfSession: (sessionId: number, limit: number): LockdownEventRecord[] => eventsOfSession.all(sessionId, limit),
+    lockdownEventsOfSession: (sessionId: number, limit: number): LockdownEventRecord[] => eventsOfSession.all(sessionId, limit).map(toEvent),
   };
 }

@@ -1,5 +1,4 @@
 import type { FinalisationChallenge } from '../../../shared/certification/finalisation';
-import type { AnswerStatus } from '../../../shared/formats/challenge';
 import type { AnswerRecord } from './delivery-store';
 import type { TestMaterial } from './test-material';
 
@@ -16,7 +15,7 @@ export function finalisationChallenges(material: TestMaterial, answers: readonly
       id: tc.challengeId,
       competence: tc.competence,
       type: tc.type,
-      status: answer ? (answer.status as AnswerStatus) : null,
+      status: answer ? answer.status : null,
       answeredAt: answer?.answeredAt ?? null,
       hasIllustration: challenge.illustration !== undefined,
       hasEmbed: challenge.embed !== undefined,

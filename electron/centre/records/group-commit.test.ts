@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { tempDatabase } from '../storage/temp-database';
 import { createGroupCommit } from './group-commit';
-import { refusal, success } from './refusal';
+import { ok } from '../../../shared/result';
+import { refuse } from '../storage/refusal';
 
 let temp: ReturnType<typeof tempDatabase>;
 beforeEach(() => {
@@ -16,25 +17,25 @@ const write = (text: string) => temp.db.prepare('INSERT INTO notes (text) VALUES
 test('writes of one turn share a batch: a refusal or a failure undoes only its own writes, the others are stored', async () => {
   const commits = createGroupCommit(temp.db);
   const results = await Promise.allSettled([
-    commits.run(() => success(write('premier'))),
+    commits.run(() => ok(write('premier'))),
     commits.run(() => {
       write('refusé');
-      return refusal(409, 'conflict', 'text', 'Refusé.');
+      return refuse('inUse', 'text', 'Refusé.');
     }),
     commits.run(() => {
       write('en panne');
       throw new Error('panne simulée');
     }),
-    commits.run(() => success(write('dernier'))),
+    commits.run(() => ok(write('dernier'))),
   ]);
-  expect(results.map((r) => (r.status === 'fulfilled' ? (r.value.ok ? 'ok' : r.value.refusal.code) : 'rejected'))).toEqual(['ok', 'conflict', 'rejected', 'ok']);
+  expect(results.map((r) => (r.status === 'fulfilled' ? (r.value.ok ? 'ok' : r.value.error.code) : 'rejected'))).toEqual(['ok', 'inUse', 'rejected', 'ok']);
   expect(notes()).toEqual(['premier', 'dernier']);
 });
 
 test('a write sees the writes queued before it in the same batch, and the promise resolves after the commit', async () => {
   const commits = createGroupCommit(temp.db);
-  const first = commits.run(() => success(write('a')));
-  const second = commits.run(() => success(temp.db.prepare('SELECT COUNT(*) FROM notes').pluck().get()));
+  const first = commits.run(() => ok(write('a')));
+  const second = commits.run(() => ok(temp.db.prepare('SELECT COUNT(*) FROM notes').pluck().get()));
   expect(notes()).toEqual([]);
   await first;
   expect(temp.db.inTransaction).toBe(false);

@@ -1,12 +1,14 @@
 import type { Db } from '../storage/database';
-import { RefusalRollback, type Outcome } from './refusal';
+import type { Result } from '../../../shared/result';
+import type { Refusal } from '../storage/refusal';
+import { transactionRunner } from '../storage/transaction';
 
 /** Writes committed together at most (one fsync for all of them). */
 const MAX_BATCH = 256;
 
 interface Pending {
-  work: () => Outcome<unknown>;
-  resolve: (outcome: Outcome<unknown>) => void;
+  work: () => Result<unknown, Refusal>;
+  resolve: (outcome: Result<unknown, Refusal>) => void;
   reject: (error: unknown) => void;
 }
 
@@ -23,17 +25,13 @@ export function createGroupCommit(db: Db) {
   let queue: Pending[] = [];
   let scheduled = false;
 
-  /** One write in a savepoint: its refusal or its failure rolls back only what it wrote. */
-  const inSavepoint = db.transaction((work: () => Outcome<unknown>): Outcome<unknown> => {
-    const outcome = work();
-    if (!outcome.ok) throw new RefusalRollback(outcome.refusal);
-    return outcome;
-  });
-  const runBatch = db.transaction((batch: readonly Pending[]) => batch.map((item): Outcome<unknown> | { failed: unknown } => {
+  /** One write in a savepoint (the runner nests inside the batch): its refusal or its failure rolls back only what it wrote. */
+  const inSavepoint = transactionRunner(db);
+  const runBatch = db.transaction((batch: readonly Pending[]) => batch.map((item): Result<unknown, Refusal> | { failed: unknown } => {
     try {
       return inSavepoint(item.work);
     } catch (error) {
-      return error instanceof RefusalRollback ? { ok: false, refusal: error.refusal } : { failed: error };
+      return { failed: error };
     }
   }));
 
@@ -42,7 +40,7 @@ export function createGroupCommit(db: Db) {
     const batch = queue.slice(0, MAX_BATCH);
     queue = queue.slice(MAX_BATCH);
     if (queue.length > 0) schedule();
-    let outcomes: (Outcome<unknown> | { failed: unknown })[];
+    let outcomes: (Result<unknown, Refusal> | { failed: unknown })[];
     try {
       outcomes = runBatch(batch);
     } catch (error) {
@@ -67,9 +65,9 @@ export function createGroupCommit(db: Db) {
      * Runs `work` (synchronous reads and writes, returning an outcome) in the next batch. Resolves with its
      * outcome once the batch is on disk (a refusal wrote nothing); rejects if it threw or the commit failed.
      */
-    run<T>(work: () => Outcome<T>): Promise<Outcome<T>> {
-      return new Promise<Outcome<T>>((resolve, reject) => {
-        queue.push({ work, resolve: resolve as (outcome: Outcome<unknown>) => void, reject });
+    run<T>(work: () => Result<T, Refusal>): Promise<Result<T, Refusal>> {
+      return new Promise<Result<T, Refusal>>((resolve, reject) => {
+        queue.push({ work, resolve: resolve as (outcome: Result<unknown, Refusal>) => void, reject });
         schedule();
       });
     },

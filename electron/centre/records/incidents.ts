@@ -4,7 +4,9 @@ import { incidentCategory, type IncidentCategory } from '../../../shared/certifi
 import type { Incident, IncidentInput } from '../../../shared/formats/console-api';
 import { appendEvent } from '../audit/event-chain';
 import type { DeliveryContext } from './delivery-context';
-import { inTransaction, refusal, success, type Outcome } from './refusal';
+import { ok, type Result } from '../../../shared/result';
+import { refuse, type Refusal } from '../storage/refusal';
+import { inTransaction } from '../storage/transaction';
 import type { Db } from '../storage/database';
 import { finalisationChallenges } from './finalisation-challenges';
 import { candidateOfSession, type Actor } from './session-candidate';
@@ -27,7 +29,7 @@ export function listIncidents(db: Db, sessionId: number): Incident[] {
  * test and the question number (1-based, chronological answer order) is filled in; or gives the number and
  * the challenge is found. Both are kept: finalisation acts on the challenge pointed at.
  */
-export function addIncident(context: DeliveryContext, sessionId: number, input: z.output<typeof IncidentInput>, actor: Actor): Outcome<Incident> {
+export function addIncident(context: DeliveryContext, sessionId: number, input: z.output<typeof IncidentInput>, actor: Actor): Result<Incident, Refusal> {
   const found = candidateOfSession(context, sessionId, input.candidateId);
   if (!found.ok) return found;
   const candidate = found.value;
@@ -37,19 +39,19 @@ export function addIncident(context: DeliveryContext, sessionId: number, input: 
     const test = context.store.testOfCandidate(candidate.id);
     const material = test ? context.tests.of(test) : null;
     if (!test || !material) {
-      return refusal(409, 'testNotStarted', 'candidateId', `Un signalement ${input.category} désigne une question : ${candidate.lastName} ${candidate.firstName} n’a pas commencé de test.`);
+      return refuse('testNotStarted', 'candidateId', `Un signalement ${input.category} désigne une question : ${candidate.lastName} ${candidate.firstName} n’a pas commencé de test.`);
     }
     const challenges = finalisationChallenges(material, context.store.answersOfTest(test.id));
     const numbers = questionNumbers(challenges);
     if (input.challengeId !== undefined) {
       const index = challenges.findIndex((c) => c.id === input.challengeId);
-      if (index === -1) return refusal(404, 'challengeNotInTest', 'challengeId', `L’épreuve « ${input.challengeId} » ne fait pas partie du test de ce candidat.`);
+      if (index === -1) return refuse('challengeNotInTest', 'challengeId', `L’épreuve « ${input.challengeId} » ne fait pas partie du test de ce candidat.`);
       challengeId = input.challengeId;
       questionNumber = numbers[index]!;
     } else {
       const index = numbers.indexOf(input.questionNumber!);
       if (index === -1) {
-        return refusal(404, 'questionNotInTest', 'questionNumber', `La question n° ${input.questionNumber} n’existe pas : le test compte ${challenges.length} questions.`);
+        return refuse('questionNotInTest', 'questionNumber', `La question n° ${input.questionNumber} n’existe pas : le test compte ${challenges.length} questions.`);
       }
       challengeId = challenges[index]!.id;
       questionNumber = input.questionNumber!;
@@ -65,6 +67,6 @@ export function addIncident(context: DeliveryContext, sessionId: number, input: 
       kind: 'incident', candidateId: candidate.id, at,
       payload: { incidentId: id, category: input.category, challengeId, questionNumber, description: input.description, by: actor },
     });
-    return success({ id, candidateId: candidate.id, category: input.category, challengeId, questionNumber, description: input.description, createdBy: actor, createdAt: at });
+    return ok({ id, candidateId: candidate.id, category: input.category, challengeId, questionNumber, description: input.description, createdBy: actor, createdAt: at });
   });
 }

@@ -1,7 +1,7 @@
 import type { Candidate, CandidateFields } from '../../../shared/formats/session';
 import { normaliseName } from '../../../shared/sessions/names';
 import type { SessionStore } from '../sessions/session-store';
-import { describeCandidate } from '../sessions/session-rows';
+import { describeCandidate } from '../sessions/candidate-rows';
 import { readCsvRows } from './read-csv';
 import { readOdsRows } from './read-ods';
 import { fieldColumn, findHeader, type Header } from './roster-columns';

@@ -4,7 +4,7 @@ import { PackageUpload, SessionPackageChoice } from '../../../shared/formats/cen
 import { parseWith } from '../../../shared/formats/parse';
 import { importRoster } from '../roster/roster-import';
 import { HttpError } from '../http/http-error';
-import { valueOrThrow } from './store-refusal';
+import { valueOrThrow } from './refusal-http';
 import { importSignedPackage, summarisePackage } from './package-upload';
 import { bodyOf, idParam, validateBody } from '../http/validate-body';
 

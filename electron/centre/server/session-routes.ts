@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { CandidateInput, SessionInput } from '../../../shared/formats/session';
 import { revokeSessionTokens } from '../auth/console-tokens';
 import { HttpError } from '../http/http-error';
-import { valueOrThrow } from './store-refusal';
+import { valueOrThrow } from './refusal-http';
 import { bodyOf, idParam, validateBody } from '../http/validate-body';
 
 /**

@@ -1,5 +1,6 @@
-import type { Birthplace, Candidate, CandidateFields, Session, SessionFields, SessionStatus } from '../../../shared/formats/session';
-import type { Locale } from '../../../shared/formats/common';
+import { SessionStatus, type Session, type SessionFields } from '../../../shared/formats/session';
+import { Locale } from '../../../shared/formats/common';
+import { storedEnum } from '../storage/stored-enum';
 import { normaliseName } from '../../../shared/sessions/names';
 
 /** A row of `sessions` (001-sessions.sql). */
@@ -20,28 +21,10 @@ export interface SessionRow {
   created_at: string;
 }
 
-/** A row of `candidates` (001-sessions.sql). */
-export interface CandidateRow {
-  id: number;
-  session_id: number;
-  last_name: string;
-  first_name: string;
-  sex: string;
-  birth_date: string;
-  birthplace_kind: string;
-  birth_insee_code: string | null;
-  birth_postal_code: string | null;
-  birth_city: string | null;
-  birth_country: string | null;
-  external_id: string | null;
-  email: string | null;
-  extra_time_percent: number;
-  accessibility_adjustment: number;
-  created_at: string;
-}
-
 export const SESSION_COLUMNS = 'id, number, centre, site_address, room, date, start_time, invigilator_name, description, max_level, locale, access_code, status, created_at';
-export const CANDIDATE_COLUMNS = 'id, session_id, last_name, first_name, sex, birth_date, birthplace_kind, birth_insee_code, birth_postal_code, birth_city, birth_country, external_id, email, extra_time_percent, accessibility_adjustment, created_at';
+
+const sessionStatus = storedEnum(SessionStatus, 'sessions.status');
+const sessionLocale = storedEnum(Locale, 'sessions.locale');
 
 export function toSession(row: SessionRow): Session {
   return {
@@ -55,9 +38,9 @@ export function toSession(row: SessionRow): Session {
     invigilatorName: row.invigilator_name,
     ...(row.description === null ? {} : { description: row.description }),
     maxLevel: row.max_level,
-    locale: row.locale as Locale,
+    locale: sessionLocale(row.locale),
     accessCode: row.access_code,
-    status: row.status as SessionStatus,
+    status: sessionStatus(row.status),
     createdAt: row.created_at,
   };
 }
@@ -77,58 +60,6 @@ export function sessionParams(fields: SessionFields) {
     max_level: fields.maxLevel,
     locale: fields.locale,
   };
-}
-
-export function toCandidate(row: CandidateRow): Candidate {
-  return {
-    id: row.id,
-    sessionId: row.session_id,
-    lastName: row.last_name,
-    firstName: row.first_name,
-    sex: row.sex as 'M' | 'F',
-    birthDate: row.birth_date,
-    birthplace: toBirthplace(row),
-    ...(row.external_id === null ? {} : { externalId: row.external_id }),
-    ...(row.email === null ? {} : { email: row.email }),
-    extraTimePercent: row.extra_time_percent,
-    accessibilityAdjustment: row.accessibility_adjustment === 1,
-    createdAt: row.created_at,
-  };
-}
-
-function toBirthplace(row: CandidateRow): Birthplace {
-  switch (row.birthplace_kind) {
-    case 'insee': return { kind: 'insee', code: row.birth_insee_code ?? '' };
-    case 'postal': return { kind: 'postal', postalCode: row.birth_postal_code ?? '', city: row.birth_city ?? '' };
-    default: return { kind: 'foreign', city: row.birth_city ?? '', country: row.birth_country ?? '' };
-  }
-}
-
-/** Named parameters for INSERT/UPDATE of the editable candidate columns, with the R-SESS-4 name keys. */
-export function candidateParams(fields: CandidateFields) {
-  const place = fields.birthplace;
-  return {
-    last_name: fields.lastName,
-    first_name: fields.firstName,
-    last_name_key: normaliseName(fields.lastName),
-    first_name_key: normaliseName(fields.firstName),
-    sex: fields.sex,
-    birth_date: fields.birthDate,
-    birthplace_kind: place.kind,
-    birth_insee_code: place.kind === 'insee' ? place.code : null,
-    birth_postal_code: place.kind === 'postal' ? place.postalCode : null,
-    birth_city: place.kind === 'insee' ? null : place.city,
-    birth_country: place.kind === 'foreign' ? place.country : null,
-    external_id: fields.externalId ?? null,
-    email: fields.email ?? null,
-    extra_time_percent: fields.extraTimePercent,
-    accessibility_adjustment: fields.accessibilityAdjustment ? 1 : 0,
-  };
-}
-
-/** `DUPONT Marie, né(e) le 14/03/2010` — how a candidate is named in messages. */
-export function describeCandidate(c: { lastName: string; firstName: string; birthDate: string }): string {
-  return `${c.lastName.toUpperCase()} ${c.firstName}, né(e) le ${frenchDate(c.birthDate)}`;
 }
 
 /** `2010-03-14` → `14/03/2010`. */

@@ -72,7 +72,7 @@ describe('sessions', () => {
 
   it('R-SESS-1: an invalid session is a value naming the field, not an exception', () => {
     const result = store.createSession({ ...session, startTime: '9h' });
-    expect(result.ok ? [] : result.error.errors?.map((e) => e.path)).toEqual(['startTime']);
+    expect(result.ok ? [] : result.error.errors?.map((e) => e.field)).toEqual(['startTime']);
   });
 
   it('R-SESS-1: invigilator password checked case-insensitively; wrong password and unknown session say no', () => {

@@ -5,7 +5,7 @@ import { listEvents } from '../audit/event-chain';
 import { callerLabel } from '../auth/caller';
 import { listKiosks } from '../auth/kiosk-registry';
 import type { DeliveryContext } from '../records/delivery-context';
-import { valueOf } from '../records/route-outcome';
+import { valueOrThrow } from '../server/refusal-http';
 import { finalisationChallenges } from '../records/finalisation-challenges';
 import { HttpError } from '../http/http-error';
 import { bodyOf, idParam, validateBody } from '../http/validate-body';
@@ -38,26 +38,26 @@ export function registerConsoleRoutes(app: FastifyInstance, context: DeliveryCon
   // R-SESS-5
   app.post(`${base}/candidates/:candidateId/confirm-presence`, { config: ACT, bodyLimit: SMALL_BODY, preHandler: validateBody(NoBody) }, async (request) => {
     const { sessionId, candidateId } = ids(request);
-    return { candidate: valueOf(await confirmPresence(context, sessionId, candidateId, callerLabel(request.caller))) };
+    return { candidate: valueOrThrow(await confirmPresence(context, sessionId, candidateId, callerLabel(request.caller))) };
   });
 
   // R-SESS-5, kiosk-lockdown.md §2 — "Autoriser la reprise".
   app.post(`${base}/candidates/:candidateId/authorise-resume`, { config: ACT, bodyLimit: SMALL_BODY, preHandler: validateBody(NoBody) }, async (request) => {
     const { sessionId, candidateId } = ids(request);
-    return { candidate: valueOf(await authoriseResume(context, sessionId, candidateId, callerLabel(request.caller))) };
+    return { candidate: valueOrThrow(await authoriseResume(context, sessionId, candidateId, callerLabel(request.caller))) };
   });
 
   // R-SESS-6
   app.post(`${base}/candidates/:candidateId/end-test`, { config: ACT, bodyLimit: SMALL_BODY, preHandler: validateBody(NoBody) }, async (request) => {
     const { sessionId, candidateId } = ids(request);
-    return { candidate: valueOf(await endTestByInvigilator(context, sessionId, candidateId, callerLabel(request.caller))) };
+    return { candidate: valueOrThrow(await endTestByInvigilator(context, sessionId, candidateId, callerLabel(request.caller))) };
   });
 
   // R-SESS-3, R-VAL-6
   app.put(`${base}/candidates/:candidateId/extra-time`, { config: ACT, bodyLimit: SMALL_BODY, preHandler: validateBody(ExtraTimeChange) }, async (request) => {
     const { sessionId, candidateId } = ids(request);
     const { extraTimePercent } = bodyOf(request, ExtraTimeChange);
-    return { candidate: valueOf(await changeExtraTime(context, sessionId, candidateId, extraTimePercent, callerLabel(request.caller))) };
+    return { candidate: valueOrThrow(await changeExtraTime(context, sessionId, candidateId, extraTimePercent, callerLabel(request.caller))) };
   });
 
   // R-INC-1 — the candidate's questions, so that the invigilator can point at one: never a status or a solution.
@@ -82,7 +82,7 @@ export function registerConsoleRoutes(app: FastifyInstance, context: DeliveryCon
   // R-INC-1
   app.post(`${base}/incidents`, { config: ACT, bodyLimit: SMALL_BODY, preHandler: validateBody(IncidentInput) }, async (request, reply) => {
     const sessionId = sessionIdOf(request);
-    const incident = valueOf(addIncident(context, sessionId, bodyOf(request, IncidentInput), callerLabel(request.caller)));
+    const incident = valueOrThrow(addIncident(context, sessionId, bodyOf(request, IncidentInput), callerLabel(request.caller)));
     return reply.code(201).send({ incident });
   });
 

@@ -1,5 +1,4 @@
 import type { LiveCandidate, LiveSession } from '../../../shared/formats/console-api';
-import type { LockdownEventKind } from '../../../shared/formats/kiosk-api';
 import type { Candidate } from '../../../shared/formats/session';
 import { listKiosks } from '../auth/kiosk-registry';
 import { liveLabel, liveStatus, needsAction, resumeExpired, theoreticalEnd } from '../records/candidate-situation';
@@ -24,15 +23,15 @@ export function liveCandidate(context: DeliveryContext, candidate: Candidate, ki
     needsAction: needsAction(status),
     label: liveLabel(status, {
       answered, total,
-      suspensionCause: test?.suspensionCause ?? null,
+      suspensionCause: test?.suspension?.cause ?? null,
       resumeExpired: test !== null && resumeExpired(test.startedAt, context.now()),
     }),
     kiosk: entry ? { id: entry.kioskId, name: (kioskNames ? kioskNames.get(entry.kioskId) : context.store.kioskName(entry.kioskId)) ?? `Poste ${entry.kioskId}` } : null,
     progress: test ? { answered, total } : null,
     startedAt: test?.startedAt ?? null,
     theoreticalEndAt: test ? theoreticalEnd(test.startedAt, candidate.extraTimePercent) : null,
-    suspension: test?.suspendedAt ? { kind: test.suspensionKind ?? '', cause: test.suspensionCause ?? '', at: test.suspendedAt } : null,
-    lastWarning: warning ? { kind: warning.kind as LockdownEventKind, cause: warning.cause, at: warning.receivedAt } : null,
+    suspension: test?.suspension ?? null,
+    lastWarning: warning ? { kind: warning.kind, cause: warning.cause, at: warning.receivedAt } : null,
   };
 }
 
