@@ -29,14 +29,14 @@ describe('the i18n catalogue', () => {
   });
 });
 
-/** The codes of `new HttpError(status, 'code'…)`, `refusal(status, 'code'…)` and `unauthenticated(…, 'code')` in the server. */
+/** The codes of `new HttpError(status, 'code'…)`, `refuse('code'…)` and `unauthenticated(…, 'code')` in the server. */
 function serverRefusalCodes(): string[] {
   const root = path.resolve(__dirname, '../../../electron/centre');
   const files = fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
   const codes = new Set<string>();
   for (const file of files) {
     const text = fs.readFileSync(path.join(root, file), 'utf8');
-    for (const m of text.matchAll(/(?:new HttpError|refusal)\(\d+, '(\w+)'|unauthenticated\(\w+, '(\w+)'/g)) codes.add((m[1] ?? m[2])!);
+    for (const m of text.matchAll(/new HttpError\(\d+, '(\w+)'|\brefuse\(\s*'(\w+)'|unauthenticated\(\w+, '(\w+)'/g)) codes.add((m[1] ?? m[2] ?? m[3])!);
   }
   return [...codes].sort();
 }
