@@ -1,8 +1,7 @@
 import type WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Answer } from '../../../shared/formats/challenge';
-import { KIOSK_MESSAGE_RATE } from '../live/live-hub';
-import { LIVE_MAX_PAYLOAD } from '../live/live-routes';
+import { KIOSK_MESSAGE_RATE, LIVE_MAX_PAYLOAD } from '../../../shared/formats/live-messages';
 import { closed, nextMessage } from '../testing/test-server';
 import { enterTest, startHarness, type Harness } from '../testing/test-harness';
 

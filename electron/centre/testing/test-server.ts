@@ -62,7 +62,8 @@ export async function startTestServer(config: CentreServerConfig = {}): Promise<
   const tls = testTls();
   const server = await createCentreServer({
     db, dataDir, host: '127.0.0.1', port: 0, tls, clock: () => new Date(now),
-    config: { managerPassword: TEST_MANAGER_PASSWORD, logError: () => {}, ...config },
+    // Every answer of a table route is checked against its response schema (a mismatch is a 500).
+    config: { managerPassword: TEST_MANAGER_PASSWORD, logError: (error) => { if (String(error).includes('hors de son schéma')) process.stderr.write(`${String(error)}\n`); }, checkResponses: true, ...config },
   });
   const agent = new https.Agent({ ca: tls.certPem, keepAlive: false });
 
