@@ -1,10 +1,8 @@
 import type { z } from 'zod';
 import { formatPath } from '../../../shared/formats/parse';
 
-/**
- * The French 400 of a body that failed its schema (register-route.ts validates every table route's body with
- * it; the kiosk's socket answers say the same): the first bad field as `a.b[0].c`, every bad field listed.
- */
+// The French 400 of a body that failed its schema (register-route.ts validates every table route's body with
+// these; the kiosk's socket answers say the same): the first bad field as `a.b[0].c`, every bad field listed.
 
 /** Every problem of a body that failed its schema, by path; a missing field reads « champ obligatoire ». */
 export function fieldErrors(error: z.ZodError, body: unknown): { path: string; message: string }[] {
