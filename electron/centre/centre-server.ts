@@ -24,7 +24,10 @@ import type { CentreContext, RateLimits } from './server/centre-context';
 import { registerErrorHandling } from './http/error-handling';
 import { HttpError } from './http/http-error';
 import { createLiveHub } from './live/live-hub';
-import { LIVE_MAX_PAYLOAD, liveRoutes } from './live/live-routes';
+import { liveRoutes } from './live/live-routes';
+import { checkResponses, registerRoute } from './http/register-route';
+import { LIVE_HEARTBEAT_MS, LIVE_MAX_PAYLOAD } from '../../shared/formats/live-messages';
+import { ROUTES } from '../../shared/formats/routes';
 import { managerFileRoutes } from './server/manager-file-routes';
 import { registerSecurityHeaders } from './http/security-headers';
 import { sessionRoutes } from './server/session-routes';
@@ -47,7 +50,7 @@ export interface CentreServerConfig {
   /** The manager's password on first start; defaults to the environment's `PASSATION_MANAGER_PASSWORD`, else generated. */
   managerPassword?: string;
   rateLimits?: Partial<RateLimits>;
-  /** WebSocket heartbeat period (default 15 s). */
+  /** WebSocket heartbeat period (default LIVE_HEARTBEAT_MS, 15 s). */
   heartbeatMs?: number;
   /** Kiosk-lockdown §2 attestation check, called on every kiosk route once the device token is valid (not enforced yet). */
   attestation?: KioskAttestationCheck;
@@ -55,6 +58,11 @@ export interface CentreServerConfig {
   plugins?: FastifyPluginAsync[];
   /** The address kiosks use, for `kioskUrl` (default: the bound address, or the first LAN address when bound to all). */
   publicHost?: string;
+  /**
+   * Tests: parse every JSON answer of a table route with its response schema (shared/formats/routes.ts); one
+   * that does not match is a 500, logged. Off by default (production sends what the typechecked handlers built).
+   */
+  checkResponses?: boolean;
   /** Where unexpected errors go (default: stderr). */
   logError?: (error: unknown, context: string) => void;
   /** A session store built with options; default: `createSessionStore(db, { now: clock, ...deliveryInUse(db) })`. */
@@ -124,7 +132,7 @@ export async function createCentreServer(options: CentreServerOptions): Promise<
     onConstructorPoisoning: 'remove',
   }) as unknown as FastifyInstance;
 
-  const hub = createLiveHub({ clock, heartbeatMs: config.heartbeatMs ?? 15_000 });
+  const hub = createLiveHub({ clock, heartbeatMs: config.heartbeatMs ?? LIVE_HEARTBEAT_MS });
   const rateLimits = { ...DEFAULT_RATE_LIMITS, ...config.rateLimits };
   const context: CentreContext = {
     db: options.db,
@@ -159,7 +167,8 @@ export async function createCentreServer(options: CentreServerOptions): Promise<
       `Trop de requêtes : réessayez dans ${Math.max(1, Math.ceil(context.ttl / 1000))} s.`),
   });
 
-  app.get('/api/health', { config: { auth: 'public' } }, async () => ({ status: 'ok', certificateFingerprint: context.certificateFingerprint }));
+  if (config.checkResponses) checkResponses(app);
+  registerRoute(app, ROUTES.health).handle(() => ({ status: 'ok', certificateFingerprint: context.certificateFingerprint }));
   await app.register(authRoutes);
   await app.register(sessionRoutes);
   await app.register(managerFileRoutes);

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { IncidentCategory, incidentCategory } from '../certification/incidents';
+import { ChallengeType } from './challenge';
+import { KioskSummary } from './centre-api';
 import { Id } from './common';
 import { LockdownEventKind, LockdownPolicy } from './kiosk-api';
 import { AbortReason } from './scoring';
-import { ExtraTimePercent } from './session';
+import { ExtraTimePercent, SessionStatus } from './session';
 
 /**
  * The supervision and finalisation routes of the console (architecture §3, docs/delivery-api.md): request
@@ -32,8 +34,11 @@ export const LiveCandidate = z.object({
   status: LiveStatus,
   /** The invigilator must act (confirm presence, authorise a resume, lift a suspension). */
   needsAction: z.boolean(),
-  /** What the console's status cell says, in French. */
-  label: z.string(),
+  /**
+   * A re-entry more than 24 h after the start (R-GEN-6): the resume cannot be authorised, only the test ended.
+   * With `status`, `progress` and `suspension`, the facts the console's catalogue words the status cell from.
+   */
+  resumeExpired: z.boolean(),
   /** The kiosk of the candidate's latest check-in. */
   kiosk: z.object({ id: z.number().int(), name: z.string() }).strict().nullable(),
   progress: z.object({ answered: z.number().int().min(0), total: z.number().int().min(1) }).strict().nullable(),
@@ -48,10 +53,37 @@ export type LiveCandidate = z.infer<typeof LiveCandidate>;
 /** What `GET …/live` answers and what the hub pushes as `{type: 'candidates', …}`. */
 export const LiveSession = z.object({
   sessionId: z.number().int().positive(),
-  sessionStatus: z.string(),
+  sessionStatus: SessionStatus,
   candidates: z.array(LiveCandidate),
 }).strict();
 export type LiveSession = z.infer<typeof LiveSession>;
+
+/** What an invigilator's action on a candidate answers: the candidate's new live state. */
+export const LiveCandidateAnswer = z.object({ candidate: LiveCandidate }).strict();
+
+/** R-INC-1 — one question of a candidate's test, to point at in an incident: never a status or a solution. */
+export const CandidateQuestion = z.object({
+  challengeId: z.string(),
+  /** 1-based, in delivery order. */
+  position: z.number().int().min(1),
+  /** R-INC-1 — in the candidate's answer order (what an E-code names). */
+  questionNumber: z.number().int().min(1),
+  type: ChallengeType,
+  answered: z.boolean(),
+  answeredAt: z.string().nullable(),
+  hasIllustration: z.boolean(),
+  hasEmbed: z.boolean(),
+  hasAttachment: z.boolean(),
+  timed: z.boolean(),
+  focused: z.boolean(),
+}).strict();
+export const CandidateQuestions = z.object({ candidateId: z.number().int().positive(), questions: z.array(CandidateQuestion) }).strict();
+export type CandidateQuestions = z.infer<typeof CandidateQuestions>;
+
+/** The kiosks as a session's console lists them, with the candidate sitting at each (null: nobody). */
+export const SessionKioskList = z.object({
+  kiosks: z.array(KioskSummary.extend({ candidateId: z.number().int().positive().nullable() }).strict()),
+}).strict();
 
 /** R-SESS-3 — new extra time for a candidate; applies to the timers the kiosk has not shown yet. */
 export const ExtraTimeChange = z.object({ extraTimePercent: ExtraTimePercent }).strict();
@@ -97,6 +129,8 @@ export const Incident = z.object({
   createdAt: z.string(),
 }).strict();
 export type Incident = z.infer<typeof Incident>;
+export const IncidentAnswer = z.object({ incident: Incident }).strict();
+export const IncidentList = z.object({ incidents: z.array(Incident) }).strict();
 
 /** A lockdown event as the console lists it. */
 export const LockdownEventView = z.object({
@@ -111,6 +145,22 @@ export const LockdownEventView = z.object({
   policy: LockdownPolicy,
 }).strict();
 export type LockdownEventView = z.infer<typeof LockdownEventView>;
+
+/** One event of a session's hash-chained journal (electron/centre/audit/): `payload` is any JSON object. */
+export const AuditEvent = z.object({
+  sessionId: z.number().int().positive(),
+  seq: z.number().int().min(1),
+  at: z.string(),
+  kind: z.string(),
+  candidateId: z.number().int().nullable(),
+  kioskId: z.number().int().nullable(),
+  payload: z.record(z.string(), z.unknown()),
+  prevHash: z.string(),
+  hash: z.string(),
+}).strict();
+
+/** The session's journal (newest first) and its lockdown signals. */
+export const SessionEvents = z.object({ events: z.array(AuditEvent), lockdownEvents: z.array(LockdownEventView) }).strict();
 
 /** R-FIN-1, R-FIN-3 — what the invigilator states for one candidate who started. */
 export const CandidateFinalisation = z.object({

@@ -34,9 +34,8 @@ export const KioskStateName = z.enum(KIOSK_STATES);
 export type KioskStateName = z.infer<typeof KioskStateName>;
 
 export const KioskState = z.object({
+  /** The kiosk's catalogue words it in the candidate's language (no server-built sentence). */
   state: KioskStateName,
-  /** What the kiosk shows, in French. */
-  message: z.string(),
   /** Answered / total, once the test exists. */
   progress: z.object({ answered: z.number().int().min(0), total: z.number().int().min(1) }).strict().nullable(),
   extraTimePercent: z.number().min(0),
@@ -147,16 +146,6 @@ export const KioskLiveAnswer = z.object({
   body: KioskAnswer,
 }).strict();
 export type KioskLiveAnswer = z.infer<typeof KioskLiveAnswer>;
-
-/** Station → kiosk: the answer `clientAnswerId` is on disk; `ack` is the AnswerAck. */
-export interface AnswerSavedMessage { type: 'answerSaved'; clientAnswerId: string; ack: AnswerAck }
-/** Station → kiosk: the answer was not stored (`clientAnswerId` null when the message could not be read). */
-export interface AnswerRefusedMessage {
-  type: 'answerRefused';
-  clientAnswerId: string | null;
-  status: number;
-  error: { code: string; message: string; field: string; retryAfterSeconds?: number };
-}
 
 /** kiosk-lockdown.md §2 — the signals a kiosk reports. */
 export const LOCKDOWN_EVENT_KINDS = [

@@ -35,8 +35,14 @@ export type ApiError = z.infer<typeof ApiError>;
 export const ApiErrorBody = z.object({ error: ApiError }).strict();
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
 
-/** A response that is not JSON (a file, an asset, a page): the client hands back the raw `Response`. */
+/**
+ * A body or response that is not JSON the schema reads (a roster file, an asset, a document whose exact bytes
+ * matter): the client sends bytes and hands back the raw `Response`.
+ */
 export const BINARY = 'binary' as const;
+
+/** The answer of a route that answers nothing (status 204). */
+export const NoContent = z.undefined();
 
 export interface RouteDef {
   method: HttpMethod;
@@ -47,9 +53,9 @@ export interface RouteDef {
   params?: z.ZodType;
   /** The query string. */
   query?: z.ZodType;
-  /** The JSON body (absent: no body accepted). */
-  body?: z.ZodType;
-  /** The success answer's JSON (status 200 unless `status` says otherwise), or `BINARY`. */
+  /** The JSON body, validated before the handler runs (a 400 names the field); `BINARY`: raw bytes; absent: not read. */
+  body?: z.ZodType | typeof BINARY;
+  /** The success answer's JSON (status 200 unless `status` says otherwise), `NoContent` (204), or `BINARY`. */
   response: z.ZodType | typeof BINARY;
   status?: number;
   /** One line: what the route does (the documentation test checks each route is in docs/). */
@@ -60,8 +66,9 @@ export interface RouteDef {
 export const defineRoute = <const R extends RouteDef>(route: R): R => route;
 
 type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
-type Input<S> = S extends z.ZodType ? z.input<S> : undefined;
+type Input<S> = S extends z.ZodType ? z.input<S> : S extends typeof BINARY ? Uint8Array | string : undefined;
 export type RouteParams<R extends RouteDef> = Infer<R['params']>;
+export type RouteQuery<R extends RouteDef> = R['query'] extends z.ZodType ? z.input<R['query']> : undefined;
 export type RouteBody<R extends RouteDef> = Input<R['body']>;
 /**
  * What a route without a response schema (a file, a document's exact bytes) answers: the part of fetch's

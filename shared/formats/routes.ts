@@ -1,16 +1,260 @@
 import { z } from 'zod';
-import { defineRoute } from './route-table';
+import {
+  CandidateAnswer, CandidateList, InvigilatorLogin, InvigilatorLoginAnswer, InvigilatorPasswordAnswer, KioskIdentity,
+  KioskList, KioskPairing, KioskPairingAnswer, LoginAnswer, ManagerLogin, ManagerPasswordChange, PackageImported,
+  PackageList, PackageUpload, PairingCode, RosterImported, RosterQuery, SessionAnswer, SessionCreated, SessionList,
+  SessionPackageChoice, SessionPackages,
+} from './centre-api';
+import {
+  CandidateQuestions, ExtraTimeChange, FinalisationAnswer, FinalisationRequest, IncidentAnswer, IncidentInput,
+  IncidentList, LiveCandidateAnswer, LiveSession, NoBody, SessionEvents, SessionKioskList,
+} from './console-api';
+import { AnswerAck, KioskAnswer, KioskCheckIn, KioskCheckInAnswer, KioskEvent, KioskEventAnswer, KioskState, KioskTest } from './kiosk-api';
+import { ConsoleToServer, KioskToServer, ServerToConsole, ServerToKiosk } from './live-messages';
+import { AssetParams, CandidateParams, KioskParams, SessionCandidateParams, SessionParams } from './route-params';
+import { BINARY, defineRoute, NoContent, type RouteCaller } from './route-table';
+import { CandidateInput, SessionInput } from './session';
 
 /**
  * The centre server's route table (docs/centre-api.md, docs/delivery-api.md): every HTTP route, declared once.
- * Step 3 fills it with every route; entries are grouped by caller.
+ * The server registers its routes from it (electron/centre/http/register-route.ts), the screens' client is typed
+ * by it, and a test checks that the server registers exactly these routes and that docs/ documents each one.
  */
 export const HealthAnswer = z.object({ status: z.literal('ok'), certificateFingerprint: z.string().nullable() }).strict();
+
+const CONSOLE = ['manager', 'invigilator'] as const;
+const SESSION = '/api/console/sessions/:sessionId';
+const CANDIDATE = `${SESSION}/candidates/:candidateId`;
 
 export const ROUTES = {
   health: defineRoute({
     method: 'GET', path: '/api/health', caller: 'public', response: HealthAnswer,
     summary: 'Le serveur répond ; empreinte du certificat du poste.',
   }),
+
+  // ---- logins and kiosks (docs/centre-api.md) ----
+  managerLogin: defineRoute({
+    method: 'POST', path: '/api/manager/login', caller: 'public', body: ManagerLogin, response: LoginAnswer,
+    summary: 'Connexion du responsable du centre.',
+  }),
+  managerLogout: defineRoute({
+    method: 'POST', path: '/api/manager/logout', caller: 'manager', response: NoContent, status: 204,
+    summary: 'Déconnexion du responsable.',
+  }),
+  managerPassword: defineRoute({
+    method: 'POST', path: '/api/manager/password', caller: 'manager', body: ManagerPasswordChange, response: LoginAnswer,
+    summary: 'Changement du mot de passe du responsable ; ses autres connexions sont fermées.',
+  }),
+  invigilatorLogin: defineRoute({
+    method: 'POST', path: '/api/console/login', caller: 'public', body: InvigilatorLogin, response: InvigilatorLoginAnswer,
+    summary: 'Connexion du surveillant (numéro de session et mot de passe de la session).',
+  }),
+  invigilatorLogout: defineRoute({
+    method: 'POST', path: '/api/console/logout', caller: 'invigilator', response: NoContent, status: 204,
+    summary: 'Déconnexion du surveillant.',
+  }),
+  invigilatorSession: defineRoute({
+    method: 'GET', path: '/api/console/session', caller: 'invigilator', response: SessionAnswer,
+    summary: 'La session du surveillant connecté.',
+  }),
+  pairingCode: defineRoute({
+    method: 'POST', path: '/api/console/pairing-codes', caller: CONSOLE, response: PairingCode, status: 201,
+    summary: 'Un code d’appairage à usage unique pour un poste candidat.',
+  }),
+  kiosks: defineRoute({
+    method: 'GET', path: '/api/console/kiosks', caller: CONSOLE, response: KioskList,
+    summary: 'Les postes candidats appairés.',
+  }),
+  kioskRevoke: defineRoute({
+    method: 'POST', path: '/api/console/kiosks/:kioskId/revoke', caller: CONSOLE, params: KioskParams, response: NoContent, status: 204,
+    summary: 'Révoque un poste candidat ; ses connexions sont fermées.',
+  }),
+  kioskPair: defineRoute({
+    method: 'POST', path: '/api/kiosk/pair', caller: 'public', body: KioskPairing, response: KioskPairingAnswer, status: 201,
+    summary: 'Un poste échange le code d’appairage contre son jeton de poste.',
+  }),
+  kioskMe: defineRoute({
+    method: 'GET', path: '/api/kiosk/me', caller: 'kiosk', response: KioskIdentity,
+    summary: 'Le poste appairé se reconnaît.',
+  }),
+
+  // ---- the manager's sessions, candidates, roster and packages (docs/centre-api.md) ----
+  sessions: defineRoute({
+    method: 'GET', path: '/api/manager/sessions', caller: 'manager', response: SessionList,
+    summary: 'Les sessions du centre.',
+  }),
+  sessionCreate: defineRoute({
+    method: 'POST', path: '/api/manager/sessions', caller: 'manager', body: SessionInput, response: SessionCreated, status: 201,
+    summary: 'Crée une session (numéro, code d’accès et mot de passe du surveillant tirés par le poste).',
+  }),
+  session: defineRoute({
+    method: 'GET', path: '/api/manager/sessions/:sessionId', caller: 'manager', params: SessionParams, response: SessionAnswer,
+    summary: 'Une session.',
+  }),
+  sessionUpdate: defineRoute({
+    method: 'PUT', path: '/api/manager/sessions/:sessionId', caller: 'manager', params: SessionParams, body: SessionInput, response: SessionAnswer,
+    summary: 'Modifie une session.',
+  }),
+  sessionDelete: defineRoute({
+    method: 'DELETE', path: '/api/manager/sessions/:sessionId', caller: 'manager', params: SessionParams, response: NoContent, status: 204,
+    summary: 'Supprime une session sans passage.',
+  }),
+  invigilatorPassword: defineRoute({
+    method: 'POST', path: '/api/manager/sessions/:sessionId/invigilator-password', caller: 'manager', params: SessionParams,
+    response: InvigilatorPasswordAnswer,
+    summary: 'Nouveau mot de passe du surveillant ; les connexions faites avec l’ancien sont fermées.',
+  }),
+  candidates: defineRoute({
+    method: 'GET', path: '/api/manager/sessions/:sessionId/candidates', caller: 'manager', params: SessionParams, response: CandidateList,
+    summary: 'Les candidats d’une session.',
+  }),
+  candidateCreate: defineRoute({
+    method: 'POST', path: '/api/manager/sessions/:sessionId/candidates', caller: 'manager', params: SessionParams, body: CandidateInput,
+    response: CandidateAnswer, status: 201,
+    summary: 'Ajoute un candidat.',
+  }),
+  roster: defineRoute({
+    method: 'POST', path: '/api/manager/sessions/:sessionId/roster', caller: 'manager', params: SessionParams, query: RosterQuery,
+    body: BINARY, response: RosterImported, status: 201,
+    summary: 'Importe une liste de candidats (CSV ou ODS), tout ou rien.',
+  }),
+  candidate: defineRoute({
+    method: 'GET', path: '/api/manager/candidates/:candidateId', caller: 'manager', params: CandidateParams, response: CandidateAnswer,
+    summary: 'Un candidat.',
+  }),
+  candidateUpdate: defineRoute({
+    method: 'PUT', path: '/api/manager/candidates/:candidateId', caller: 'manager', params: CandidateParams, body: CandidateInput,
+    response: CandidateAnswer,
+    summary: 'Modifie un candidat.',
+  }),
+  candidateDelete: defineRoute({
+    method: 'DELETE', path: '/api/manager/candidates/:candidateId', caller: 'manager', params: CandidateParams, response: NoContent, status: 204,
+    summary: 'Supprime un candidat qui n’a pas commencé.',
+  }),
+  packages: defineRoute({
+    method: 'GET', path: '/api/manager/packages', caller: 'manager', response: PackageList,
+    summary: 'Les paquets signés importés.',
+  }),
+  packageUpload: defineRoute({
+    method: 'POST', path: '/api/manager/packages', caller: 'manager', body: PackageUpload, response: PackageImported, status: 201,
+    summary: 'Importe un paquet signé (201, ou 200 s’il était déjà là).',
+  }),
+  sessionPackages: defineRoute({
+    method: 'GET', path: '/api/manager/sessions/:sessionId/packages', caller: 'manager', params: SessionParams, response: SessionPackages,
+    summary: 'Les paquets qu’une session utilise.',
+  }),
+  sessionPackageChoice: defineRoute({
+    method: 'PUT', path: '/api/manager/sessions/:sessionId/packages', caller: 'manager', params: SessionParams, body: SessionPackageChoice,
+    response: SessionPackages,
+    summary: 'Choisit le paquet de contenu ou de profils d’une session.',
+  }),
+
+  // ---- the candidate's kiosk (docs/delivery-api.md) ----
+  checkIn: defineRoute({
+    method: 'POST', path: '/api/kiosk/check-in', caller: 'kiosk', body: KioskCheckIn, response: KioskCheckInAnswer,
+    summary: 'Le candidat s’identifie sur le poste (R-SESS-4).',
+  }),
+  kioskState: defineRoute({
+    method: 'GET', path: '/api/kiosk/state', caller: 'kiosk', response: KioskState,
+    summary: 'Où en est le candidat du poste.',
+  }),
+  start: defineRoute({
+    method: 'POST', path: '/api/kiosk/start', caller: 'kiosk', body: NoBody, response: KioskTest,
+    summary: 'Commence ou reprend le test : le test entier, sans solutions.',
+  }),
+  answer: defineRoute({
+    method: 'POST', path: '/api/kiosk/answers', caller: 'kiosk', body: KioskAnswer, response: AnswerAck,
+    summary: 'Une réponse, enregistrée durablement ; l’accusé ne dit jamais si elle est juste.',
+  }),
+  kioskEvent: defineRoute({
+    method: 'POST', path: '/api/kiosk/events', caller: 'kiosk', body: KioskEvent, response: KioskEventAnswer,
+    summary: 'Un signal du poste verrouillé (perte de focus, écran ajouté…).',
+  }),
+  asset: defineRoute({
+    method: 'GET', path: '/api/kiosk/assets/:assetId', caller: 'kiosk', params: AssetParams, response: BINARY,
+    summary: 'Une illustration ou une pièce jointe d’une épreuve du test du candidat.',
+  }),
+
+  // ---- the invigilator's console (docs/delivery-api.md) ----
+  live: defineRoute({
+    method: 'GET', path: `${SESSION}/live`, caller: CONSOLE, params: SessionParams, response: LiveSession,
+    summary: 'Les candidats de la session, « à traiter » d’abord.',
+  }),
+  confirmPresence: defineRoute({
+    method: 'POST', path: `${CANDIDATE}/confirm-presence`, caller: 'invigilator', params: SessionCandidateParams, body: NoBody,
+    response: LiveCandidateAnswer,
+    summary: 'Confirme la présence du candidat (R-SESS-5).',
+  }),
+  authoriseResume: defineRoute({
+    method: 'POST', path: `${CANDIDATE}/authorise-resume`, caller: 'invigilator', params: SessionCandidateParams, body: NoBody,
+    response: LiveCandidateAnswer,
+    summary: 'Autorise la reprise du candidat.',
+  }),
+  endTest: defineRoute({
+    method: 'POST', path: `${CANDIDATE}/end-test`, caller: 'invigilator', params: SessionCandidateParams, body: NoBody,
+    response: LiveCandidateAnswer,
+    summary: 'Met fin au test du candidat (R-SESS-6).',
+  }),
+  extraTime: defineRoute({
+    method: 'PUT', path: `${CANDIDATE}/extra-time`, caller: 'invigilator', params: SessionCandidateParams, body: ExtraTimeChange,
+    response: LiveCandidateAnswer,
+    summary: 'Change le temps majoré du candidat (R-SESS-3, R-VAL-6).',
+  }),
+  questions: defineRoute({
+    method: 'GET', path: `${CANDIDATE}/questions`, caller: CONSOLE, params: SessionCandidateParams, response: CandidateQuestions,
+    summary: 'Les questions du test du candidat, pour en désigner une dans un signalement.',
+  }),
+  incidentCreate: defineRoute({
+    method: 'POST', path: `${SESSION}/incidents`, caller: 'invigilator', params: SessionParams, body: IncidentInput, response: IncidentAnswer,
+    status: 201,
+    summary: 'Un signalement (R-INC-1).',
+  }),
+  incidents: defineRoute({
+    method: 'GET', path: `${SESSION}/incidents`, caller: CONSOLE, params: SessionParams, response: IncidentList,
+    summary: 'Les signalements de la session.',
+  }),
+  sessionKiosks: defineRoute({
+    method: 'GET', path: `${SESSION}/kiosks`, caller: CONSOLE, params: SessionParams, response: SessionKioskList,
+    summary: 'Les postes, et qui est assis à chacun pour cette session.',
+  }),
+  events: defineRoute({
+    method: 'GET', path: `${SESSION}/events`, caller: CONSOLE, params: SessionParams, response: SessionEvents,
+    summary: 'Le journal de la session (du plus récent) et ses signaux de verrouillage.',
+  }),
+  finalisation: defineRoute({
+    method: 'POST', path: `${SESSION}/finalisation`, caller: 'invigilator', params: SessionParams, body: FinalisationRequest,
+    response: FinalisationAnswer,
+    summary: 'Finalise la session (R-FIN-1..3).',
+  }),
+  results: defineRoute({
+    method: 'GET', path: `${SESSION}/results`, caller: CONSOLE, params: SessionParams, response: BINARY,
+    summary: 'Le document de résultats non signé, octet pour octet (en-tête x-content-sha256).',
+  }),
 } as const;
 export type RouteName = keyof typeof ROUTES;
+
+/** A live WebSocket: who may open it, what it receives and what the server sends on it. */
+export interface LiveRouteDef {
+  path: string;
+  caller: RouteCaller;
+  query?: z.ZodType;
+  /** Client → server messages, parsed on arrival by the server. */
+  receives: z.ZodType;
+  /** Server → client messages, parsed on arrival by the screens. */
+  sends: z.ZodType;
+  summary: string;
+}
+
+/** The manager names the session to watch; an invigilator watches their own (the parameter is optional). */
+export const ConsoleLiveQuery = z.object({ sessionId: z.string().regex(/^[1-9]\d{0,9}$/).optional() });
+
+export const LIVE_ROUTES = {
+  consoleLive: {
+    path: '/api/console/live', caller: CONSOLE, query: ConsoleLiveQuery, receives: ConsoleToServer, sends: ServerToConsole,
+    summary: 'La console suit sa session en direct.',
+  },
+  kioskLive: {
+    path: '/api/kiosk/live', caller: 'kiosk', receives: KioskToServer, sends: ServerToKiosk,
+    summary: 'Le poste candidat : changements d’état, réponses et accusés.',
+  },
+} as const satisfies Record<string, LiveRouteDef>;

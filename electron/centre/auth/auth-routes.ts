@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { InvigilatorLogin, KioskPairing, ManagerLogin, ManagerPasswordChange } from '../../../shared/formats/centre-api';
+import { ROUTES } from '../../../shared/formats/routes';
 import { HttpError } from '../http/http-error';
-import { bodyOf, idParam, validateBody } from '../http/validate-body';
+import { registerRoute } from '../http/register-route';
 import { AUTH_COOKIES, clearedCookie, tokenCookie } from './auth-hooks';
 import { callerLabel, consoleCaller, kioskCaller } from './caller';
 import { INVIGILATOR_TOKEN_TTL_MS, MANAGER_TOKEN_TTL_MS, issueConsoleToken, revokeConsoleToken, revokeManagerTokens } from './console-tokens';
@@ -31,7 +31,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   const hub = app.centreInternals.hub;
   const loginFailures = app.centre.failureLimiter(rateLimits.loginFailures);
   const pairingFailures = app.centre.failureLimiter(rateLimits.pairingFailures);
-  const publicRoute = { auth: 'public' as const, rateLimit: { max: rateLimits.publicRequestsPerMinute, timeWindow: 60_000 } };
+  const publicRoute = { rateLimit: { max: rateLimits.publicRequestsPerMinute, timeWindow: 60_000 } };
   const secure = app.centre.secure;
 
   function logIn(reply: FastifyReply, login: { kind: 'manager' } | { kind: 'invigilator'; sessionId: number }) {
@@ -41,17 +41,16 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     return { token: issued.token, expiresAt: issued.expiresAt };
   }
 
-  function logOut(request: FastifyRequest, reply: FastifyReply) {
+  function logOut({ request, reply }: { request: FastifyRequest; reply: FastifyReply }): void {
     const caller = consoleCaller(request);
     revokeConsoleToken(db, caller.tokenHash, clock());
     hub.disconnectLogins([caller.tokenHash]);
     reply.header('set-cookie', clearedCookie(AUTH_COOKIES[caller.kind], secure));
-    return reply.code(204).send();
   }
 
-  app.post('/api/manager/login', { config: publicRoute, preHandler: validateBody(ManagerLogin) }, async (request, reply) => {
+  registerRoute(app, ROUTES.managerLogin, publicRoute).handle(({ request, reply, body }) => {
     refuseIfBlocked(loginFailures, request.ip);
-    if (!verifyManagerPassword(db, bodyOf(request, ManagerLogin).password)) {
+    if (!verifyManagerPassword(db, body.password)) {
       loginFailures.fail(request.ip);
       throw new HttpError(401, 'wrongPassword', 'Mot de passe du responsable incorrect.', { field: 'password' });
     }
@@ -59,11 +58,10 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     return logIn(reply, { kind: 'manager' });
   });
 
-  app.post('/api/manager/logout', { config: { auth: 'manager' } }, logOut);
+  registerRoute(app, ROUTES.managerLogout).handle(logOut);
 
-  app.post('/api/manager/password', { config: { auth: 'manager' }, preHandler: validateBody(ManagerPasswordChange) }, async (request, reply) => {
+  registerRoute(app, ROUTES.managerPassword).handle(({ request, reply, body }) => {
     refuseIfBlocked(loginFailures, request.ip);
-    const body = bodyOf(request, ManagerPasswordChange);
     if (!verifyManagerPassword(db, body.currentPassword)) {
       loginFailures.fail(request.ip);
       throw new HttpError(401, 'wrongPassword', 'Mot de passe actuel incorrect.', { field: 'currentPassword' });
@@ -75,9 +73,8 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   });
 
   // R-SESS-1 — the invigilator logs in with the session number and the session's password.
-  app.post('/api/console/login', { config: publicRoute, preHandler: validateBody(InvigilatorLogin) }, async (request, reply) => {
+  registerRoute(app, ROUTES.invigilatorLogin, publicRoute).handle(({ request, reply, body }) => {
     refuseIfBlocked(loginFailures, request.ip);
-    const body = bodyOf(request, InvigilatorLogin);
     const session = sessions.getSessionByNumber(body.sessionNumber);
     // An unknown session costs the same time and gets the same answer as a wrong password.
     if (!sessions.verifyInvigilatorPassword(session?.id ?? 0, body.password) || !session) {
@@ -88,42 +85,37 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     return { ...logIn(reply, { kind: 'invigilator', sessionId: session.id }), session };
   });
 
-  app.post('/api/console/logout', { config: { auth: 'invigilator' } }, logOut);
+  registerRoute(app, ROUTES.invigilatorLogout).handle(logOut);
 
-  app.get('/api/console/session', { config: { auth: 'invigilator' } }, async (request) => {
+  registerRoute(app, ROUTES.invigilatorSession).handle(({ request }) => {
     const caller = consoleCaller(request);
     const session = caller.kind === 'invigilator' ? sessions.getSession(caller.sessionId) : null;
     if (!session) throw new HttpError(404, 'notFound', 'Session introuvable.');
     return { session };
   });
 
-  app.post('/api/console/pairing-codes', { config: { auth: ['manager', 'invigilator'] } }, async (request, reply) => {
-    const code = createPairingCode(db, callerLabel(request.caller), clock());
-    return reply.code(201).send(code);
-  });
+  registerRoute(app, ROUTES.pairingCode).handle(({ request }) => createPairingCode(db, callerLabel(request.caller), clock()));
 
-  app.get('/api/console/kiosks', { config: { auth: ['manager', 'invigilator'] } }, async () => ({ kiosks: listKiosks(db) }));
+  registerRoute(app, ROUTES.kiosks).handle(() => ({ kiosks: listKiosks(db) }));
 
-  app.post('/api/console/kiosks/:kioskId/revoke', { config: { auth: ['manager', 'invigilator'] } }, async (request, reply) => {
-    const kioskId = idParam(request, 'kioskId', 'Poste');
+  registerRoute(app, ROUTES.kioskRevoke).handle(({ params: { kioskId } }) => {
     if (!revokeKiosk(db, kioskId, clock())) throw new HttpError(404, 'notFound', `Poste introuvable (id ${kioskId}).`);
     hub.disconnectKiosk(kioskId);
-    return reply.code(204).send();
   });
 
-  app.post('/api/kiosk/pair', { config: publicRoute, preHandler: validateBody(KioskPairing) }, async (request, reply) => {
+  registerRoute(app, ROUTES.kioskPair, publicRoute).handle(({ request, reply, body }) => {
     refuseIfBlocked(pairingFailures, request.ip);
-    const result = pairKiosk(db, bodyOf(request, KioskPairing), clock());
+    const result = pairKiosk(db, body, clock());
     if (!result.ok) {
       pairingFailures.fail(request.ip);
       throw new HttpError(401, 'pairingRefused', result.reason, { field: 'code' });
     }
     pairingFailures.reset(request.ip);
     reply.header('set-cookie', tokenCookie(AUTH_COOKIES.kiosk, result.deviceToken, KIOSK_COOKIE_MAX_AGE_S, secure));
-    return reply.code(201).send({ kioskId: result.kioskId, deviceToken: result.deviceToken, certificateFingerprint: app.centre.certificateFingerprint });
+    return { kioskId: result.kioskId, deviceToken: result.deviceToken, certificateFingerprint: app.centre.certificateFingerprint };
   });
 
-  app.get('/api/kiosk/me', { config: { auth: 'kiosk' } }, async (request) => {
+  registerRoute(app, ROUTES.kioskMe).handle(({ request }) => {
     const kiosk = kioskCaller(request);
     return { kioskId: kiosk.kioskId, name: kiosk.kioskName };
   });

@@ -1,3 +1,4 @@
+import type { JsonText } from '../../../shared/formats/live-messages';
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { judgeAnswer, validateAnswer } from '../../../shared/certification/validation';
@@ -17,7 +18,8 @@ export interface AnswerSubmission {
 
 /** The acknowledgement as sent (exact bytes, the same on every replay) and whether this call stored it. */
 export interface StoredAck {
-  ackJson: string;
+  /** Canonical JSON of the AnswerAck, as stored. */
+  ackJson: JsonText<AnswerAck>;
   created: boolean;
   sessionId: number;
   candidateId: number;
@@ -54,7 +56,7 @@ export function recordAnswer(context: DeliveryContext, { kioskId, entryId, body 
   const ids = { sessionId: candidate.sessionId, candidateId: candidate.candidateId };
 
   const first = context.store.answerFor(test.id, body.challengeId);
-  if (first) return ok({ ackJson: first.ack, created: false, ...ids });
+  if (first) return ok({ ackJson: first.ack as JsonText<AnswerAck>, created: false, ...ids });
 
   const material = context.tests.of(test);
   if (!material) throw new Error(`test ${test.id} : paquet de contenu illisible`);
@@ -86,7 +88,7 @@ export function recordAnswer(context: DeliveryContext, { kioskId, entryId, body 
   const at = context.now().toISOString();
   const completed = context.store.countAnswers(test.id) + 1 === test.challengeCount;
   const ack: AnswerAck = { saved: true, challengeId: body.challengeId, clientAnswerId: body.clientAnswerId, savedAt: at, testCompleted: completed };
-  const ackJson = canonicalJson(ack);
+  const ackJson = canonicalJson(ack) as JsonText<AnswerAck>;
   const answer = canonicalJson(body.answer);
   context.store.insertAnswer({
     testId: test.id,

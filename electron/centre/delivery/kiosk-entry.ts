@@ -3,7 +3,7 @@ import type { KioskState } from '../../../shared/formats/kiosk-api';
 import { ENTRY_TOKEN_HEADER } from '../../../shared/formats/kiosk-api';
 import type { Candidate, Session } from '../../../shared/formats/session';
 import { sha256Hex } from '../auth/secret-token';
-import { KIOSK_MESSAGES, kioskStateName, theoreticalEnd } from '../records/candidate-situation';
+import { kioskStateName, theoreticalEnd } from '../records/candidate-situation';
 import type { DeliveryContext } from '../records/delivery-context';
 import type { Entry, TestRecord } from '../records/delivery-store';
 import { extendedTimers } from './kiosk-view';
@@ -63,14 +63,13 @@ export function resolveEntryOnly(context: DeliveryContext, kioskId: number, toke
 export function kioskState(context: DeliveryContext, entry: Entry, candidate: Candidate, test: TestRecord | null): KioskState {
   const state = kioskStateName(entry, test, context.now());
   if (!test) {
-    return { state, message: KIOSK_MESSAGES[state], progress: null, extraTimePercent: candidate.extraTimePercent, theoreticalEndAt: null, timers: {} };
+    return { state, progress: null, extraTimePercent: candidate.extraTimePercent, theoreticalEndAt: null, timers: {} };
   }
   const answered = context.store.answeredChallengeIds(test.id);
   const material = context.tests.of(test);
   const open = material ? material.challenges.filter((c) => !answered.has(c.id)) : [];
   return {
     state,
-    message: KIOSK_MESSAGES[state],
     progress: { answered: answered.size, total: test.challengeCount },
     extraTimePercent: candidate.extraTimePercent,
     theoreticalEndAt: theoreticalEnd(test.startedAt, candidate.extraTimePercent),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Answer } from '../../../shared/formats/challenge';
 import { KioskTest } from '../../../shared/formats/kiosk-api';
+import type { LiveCandidate } from '../../../shared/formats/console-api';
 import { verifyChain } from '../audit/event-chain';
 import { CHECK_IN_REFUSED } from './check-in';
 import { enterTest, startHarness, type Harness } from '../testing/test-harness';
@@ -251,10 +252,12 @@ describe('refusals', () => {
     expect((await h.kiosk('POST', '/api/kiosk/events', kiosk2, entry, onFocused)).json.policy).toBe('suspend');
     expect(h.t.db.prepare("SELECT COUNT(*) FROM lockdown_events WHERE client_event_id = 'e2'").pluck().get()).toBe(1);
 
-    const live = (await h.console('GET', '/live')).json.candidates as { candidateId: number; status: string; needsAction: boolean; label: string }[];
+    const live = (await h.console('GET', '/live')).json.candidates as LiveCandidate[];
     const petit = live.findIndex((c) => c.candidateId === id);
     expect(live[petit]).toMatchObject({ status: 'suspended', needsAction: true });
-    expect(live[petit]!.label).toContain('alt-tab');
+    // The facts the console's catalogue words (no server-built sentence): the suspension's kind and cause.
+    expect(live[petit]!.suspension).toMatchObject({ kind: 'focusLost' });
+    expect(live[petit]!.suspension!.cause).toContain('alt-tab');
     // "Needs action" first.
     expect(live.slice(0, petit + 1).every((c) => c.needsAction)).toBe(true);
     expect((await h.console('POST', `/candidates/${id}/authorise-resume`)).json.candidate.status).toBe('inTest');
@@ -271,7 +274,8 @@ describe('refusals', () => {
     expect((await h.console('POST', `/candidates/${id}/end-test`)).json.candidate.status).toBe('endedByInvigilator');
     const state = await h.kiosk('GET', '/api/kiosk/state', kiosk3, entry);
     expect(state.json.state).toBe('endedByInvigilator');
-    expect(state.json.message).toBe('Le surveillant a mis fin à votre test.');
+    // The kiosk's catalogue words the state; the payload carries no sentence.
+    expect(state.json).not.toHaveProperty('message');
     const refused = await h.kiosk('POST', '/api/kiosk/answers', kiosk3, entry, answer('ch_1', { choice: '2' }));
     expect(refused.status).toBe(409);
     expect(refused.json.error.code).toBe('testEnded');

@@ -1,4 +1,5 @@
-import { ClientId, ENTRY_TOKEN_HEADER, KioskLiveAnswer, type AnswerRefusedMessage } from '../../../shared/formats/kiosk-api';
+import { ClientId, ENTRY_TOKEN_HEADER, KioskLiveAnswer } from '../../../shared/formats/kiosk-api';
+import { answerSavedText, jsonText, type AnswerRefused } from '../../../shared/formats/live-messages';
 import { noteKioskSeen } from '../auth/kiosk-registry';
 import type { KioskSender, LiveHub } from '../live/live-hub';
 import { fieldErrors, invalidFieldMessage } from '../http/validate-body';
@@ -24,7 +25,7 @@ export function registerLiveAnswers(hub: LiveHub, context: DeliveryContext, answ
   const entries = new Map<string, { entryId: number; kioskId: number }>();
 
   const refuse = (from: KioskSender, clientAnswerId: string | null, refusal: Refusal) => {
-    const message: AnswerRefusedMessage = {
+    const message: AnswerRefused = {
       type: 'answerRefused',
       clientAnswerId,
       status: REFUSAL_STATUS[refusal.code],
@@ -34,7 +35,7 @@ export function registerLiveAnswers(hub: LiveHub, context: DeliveryContext, answ
         ...(refusal.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: refusal.retryAfterSeconds }),
       },
     };
-    from.sendText(JSON.stringify(message));
+    from.sendText(jsonText(message));
   };
 
   return hub.onKioskMessage('answer', {
@@ -78,7 +79,7 @@ export function registerLiveAnswers(hub: LiveHub, context: DeliveryContext, answ
           refuse(from, body.clientAnswerId, outcome.error);
           return;
         }
-        from.sendText(`{"type":"answerSaved","clientAnswerId":${JSON.stringify(body.clientAnswerId)},"ack":${outcome.value.ackJson}}`);
+        from.sendText(answerSavedText(body.clientAnswerId, outcome.value.ackJson));
       }, () => {
         refuse(from, body.clientAnswerId, {
           code: 'notSaved', field: '(racine)',

@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import type { ApiError, ApiErrorDetail } from '../../../shared/formats/centre-api';
+import type { ApiError, ApiErrorDetail } from '../../../shared/formats/route-table';
 
 /**
  * A refusal to send to the client as `{ error: { code, message, field?, errors? } }` (French message).

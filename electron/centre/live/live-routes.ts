@@ -1,16 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { LIVE_ROUTES } from '../../../shared/formats/routes';
 import { consoleCaller, kioskCaller } from '../auth/caller';
 import { HttpError } from '../http/http-error';
 
 /**
- * Biggest WebSocket message the server reads (a bigger one closes the socket, 1009): a kiosk's answer (at most
- * 64 KiB, as on `POST /api/kiosk/answers`) with its envelope. Consoles only send pings: the hub closes a console
- * socket that sends more than 4 KiB.
- */
-export const LIVE_MAX_PAYLOAD = 64 * 1024 + 1024;
-
-/**
- * The live WebSockets; authentication happens before the upgrade (the auth hook runs in onRequest,
+ * The live WebSockets (LIVE_ROUTES of shared/formats/routes.ts; their messages: live-messages.ts; the biggest
+ * message read: LIVE_MAX_PAYLOAD); authentication happens before the upgrade (the auth hook runs in onRequest,
  * an unauthenticated upgrade gets the usual 401/403 JSON answer and no socket).
  * - `/api/console/live`: an invigilator watches their session; the manager names one with `?sessionId=`.
  * - `/api/kiosk/live`: a paired kiosk.
@@ -35,16 +30,16 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
     return sessionId;
   }
 
-  app.get('/api/console/live', {
+  app.get(LIVE_ROUTES.consoleLive.path, {
     websocket: true,
-    config: { auth: ['manager', 'invigilator'] },
+    config: { auth: LIVE_ROUTES.consoleLive.caller },
     preValidation: async (request) => { watchedSession(request); },
   }, (socket, request) => {
     const caller = consoleCaller(request);
     hub.addConsole(socket, { sessionId: watchedSession(request), tokenHash: caller.tokenHash, expiresAt: caller.expiresAt });
   });
 
-  app.get('/api/kiosk/live', { websocket: true, config: { auth: 'kiosk' } }, (socket, request) => {
+  app.get(LIVE_ROUTES.kioskLive.path, { websocket: true, config: { auth: LIVE_ROUTES.kioskLive.caller } }, (socket, request) => {
     hub.addKiosk(socket, kioskCaller(request).kioskId);
   });
 }

@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LIVE_CLOSE } from './live-hub';
+import { LIVE_CLOSE, type ServerToConsole } from '../../../shared/formats/live-messages';
 import { SESSION_INPUT, closed, nextMessage, startTestServer, type TestServer } from '../testing/test-server';
 
 let t: TestServer;
@@ -77,8 +77,9 @@ describe('live WebSockets: the hub', () => {
     other.on('message', (d) => strays.push(String(d)));
     device.on('message', (d) => strays.push(String(d)));
     const received = Promise.all([nextMessage(mine), nextMessage(watching)]);
-    expect(hub.publish(sessions[0]!.id, { type: 'candidate', state: 'waiting' })).toBe(2);
-    expect(await received).toEqual([{ type: 'candidate', state: 'waiting' }, { type: 'candidate', state: 'waiting' }]);
+    const pushed: ServerToConsole = { type: 'candidates', sessionId: sessions[0]!.id, sessionStatus: 'finalised', candidates: [] };
+    expect(hub.publish(sessions[0]!.id, pushed)).toBe(2);
+    expect(await received).toEqual([pushed, pushed]);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(strays).toEqual([]);
     expect(hub.connectionCounts()).toEqual({ consoles: 3, kiosks: 1 });
@@ -92,25 +93,25 @@ describe('live WebSockets: the hub', () => {
     const b = await t.socket('/api/kiosk/live', second.deviceToken);
     await Promise.all([nextMessage(a), nextMessage(b)]);
     const toA = nextMessage(a);
-    expect(hub.sendToKiosk(kiosk.kioskId, { type: 'resume' })).toBe(1);
-    expect(await toA).toEqual({ type: 'resume' });
+    expect(hub.sendToKiosk(kiosk.kioskId, { type: 'stateChanged' })).toBe(1);
+    expect(await toA).toEqual({ type: 'stateChanged' });
     hub.attachKiosk(second.kioskId, sessions[1]!.id);
     const toB = nextMessage(b);
-    expect(hub.publishToKiosks(sessions[1]!.id, { type: 'sessionEnded' })).toBe(1);
-    expect(await toB).toEqual({ type: 'sessionEnded' });
+    expect(hub.publishToKiosks(sessions[1]!.id, { type: 'stateChanged' })).toBe(1);
+    expect(await toB).toEqual({ type: 'stateChanged' });
     a.close();
     b.close();
   });
 
   it('a connect listener sends a first snapshot; ping → pong; anything else → an error message', async () => {
     const hub = t.server.app.centre.hub;
-    const stop = hub.onConsoleConnect((client) => client.send({ type: 'snapshot', sessionId: client.sessionId }));
+    const stop = hub.onConsoleConnect((client) => client.send({ type: 'candidates', sessionId: client.sessionId, sessionStatus: 'sent', candidates: [] }));
     const ws = await t.socket('/api/console/live', await invigilatorLogin(1));
     const first = [await nextMessage(ws), await nextMessage(ws), await nextMessage(ws)];
     expect(first).toEqual([
       { type: 'hello', role: 'console', sessionId: sessions[0]!.id },
       { type: 'candidates', sessionId: sessions[0]!.id, sessionStatus: 'created', candidates: [] },
-      { type: 'snapshot', sessionId: sessions[0]!.id },
+      { type: 'candidates', sessionId: sessions[0]!.id, sessionStatus: 'sent', candidates: [] },
     ]);
     stop();
     ws.send(JSON.stringify({ type: 'ping' }));

@@ -55,35 +55,3 @@ export function kioskStateName(entry: EntryFacts, test: TestFacts | null, now: D
   return entry.authorisedAt === null ? 'waitingForResume' : 'readyToResume';
 }
 
-/** What the kiosk says in each state (French, for the candidate). */
-export const KIOSK_MESSAGES: Record<KioskStateName, string> = {
-  waitingForPresence: 'Merci. Le surveillant va confirmer votre présence : patientez quelques instants.',
-  readyToStart: 'Votre présence est confirmée : vous pouvez commencer le test.',
-  waitingForResume: 'Votre test est déjà commencé. Levez la main : le surveillant doit autoriser la reprise.',
-  readyToResume: 'La reprise est autorisée : vous pouvez reprendre votre test.',
-  inTest: 'Test en cours.',
-  suspended: 'Test suspendu — appelez le surveillant.',
-  completed: 'Vous avez répondu à toutes les questions : le test est terminé.',
-  endedByInvigilator: 'Le surveillant a mis fin à votre test.',
-  endedDueToFinalisation: 'La session est close : votre test est terminé.',
-  replaced: 'Votre test a été ouvert sur un autre poste : ce poste ne sert plus pour votre test.',
-  resumeExpired: 'La reprise n’est plus possible : plus de 24 heures ont passé depuis le début de votre test.',
-};
-
-/** What the console's status cell says (French, for the invigilator). */
-export function liveLabel(status: LiveStatus, facts: { answered: number; total: number; suspensionCause: string | null; resumeExpired: boolean }): string {
-  switch (status) {
-    case 'notCheckedIn': return 'Non arrivé';
-    case 'waitingForPresence': return 'Connecté : confirmer la présence';
-    case 'readyToStart': return 'Présence confirmée : peut commencer';
-    case 'inTest': return `En test : ${facts.answered}/${facts.total}`;
-    case 'waitingForResume': return facts.resumeExpired
-      ? 'Reconnecté, mais plus de 24 h après le début : reprise impossible, mettez fin au test'
-      : `Reconnecté (${facts.answered}/${facts.total}) : autoriser la reprise`;
-    case 'readyToResume': return `Reprise autorisée (${facts.answered}/${facts.total})`;
-    case 'suspended': return `Test suspendu (${facts.suspensionCause ?? 'cause inconnue'}) : autoriser la reprise`;
-    case 'completed': return 'Test terminé';
-    case 'endedByInvigilator': return 'Test arrêté par le surveillant';
-    case 'endedDueToFinalisation': return 'Test arrêté à la finalisation';
-  }
-}

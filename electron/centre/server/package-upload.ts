@@ -1,5 +1,5 @@
 import { CONTENT_PACKAGE_FORMAT, ContentPackage } from '../../../shared/formats/content-package';
-import type { ApiErrorDetail } from '../../../shared/formats/centre-api';
+import type { ApiErrorDetail } from '../../../shared/formats/route-table';
 import { parseWith } from '../../../shared/formats/parse';
 import { PROFILE_PACKAGE_FORMAT, ProfilePackage } from '../../../shared/formats/profile-package';
 import type { PackageStore, StoredPackage } from '../packages/package-store';

@@ -1,9 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { LiveSession } from '../../../shared/formats/console-api';
 import { enterTest, startHarness, type Harness } from '../testing/test-harness';
+import { readDoc, routeSection, tableRoutes } from '../testing/route-docs';
 import { SESSION_INPUT } from '../testing/test-server';
 
 let h: Harness;
@@ -58,7 +57,7 @@ describe('live state over WebSocket (architecture §3 step 4)', () => {
     expect((await h.kiosk('GET', '/api/kiosk/state', kiosk1, checkedIn.json.entryToken)).json.state).toBe('readyToStart');
 
     await h.kiosk('POST', '/api/kiosk/start', kiosk1, checkedIn.json.entryToken);
-    expect((await consoleInbox.next('candidate')).candidate).toMatchObject({ status: 'inTest', label: 'En test : 0/15', progress: { answered: 0, total: 15 } });
+    expect((await consoleInbox.next('candidate')).candidate).toMatchObject({ status: 'inTest', progress: { answered: 0, total: 15 }, resumeExpired: false });
     consoleSocket.close();
     kioskSocket.close();
   });
@@ -174,15 +173,16 @@ describe('kiosks and events', () => {
 });
 
 describe('documentation', () => {
-  test('every route of delivery, supervision and finalisation is in docs/delivery-api.md, with a curl example', async () => {
-    const doc = fs.readFileSync(path.join(__dirname, '../../../docs/delivery-api.md'), 'utf8');
-    const centreDoc = fs.readFileSync(path.join(__dirname, '../../../docs/centre-api.md'), 'utf8');
-    const mine = h.t.server.app.centreInternals.routes.map((r) => `${r.method} ${r.url}`)
-      .filter((r) => r.includes('/api/') && !centreDoc.includes(r) && !r.startsWith('HEAD '));
+  test('every route of delivery, supervision and finalisation (the table\'s kiosk and session routes) is in docs/delivery-api.md, with a curl example', async () => {
+    const doc = readDoc('delivery-api.md');
+    const registered = new Set(h.t.server.app.centreInternals.routes.map((r) => `${r.method} ${r.url}`));
+    const mine = tableRoutes().filter(({ key, websocket }) => !websocket
+      && (/ \/api\/kiosk\/(?!pair$|me$)/.test(key) || key.includes(' /api/console/sessions/')));
     expect(mine.length).toBe(18);
-    for (const route of mine) {
-      const section = doc.split('\n### ').find((s) => s.startsWith(`\`${route}\``));
-      expect(section, route).toBeDefined();
+    for (const { key } of mine) {
+      expect(registered.has(key), key).toBe(true);
+      const section = routeSection(doc, key);
+      expect(section, key).toBeDefined();
       expect(section!).toContain('curl ');
     }
   });

@@ -1,21 +1,21 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { questionNumbers } from '../../../shared/certification/finalisation';
-import { ExtraTimeChange, IncidentInput, NoBody } from '../../../shared/formats/console-api';
+import { LockdownEventView } from '../../../shared/formats/console-api';
+import { ROUTES } from '../../../shared/formats/routes';
 import { listEvents } from '../audit/event-chain';
 import { callerLabel } from '../auth/caller';
 import { listKiosks } from '../auth/kiosk-registry';
 import type { DeliveryContext } from '../records/delivery-context';
+import type { LockdownEventRecord } from '../records/delivery-store';
 import { valueOrThrow } from '../server/refusal-http';
 import { finalisationChallenges } from '../records/finalisation-challenges';
 import { HttpError } from '../http/http-error';
-import { bodyOf, idParam, validateBody } from '../http/validate-body';
+import { registerRoute } from '../http/register-route';
 import { addIncident, listIncidents } from '../records/incidents';
 import { liveSession } from './live-state';
 import { authoriseResume, changeExtraTime, confirmPresence, endTestByInvigilator } from './supervision-actions';
 
-/** Actions are the invigilator's (R-SESS-5, R-SESS-6); the centre manager may watch any session. */
-const ACT = { auth: 'invigilator' as const };
-const WATCH = { auth: ['invigilator', 'manager'] as const };
+/** Actions are the invigilator's (R-SESS-5, R-SESS-6); the centre manager may watch any session (routes.ts). */
 const SMALL_BODY = 4 * 1024;
 const MAX_EVENTS = 1000;
 
@@ -24,45 +24,48 @@ const MAX_EVENTS = 1000;
  * invigilator's own session (the auth hook checks `:sessionId`).
  */
 export function registerConsoleRoutes(app: FastifyInstance, context: DeliveryContext): void {
-  const base = '/api/console/sessions/:sessionId';
-  const sessionIdOf = (request: FastifyRequest) => {
-    const sessionId = idParam(request, 'sessionId', 'Session');
-    if (!context.sessions.getSession(sessionId)) throw new HttpError(404, 'notFound', `Session introuvable (id ${sessionId}).`, { field: 'sessionId' });
-    return sessionId;
+  const small = { bodyLimit: SMALL_BODY };
+  /** The session of the URL, which must exist (the auth hook already checked an invigilator's is their own). */
+  const existing = (params: { sessionId: number }) => {
+    if (!context.sessions.getSession(params.sessionId)) throw new HttpError(404, 'notFound', `Session introuvable (id ${params.sessionId}).`, { field: 'sessionId' });
+    return params.sessionId;
   };
-  const ids = (request: FastifyRequest) => ({ sessionId: sessionIdOf(request), candidateId: idParam(request, 'candidateId', 'Candidat') });
+  const ids = (params: { sessionId: number; candidateId: number }) => ({ sessionId: existing(params), candidateId: params.candidateId });
 
   // Every candidate, "needs action" first; the same list is pushed over /api/console/live on each change.
-  app.get(`${base}/live`, { config: WATCH }, async (request) => liveSession(context, sessionIdOf(request)));
+  registerRoute(app, ROUTES.live).handle(({ params }) => {
+    const live = liveSession(context, existing(params));
+    if (!live) throw new HttpError(404, 'notFound', `Session introuvable (id ${params.sessionId}).`, { field: 'sessionId' });
+    return live;
+  });
 
   // R-SESS-5
-  app.post(`${base}/candidates/:candidateId/confirm-presence`, { config: ACT, bodyLimit: SMALL_BODY, preHandler: validateBody(NoBody) }, async (request) => {
-    const { sessionId, candidateId } = ids(request);
+  registerRoute(app, ROUTES.confirmPresence, small).handle(async ({ request, params }) => {
+    const { sessionId, candidateId } = ids(params);
     return { candidate: valueOrThrow(await confirmPresence(context, sessionId, candidateId, callerLabel(request.caller))) };
   });
 
   // R-SESS-5, kiosk-lockdown.md §2 — "Autoriser la reprise".
-  app.post(`${base}/candidates/:candidateId/authorise-resume`, { config: ACT, bodyLimit: SMALL_BODY, preHandler: validateBody(NoBody) }, async (request) => {
-    const { sessionId, candidateId } = ids(request);
+  registerRoute(app, ROUTES.authoriseResume, small).handle(async ({ request, params }) => {
+    const { sessionId, candidateId } = ids(params);
     return { candidate: valueOrThrow(await authoriseResume(context, sessionId, candidateId, callerLabel(request.caller))) };
   });
 
   // R-SESS-6
-  app.post(`${base}/candidates/:candidateId/end-test`, { config: ACT, bodyLimit: SMALL_BODY, preHandler: validateBody(NoBody) }, async (request) => {
-    const { sessionId, candidateId } = ids(request);
+  registerRoute(app, ROUTES.endTest, small).handle(async ({ request, params }) => {
+    const { sessionId, candidateId } = ids(params);
     return { candidate: valueOrThrow(await endTestByInvigilator(context, sessionId, candidateId, callerLabel(request.caller))) };
   });
 
   // R-SESS-3, R-VAL-6
-  app.put(`${base}/candidates/:candidateId/extra-time`, { config: ACT, bodyLimit: SMALL_BODY, preHandler: validateBody(ExtraTimeChange) }, async (request) => {
-    const { sessionId, candidateId } = ids(request);
-    const { extraTimePercent } = bodyOf(request, ExtraTimeChange);
+  registerRoute(app, ROUTES.extraTime, small).handle(async ({ request, params, body: { extraTimePercent } }) => {
+    const { sessionId, candidateId } = ids(params);
     return { candidate: valueOrThrow(await changeExtraTime(context, sessionId, candidateId, extraTimePercent, callerLabel(request.caller))) };
   });
 
   // R-INC-1 — the candidate's questions, so that the invigilator can point at one: never a status or a solution.
-  app.get(`${base}/candidates/:candidateId/questions`, { config: WATCH }, async (request) => {
-    const { sessionId, candidateId } = ids(request);
+  registerRoute(app, ROUTES.questions).handle(({ params }) => {
+    const { sessionId, candidateId } = ids(params);
     const candidate = context.sessions.getCandidate(candidateId);
     if (!candidate || candidate.sessionId !== sessionId) throw new HttpError(404, 'notFound', `Candidat introuvable (id ${candidateId}).`, { field: 'candidateId' });
     const test = context.store.testOfCandidate(candidateId);
@@ -80,32 +83,34 @@ export function registerConsoleRoutes(app: FastifyInstance, context: DeliveryCon
   });
 
   // R-INC-1
-  app.post(`${base}/incidents`, { config: ACT, bodyLimit: SMALL_BODY, preHandler: validateBody(IncidentInput) }, async (request, reply) => {
-    const sessionId = sessionIdOf(request);
-    const incident = valueOrThrow(addIncident(context, sessionId, bodyOf(request, IncidentInput), callerLabel(request.caller)));
-    return reply.code(201).send({ incident });
-  });
+  registerRoute(app, ROUTES.incidentCreate, small).handle(({ request, params, body }) =>
+    ({ incident: valueOrThrow(addIncident(context, existing(params), body, callerLabel(request.caller))) }));
 
-  app.get(`${base}/incidents`, { config: WATCH }, async (request) => ({ incidents: listIncidents(context.db, sessionIdOf(request)) }));
+  registerRoute(app, ROUTES.incidents).handle(({ params }) => ({ incidents: listIncidents(context.db, existing(params)) }));
 
   // The kiosks, and who sits at each for this session.
-  app.get(`${base}/kiosks`, { config: WATCH }, async (request) => {
-    const sessionId = sessionIdOf(request);
+  registerRoute(app, ROUTES.sessionKiosks).handle(({ params }) => {
+    const sessionId = existing(params);
     const sitting = new Map(context.store.currentEntriesOfSession(sessionId).map((e) => [e.kioskId, e.candidateId]));
     return { kiosks: listKiosks(context.db).map((k) => ({ ...k, candidateId: sitting.get(k.id) ?? null })) };
   });
 
   // The session's audit log (newest first) and its lockdown signals.
-  app.get(`${base}/events`, { config: WATCH }, async (request) => {
-    const sessionId = sessionIdOf(request);
+  registerRoute(app, ROUTES.events).handle(({ params }) => {
+    const sessionId = existing(params);
     const events = listEvents(context.db, sessionId);
     return {
       events: events.slice(-MAX_EVENTS).reverse(),
-      lockdownEvents: context.store.lockdownEventsOfSession(sessionId, MAX_EVENTS).map((e) => ({
-        id: e.id, candidateId: e.candidateId, kioskId: e.kioskId, kind: e.kind, cause: e.cause, occurredAt: e.occurredAt,
-        receivedAt: e.receivedAt, challengeId: e.challengeId, policy: e.policy,
-      })),
+      lockdownEvents: context.store.lockdownEventsOfSession(sessionId, MAX_EVENTS).map(lockdownEventView),
     };
   });
 
+}
+
+/** A stored lockdown signal as the console lists it: LockdownEventView's fields, its kind and policy read with the shared enums. */
+function lockdownEventView(e: LockdownEventRecord): LockdownEventView {
+  return LockdownEventView.parse({
+    id: e.id, candidateId: e.candidateId, kioskId: e.kioskId, kind: e.kind, cause: e.cause, occurredAt: e.occurredAt,
+    receivedAt: e.receivedAt, challengeId: e.challengeId, policy: e.policy,
+  });
 }

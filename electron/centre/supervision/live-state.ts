@@ -1,7 +1,7 @@
 import type { LiveCandidate, LiveSession } from '../../../shared/formats/console-api';
 import type { Candidate } from '../../../shared/formats/session';
 import { listKiosks } from '../auth/kiosk-registry';
-import { liveLabel, liveStatus, needsAction, resumeExpired, theoreticalEnd } from '../records/candidate-situation';
+import { liveStatus, needsAction, resumeExpired, theoreticalEnd } from '../records/candidate-situation';
 import type { DeliveryContext } from '../records/delivery-context';
 
 /** Architecture §3 step 4 — one candidate as the console shows it. */
@@ -21,11 +21,7 @@ export function liveCandidate(context: DeliveryContext, candidate: Candidate, ki
     accessibilityAdjustment: candidate.accessibilityAdjustment,
     status,
     needsAction: needsAction(status),
-    label: liveLabel(status, {
-      answered, total,
-      suspensionCause: test?.suspension?.cause ?? null,
-      resumeExpired: test !== null && resumeExpired(test.startedAt, context.now()),
-    }),
+    resumeExpired: status === 'waitingForResume' && test !== null && resumeExpired(test.startedAt, context.now()),
     kiosk: entry ? { id: entry.kioskId, name: (kioskNames ? kioskNames.get(entry.kioskId) : context.store.kioskName(entry.kioskId)) ?? `Poste ${entry.kioskId}` } : null,
     progress: test ? { answered, total } : null,
     startedAt: test?.startedAt ?? null,

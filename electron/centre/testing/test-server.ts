@@ -4,6 +4,9 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
+import type { z } from 'zod';
+import { ServerToConsole, ServerToKiosk } from '../../../shared/formats/live-messages';
+import { LIVE_ROUTES } from '../../../shared/formats/routes';
 import { createStationTlsCertificate, type StationTlsCertificate } from '../pki/tls';
 import { openDatabase, type Db } from '../storage/database';
 import { createCentreServer, type CentreServer, type CentreServerConfig } from '../centre-server';
@@ -62,7 +65,8 @@ export async function startTestServer(config: CentreServerConfig = {}): Promise<
   const tls = testTls();
   const server = await createCentreServer({
     db, dataDir, host: '127.0.0.1', port: 0, tls, clock: () => new Date(now),
-    config: { managerPassword: TEST_MANAGER_PASSWORD, logError: () => {}, ...config },
+    // Every answer of a table route is checked against its response schema (a mismatch is a 500).
+    config: { managerPassword: TEST_MANAGER_PASSWORD, logError: (error) => { if (String(error).includes('hors de son schéma')) process.stderr.write(`${String(error)}\n`); }, checkResponses: true, ...config },
   });
   const agent = new https.Agent({ ca: tls.certPem, keepAlive: false });
 
@@ -98,7 +102,7 @@ export async function startTestServer(config: CentreServerConfig = {}): Promise<
         ca: tls.certPem,
         headers: token ? { authorization: `Bearer ${token}` } : {},
       });
-      queueMessages(ws);
+      queueMessages(ws, urlPath.startsWith(LIVE_ROUTES.kioskLive.path) ? ServerToKiosk : ServerToConsole);
       ws.once('open', () => resolve(ws));
       ws.once('unexpected-response', (request, response) => {
         const chunks: Buffer[] = [];
@@ -131,17 +135,24 @@ export async function startTestServer(config: CentreServerConfig = {}): Promise<
 }
 
 type Message = { type: string; [key: string]: unknown };
-const queues = new WeakMap<WebSocket, { received: Message[]; waiting: ((m: Message) => void)[] }>();
+type Waiter = { resolve: (m: Message) => void; reject: (e: Error) => void };
+const queues = new WeakMap<WebSocket, { received: (Message | Error)[]; waiting: Waiter[] }>();
 
-/** Keeps every message from the first one (the server's hello can arrive with the upgrade answer). */
-export function queueMessages(ws: WebSocket): void {
-  const queue = { received: [] as Message[], waiting: [] as ((m: Message) => void)[] };
+/**
+ * Keeps every message from the first one (the server's hello can arrive with the upgrade answer). Each is parsed
+ * with the server → client union of its socket (live-messages.ts): one outside it fails `nextMessage`.
+ */
+export function queueMessages(ws: WebSocket, schema?: z.ZodType): void {
+  const queue = { received: [] as (Message | Error)[], waiting: [] as Waiter[] };
   queues.set(ws, queue);
   ws.on('message', (data) => {
     const message = JSON.parse(String(data)) as Message;
+    const parsed = schema?.safeParse(message);
+    const item = parsed && !parsed.success ? new Error(`message hors de l’union du serveur : ${String(data).slice(0, 300)} — ${parsed.error.message}`) : message;
     const waiter = queue.waiting.shift();
-    if (waiter) waiter(message);
-    else queue.received.push(message);
+    if (!waiter) queue.received.push(item);
+    else if (item instanceof Error) waiter.reject(item);
+    else waiter.resolve(item);
   });
 }
 
@@ -150,7 +161,8 @@ export function nextMessage(ws: WebSocket): Promise<Message> {
   const queue = queues.get(ws);
   if (!queue) throw new Error('socket not opened by the test server');
   const ready = queue.received.shift();
-  return ready ? Promise.resolve(ready) : new Promise((resolve) => queue.waiting.push(resolve));
+  if (ready instanceof Error) return Promise.reject(ready);
+  return ready ? Promise.resolve(ready) : new Promise((resolve, reject) => queue.waiting.push({ resolve, reject }));
 }
 
 /** Resolves with the close code. */
