@@ -23,6 +23,7 @@ import type { Db } from './storage/database';
 import type { CentreContext, RateLimits } from './server/centre-context';
 import { registerErrorHandling } from './http/error-handling';
 import { HttpError } from './http/http-error';
+import { registerJsonParser } from './http/json-depth';
 import { createLiveHub } from './live/live-hub';
 import { LIVE_MAX_PAYLOAD, liveRoutes } from './live/live-routes';
 import { managerFileRoutes } from './server/manager-file-routes';
@@ -148,6 +149,7 @@ export async function createCentreServer(options: CentreServerOptions): Promise<
   await app.register(websocket, { options: { maxPayload: LIVE_MAX_PAYLOAD } });
   // Only JSON is parsed (application/json, Fastify's default parser); upload routes add their own types.
   app.removeContentTypeParser('text/plain');
+  registerJsonParser(app);
   const routes = registerAuth(app, { db: options.db, clock, attestation: config.attestation });
   app.decorate('centreInternals', { hub, routes });
   registerErrorHandling(app, config.logError ?? ((error, where) => process.stderr.write(`[centre] ${where} : ${error instanceof Error ? error.stack : String(error)}\n`)));
