@@ -20,6 +20,7 @@ import { registerConsoleRoutes } from './supervision/console-routes';
 import { createLivePushes } from './supervision/live-pushes';
 import { createSessionStore, type SessionStore } from './sessions/session-store';
 import type { Db } from './storage/database';
+import { ensurePrivateDir } from './storage/private-files';
 import type { CentreContext, RateLimits } from './server/centre-context';
 import { registerErrorHandling } from './http/error-handling';
 import { HttpError } from './http/http-error';
@@ -106,6 +107,8 @@ export async function createCentreServer(options: CentreServerOptions): Promise<
   if (config.plainHttp && !isLoopback(options.host)) {
     throw new Error(`HTTP sans chiffrement refusé sur ${options.host} : il n’est permis que sur l’adresse de bouclage (tests).`);
   }
+  // The data folder holds every solution: the owner's only (its files are made so by openDatabase and the TLS store).
+  ensurePrivateDir(options.dataDir);
   const tls = config.plainHttp ? null : options.tls
     ? { ...options.tls, fingerprint: fingerprintSha256(options.tls.certPem) }
     : loadOrCreateStationCertificate(options.dataDir);
