@@ -3,6 +3,7 @@ import { IncidentCategory, incidentCategory } from '../certification/incidents';
 import { Id } from './common';
 import { LockdownEventKind, LockdownPolicy } from './kiosk-api';
 import { AbortReason } from './scoring';
+import { freeText } from './safe-text';
 import { ExtraTimePercent } from './session';
 
 /**
@@ -67,7 +68,7 @@ export const NoBody = z.object({}).strict().optional();
 export const IncidentInput = z.object({
   candidateId: z.number().int().positive(),
   category: IncidentCategory,
-  description: z.string().trim().max(2000, '2000 caractères au plus').default(''),
+  description: freeText(2000).default(''),
   challengeId: Id.optional(),
   questionNumber: z.number().int().min(1).max(1000).optional(),
 }).strict().superRefine((input, ctx) => {
@@ -123,7 +124,7 @@ export const CandidateFinalisation = z.object({
 
 /** R-FIN-1..3 — finalising a session. */
 export const FinalisationRequest = z.object({
-  globalComment: z.string().trim().max(5000, '5000 caractères au plus').default(''),
+  globalComment: freeText(5000).default(''),
   incidentDuringSession: z.boolean(),
   joiningIssue: z.boolean(),
   candidates: z.array(CandidateFinalisation).max(1000).default([]),
