@@ -38,7 +38,8 @@ export const DEFAULT_BODY_LIMIT = 64 * 1024;
 export const AUTHORITY_CERTIFICATE_FILE = 'authority.pem';
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
-  loginFailures: { maxFailures: 10, windowMs: 15 * 60 * 1000 },
+  managerLoginFailures: { maxFailures: 10, windowMs: 15 * 60 * 1000 },
+  invigilatorLoginFailures: { maxFailures: 10, windowMs: 15 * 60 * 1000 },
   pairingFailures: { maxFailures: 10, windowMs: 10 * 60 * 1000 },
   publicRequestsPerMinute: 120,
 };
@@ -140,7 +141,7 @@ export async function createCentreServer(options: CentreServerOptions): Promise<
     certificateFingerprint: tls?.fingerprint ?? null,
     secure: tls !== null,
     rateLimits,
-    failureLimiter: (limit) => createFailureLimiter(limit, clock),
+    failureLimiter: (name, limit) => createFailureLimiter(options.db, name, limit, clock),
     authorityCertificate() {
       const file = path.join(options.dataDir, AUTHORITY_CERTIFICATE_FILE);
       return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
@@ -205,10 +206,11 @@ async function stationRoutes(app: FastifyInstance): Promise<void> {
   const context = createDeliveryContext({
     db, sessions, packages, now: clock,
     checkInFailures: {
-      perKiosk: app.centre.failureLimiter(CHECK_IN_FAILURES.perKiosk),
-      perSession: app.centre.failureLimiter(CHECK_IN_FAILURES.perSession),
+      perKiosk: app.centre.failureLimiter('checkInKiosk', CHECK_IN_FAILURES.perKiosk),
+      perSession: app.centre.failureLimiter('checkInSession', CHECK_IN_FAILURES.perSession),
     },
     candidateChanged: (sessionId, candidateId, toKiosk) => pushes.candidateChanged(sessionId, candidateId, toKiosk),
+    sessionAlertChanged: (sessionId) => pushes.alertChanged(sessionId),
   });
   pushes.attach(context);
   app.addHook('onClose', async () => { pushes.close(); });

@@ -46,12 +46,29 @@ export const LiveCandidate = z.object({
 }).strict();
 export type LiveCandidate = z.infer<typeof LiveCandidate>;
 
+/**
+ * R-SESS-4 — many failed check-ins on the session's kiosks (a code, for the console's catalogue): `failures` within
+ * the window since `since`. Nobody is refused for it; the invigilator looks, then lifts it (`…/check-in-alert/clear`).
+ */
+export const CheckInAlert = z.object({
+  code: z.literal('checkInFailures'),
+  failures: z.number().int().positive(),
+  since: z.string(),
+}).strict();
+export type CheckInAlert = z.infer<typeof CheckInAlert>;
+
 /** What `GET …/live` answers and what the hub pushes as `{type: 'candidates', …}`. */
 export const LiveSession = z.object({
   sessionId: z.number().int().positive(),
   sessionStatus: z.string(),
+  /** Null when there is no alert. */
+  checkInAlert: CheckInAlert.nullable(),
   candidates: z.array(LiveCandidate),
 }).strict();
+
+/** What lifting the check-in alert answers. */
+export const CheckInAlertCleared = z.object({ checkInAlert: z.null() }).strict();
+export type CheckInAlertCleared = z.infer<typeof CheckInAlertCleared>;
 export type LiveSession = z.infer<typeof LiveSession>;
 
 /** R-SESS-3 — new extra time for a candidate; applies to the timers the kiosk has not shown yet. */

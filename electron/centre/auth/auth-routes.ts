@@ -29,8 +29,9 @@ function refuseIfBlocked(limiter: FailureLimiter, key: string): void {
 export async function authRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock, sessions, rateLimits } = app.centre;
   const hub = app.centreInternals.hub;
-  const loginFailures = app.centre.failureLimiter(rateLimits.loginFailures);
-  const pairingFailures = app.centre.failureLimiter(rateLimits.pairingFailures);
+  const managerFailures = app.centre.failureLimiter('managerLogin', rateLimits.managerLoginFailures);
+  const invigilatorFailures = app.centre.failureLimiter('invigilatorLogin', rateLimits.invigilatorLoginFailures);
+  const pairingFailures = app.centre.failureLimiter('pairing', rateLimits.pairingFailures);
   const publicRoute = { auth: 'public' as const, rateLimit: { max: rateLimits.publicRequestsPerMinute, timeWindow: 60_000 } };
   const secure = app.centre.secure;
 
@@ -50,22 +51,22 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   }
 
   app.post('/api/manager/login', { config: publicRoute, preHandler: validateBody(ManagerLogin) }, async (request, reply) => {
-    refuseIfBlocked(loginFailures, request.ip);
+    refuseIfBlocked(managerFailures, request.ip);
     if (!verifyManagerPassword(db, bodyOf(request, ManagerLogin).password)) {
-      loginFailures.fail(request.ip);
+      managerFailures.fail(request.ip);
       throw new HttpError(401, 'wrongPassword', 'Mot de passe du responsable incorrect.', { field: 'password' });
     }
-    loginFailures.reset(request.ip);
+    managerFailures.reset(request.ip);
     return logIn(reply, { kind: 'manager' });
   });
 
   app.post('/api/manager/logout', { config: { auth: 'manager' } }, logOut);
 
   app.post('/api/manager/password', { config: { auth: 'manager' }, preHandler: validateBody(ManagerPasswordChange) }, async (request, reply) => {
-    refuseIfBlocked(loginFailures, request.ip);
+    refuseIfBlocked(managerFailures, request.ip);
     const body = bodyOf(request, ManagerPasswordChange);
     if (!verifyManagerPassword(db, body.currentPassword)) {
-      loginFailures.fail(request.ip);
+      managerFailures.fail(request.ip);
       throw new HttpError(401, 'wrongPassword', 'Mot de passe actuel incorrect.', { field: 'currentPassword' });
     }
     const problem = setManagerPassword(db, body.newPassword, clock());
@@ -76,15 +77,15 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
 
   // R-SESS-1 — the invigilator logs in with the session number and the session's password.
   app.post('/api/console/login', { config: publicRoute, preHandler: validateBody(InvigilatorLogin) }, async (request, reply) => {
-    refuseIfBlocked(loginFailures, request.ip);
+    refuseIfBlocked(invigilatorFailures, request.ip);
     const body = bodyOf(request, InvigilatorLogin);
     const session = sessions.getSessionByNumber(body.sessionNumber);
     // An unknown session costs the same time and gets the same answer as a wrong password.
     if (!sessions.verifyInvigilatorPassword(session?.id ?? 0, body.password) || !session) {
-      loginFailures.fail(request.ip);
+      invigilatorFailures.fail(request.ip);
       throw new HttpError(401, 'wrongPassword', 'Numéro de session ou mot de passe du surveillant incorrect.', { field: 'password' });
     }
-    loginFailures.reset(request.ip);
+    invigilatorFailures.reset(request.ip);
     return { ...logIn(reply, { kind: 'invigilator', sessionId: session.id }), session };
   });
 

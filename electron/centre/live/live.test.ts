@@ -109,7 +109,7 @@ describe('live WebSockets: the hub', () => {
     const first = [await nextMessage(ws), await nextMessage(ws), await nextMessage(ws)];
     expect(first).toEqual([
       { type: 'hello', role: 'console', sessionId: sessions[0]!.id },
-      { type: 'candidates', sessionId: sessions[0]!.id, sessionStatus: 'created', candidates: [] },
+      { type: 'candidates', sessionId: sessions[0]!.id, sessionStatus: 'created', checkInAlert: null, candidates: [] },
       { type: 'snapshot', sessionId: sessions[0]!.id },
     ]);
     stop();

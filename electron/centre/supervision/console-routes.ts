@@ -10,6 +10,7 @@ import { finalisationChallenges } from '../records/finalisation-challenges';
 import { HttpError } from '../http/http-error';
 import { bodyOf, idParam, validateBody } from '../http/validate-body';
 import { addIncident, listIncidents } from '../records/incidents';
+import { clearCheckInAlert } from './check-in-alert';
 import { liveSession } from './live-state';
 import { authoriseResume, changeExtraTime, confirmPresence, endTestByInvigilator } from './supervision-actions';
 
@@ -87,6 +88,13 @@ export function registerConsoleRoutes(app: FastifyInstance, context: DeliveryCon
   });
 
   app.get(`${base}/incidents`, { config: WATCH }, async (request) => ({ incidents: listIncidents(context.db, sessionIdOf(request)) }));
+
+  // R-SESS-4 — the invigilator has looked at the failed check-ins and lifts the alert (the count starts again).
+  app.post(`${base}/check-in-alert/clear`, { config: ACT, bodyLimit: SMALL_BODY, preHandler: validateBody(NoBody) }, async (request) => {
+    const sessionId = sessionIdOf(request);
+    valueOf(await clearCheckInAlert(context, sessionId, callerLabel(request.caller)));
+    return { checkInAlert: null };
+  });
 
   // The kiosks, and who sits at each for this session.
   app.get(`${base}/kiosks`, { config: WATCH }, async (request) => {
