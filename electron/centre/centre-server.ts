@@ -25,6 +25,7 @@ import type { CentreContext, RateLimits } from './server/centre-context';
 import { registerErrorHandling } from './http/error-handling';
 import { HttpError } from './http/http-error';
 import { registerJsonParser } from './http/json-depth';
+import { DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, DEFAULT_TIMEOUTS, limitConnectionsPerAddress, serverTimeoutOptions, type ServerTimeouts } from './http/connection-limits';
 import { createLiveHub } from './live/live-hub';
 import { LIVE_MAX_PAYLOAD, liveRoutes } from './live/live-routes';
 import { managerFileRoutes } from './server/manager-file-routes';
@@ -42,6 +43,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   invigilatorLoginFailures: { maxFailures: 10, windowMs: 15 * 60 * 1000 },
   pairingFailures: { maxFailures: 10, windowMs: 10 * 60 * 1000 },
   publicRequestsPerMinute: 120,
+  liveSocketsPerToken: 8,
 };
 
 export interface CentreServerConfig {
@@ -60,6 +62,10 @@ export interface CentreServerConfig {
   publicHost?: string;
   /** Where unexpected errors go (default: stderr). */
   logError?: (error: unknown, context: string) => void;
+  /** Limits on slow or silent clients (default DEFAULT_TIMEOUTS); tests shorten them. */
+  timeouts?: Partial<ServerTimeouts>;
+  /** Connections one address may hold at once (default 64). */
+  maxConnectionsPerAddress?: number;
   /** A session store built with options; default: `createSessionStore(db, { now: clock, ...deliveryInUse(db) })`. */
   sessions?: SessionStore;
 }
@@ -117,8 +123,10 @@ export async function createCentreServer(options: CentreServerOptions): Promise<
   const setup = ensureManagerAccount(options.db, { password: config.managerPassword ?? process.env.PASSATION_MANAGER_PASSWORD, now: clock() });
   purgeExpiredConsoleTokens(options.db, clock());
 
+  const limits = serverTimeoutOptions({ ...DEFAULT_TIMEOUTS, ...config.timeouts });
   const app = Fastify({
-    ...(tls ? { https: { cert: tls.certPem, key: tls.keyPem } } : {}),
+    ...(tls ? { https: { cert: tls.certPem, key: tls.keyPem, ...limits.node, ...limits.tls } } : { http: limits.node }),
+    ...limits.fastify,
     bodyLimit: DEFAULT_BODY_LIMIT,
     logger: false,
     forceCloseConnections: true,
@@ -128,6 +136,10 @@ export async function createCentreServer(options: CentreServerOptions): Promise<
     onProtoPoisoning: 'remove',
     onConstructorPoisoning: 'remove',
   }) as unknown as FastifyInstance;
+
+  // Node sets headersTimeout from the options only when it is below requestTimeout; set it again to be sure.
+  app.server.headersTimeout = limits.node.headersTimeout;
+  limitConnectionsPerAddress(app.server, config.maxConnectionsPerAddress ?? DEFAULT_MAX_CONNECTIONS_PER_ADDRESS);
 
   const hub = createLiveHub({ clock, heartbeatMs: config.heartbeatMs ?? 15_000 });
   const rateLimits = { ...DEFAULT_RATE_LIMITS, ...config.rateLimits };

@@ -15,6 +15,8 @@ export interface RateLimits {
   pairingFailures: FailureLimit;
   /** Requests per minute per IP on each public route (login, pairing), failed or not. */
   publicRequestsPerMinute: number;
+  /** Live WebSockets one kiosk token or one console login may hold open at once. */
+  liveSocketsPerToken: number;
 }
 
 /**
