@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
@@ -25,6 +26,7 @@ import type { CentreContext, RateLimits } from './server/centre-context';
 import { registerErrorHandling } from './http/error-handling';
 import { HttpError } from './http/http-error';
 import { registerJsonParser } from './http/json-depth';
+import { hostName, registerOriginCheck, type StationIdentity } from './http/origin-check';
 import { DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, DEFAULT_TIMEOUTS, limitConnectionsPerAddress, serverTimeoutOptions, type ServerTimeouts } from './http/connection-limits';
 import { createLiveHub } from './live/live-hub';
 import { LIVE_MAX_PAYLOAD, liveRoutes } from './live/live-routes';
@@ -58,6 +60,8 @@ export interface CentreServerConfig {
   attestation?: KioskAttestationCheck;
   /** Route plugins added after every route of the station (tests add probe routes): see electron/centre/README.md. */
   plugins?: FastifyPluginAsync[];
+  /** More names the station answers to (a DNS name of the school's network); its own names and addresses always are. */
+  allowedHosts?: string[];
   /** The address kiosks use, for `kioskUrl` (default: the bound address, or the first LAN address when bound to all). */
   publicHost?: string;
   /** Where unexpected errors go (default: stderr). */
@@ -93,6 +97,12 @@ export interface CentreServer {
   /** The manager password generated at this first start, to print once; null otherwise. */
   initialManagerPassword: string | null;
   close(): Promise<void>;
+}
+
+/** The names and addresses the station answers to: loopback, this machine's name, its LAN addresses, and `extra`. */
+function stationHosts(extra: readonly string[]): Set<string> {
+  const name = os.hostname().toLowerCase();
+  return new Set(['localhost', '127.0.0.1', '::1', name, `${name}.local`, ...lanAddresses(), ...extra].map((h) => hostName(h)));
 }
 
 const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
@@ -163,6 +173,9 @@ export async function createCentreServer(options: CentreServerOptions): Promise<
 
   // First: its onRequest hook marks upgrade requests, so that a refused upgrade's socket is destroyed.
   await app.register(websocket, { options: { maxPayload: LIVE_MAX_PAYLOAD } });
+  // Then: foreign Host (DNS rebinding) and foreign Origin (cross-site requests riding on the cookies) are refused.
+  let identity: StationIdentity | null = null;
+  registerOriginCheck(app, () => identity);
   // Only JSON is parsed (application/json, Fastify's default parser); upload routes add their own types.
   app.removeContentTypeParser('text/plain');
   registerJsonParser(app);
@@ -193,6 +206,7 @@ export async function createCentreServer(options: CentreServerOptions): Promise<
   const localHost = boundAll ? '127.0.0.1' : options.host;
   const kioskHost = config.publicHost ?? (boundAll ? lanAddresses().find((a) => net.isIPv4(a)) ?? '127.0.0.1' : options.host);
   const url = `${scheme}://${urlHost(localHost)}:${port}`;
+  identity = { scheme, port, hosts: stationHosts([options.host, kioskHost, ...(config.allowedHosts ?? [])]) };
 
   return {
     app,
