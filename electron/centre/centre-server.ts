@@ -28,7 +28,7 @@ import { HttpError } from './http/http-error';
 import { registerJsonParser } from './http/json-depth';
 import { hostName, registerOriginCheck, type StationIdentity } from './http/origin-check';
 import { DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, DEFAULT_TIMEOUTS, limitConnectionsPerAddress, serverTimeoutOptions, type ServerTimeouts } from './http/connection-limits';
-import { createLiveHub } from './live/live-hub';
+import { KIOSK_MESSAGE_RATE, createLiveHub } from './live/live-hub';
 import { LIVE_MAX_PAYLOAD, liveRoutes } from './live/live-routes';
 import { managerFileRoutes } from './server/manager-file-routes';
 import { registerSecurityHeaders } from './http/security-headers';
@@ -46,6 +46,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   pairingFailures: { maxFailures: 10, windowMs: 10 * 60 * 1000 },
   publicRequestsPerMinute: 120,
   liveSocketsPerToken: 8,
+  kioskRequests: KIOSK_MESSAGE_RATE,
 };
 
 export interface CentreServerConfig {
@@ -179,7 +180,7 @@ export async function createCentreServer(options: CentreServerOptions): Promise<
   // Only JSON is parsed (application/json, Fastify's default parser); upload routes add their own types.
   app.removeContentTypeParser('text/plain');
   registerJsonParser(app);
-  const routes = registerAuth(app, { db: options.db, clock, attestation: config.attestation });
+  const routes = registerAuth(app, { db: options.db, clock, attestation: config.attestation, kioskRate: rateLimits.kioskRequests });
   app.decorate('centreInternals', { hub, routes });
   registerErrorHandling(app, config.logError ?? ((error, where) => process.stderr.write(`[centre] ${where} : ${error instanceof Error ? error.stack : String(error)}\n`)));
   registerSecurityHeaders(app);

@@ -116,6 +116,12 @@ export const Incident = z.object({
 }).strict();
 export type Incident = z.infer<typeof Incident>;
 
+/** `GET …/events?kind=` — one kind of audit event (`checkInFailed`, `lockdown`…) or of signal (`focusLost`…). */
+export const EventsQuery = z.object({
+  kind: z.string().regex(/^[A-Za-z]{1,40}$/, 'nom de type d’événement attendu (1 à 40 lettres, par exemple checkInFailed ou focusLost)').optional(),
+}).strict();
+export type EventsQuery = z.infer<typeof EventsQuery>;
+
 /** A lockdown event as the console lists it. */
 export const LockdownEventView = z.object({
   id: z.number().int(),
@@ -127,6 +133,9 @@ export const LockdownEventView = z.object({
   receivedAt: z.string(),
   challengeId: z.string().nullable(),
   policy: LockdownPolicy,
+  /** The same signal repeated within a few seconds is one event: how many times it came, over how long (ms). */
+  count: z.number().int().min(1),
+  durationMs: z.number().int().min(0),
 }).strict();
 export type LockdownEventView = z.infer<typeof LockdownEventView>;
 

@@ -1,5 +1,6 @@
 import type { RouteEntry } from '../auth/auth-hooks';
 import type { FailureLimit, FailureLimiter } from '../auth/failure-limiter';
+import type { TokenBucketRate } from '../http/token-bucket';
 import type { PackageStore } from '../packages/package-store';
 import type { SessionStore } from '../sessions/session-store';
 import type { Db } from '../storage/database';
@@ -15,6 +16,8 @@ export interface RateLimits {
   pairingFailures: FailureLimit;
   /** Requests per minute per IP on each public route (login, pairing), failed or not. */
   publicRequestsPerMinute: number;
+  /** Requests of one kiosk on the kiosk HTTP routes: a burst, then a rate (the same budget as its live socket). */
+  kioskRequests: TokenBucketRate;
   /** Live WebSockets one kiosk token or one console login may hold open at once. */
   liveSocketsPerToken: number;
 }

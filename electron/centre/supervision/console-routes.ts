@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { questionNumbers } from '../../../shared/certification/finalisation';
-import { ExtraTimeChange, IncidentInput, NoBody } from '../../../shared/formats/console-api';
+import { EventsQuery, ExtraTimeChange, IncidentInput, NoBody } from '../../../shared/formats/console-api';
+import { parseWith } from '../../../shared/formats/parse';
+import { repeatsOf } from '../records/repeated-events';
 import { listEvents } from '../audit/event-chain';
 import { callerLabel } from '../auth/caller';
 import { listKiosks } from '../auth/kiosk-registry';
@@ -103,15 +105,28 @@ export function registerConsoleRoutes(app: FastifyInstance, context: DeliveryCon
     return { kiosks: listKiosks(context.db).map((k) => ({ ...k, candidateId: sitting.get(k.id) ?? null })) };
   });
 
-  // The session's audit log (newest first) and its lockdown signals.
+  // The session's audit log (newest first) and its lockdown signals, each repeated signal once with its count;
+  // `?kind=` keeps one kind (an audit event kind such as `checkInFailed`, or a signal such as `focusLost`).
   app.get(`${base}/events`, { config: WATCH }, async (request) => {
     const sessionId = sessionIdOf(request);
-    const events = listEvents(context.db, sessionId);
+    const query = parseWith(EventsQuery, request.query ?? {});
+    if (!query.ok) {
+      const first = query.errors[0]!;
+      throw new HttpError(400, 'invalidQuery', `Paramètre « ${first.path} » invalide : ${first.message}.`, { field: first.path });
+    }
+    const kind = query.value.kind;
+    const events = listEvents(context.db, sessionId).filter((e) => kind === undefined || e.kind === kind);
+    // Signals of other kinds are skipped before the limit, so a flood of one kind does not hide the others.
+    const signals = kind === undefined
+      ? context.store.lockdownEventsOfSession(sessionId, MAX_EVENTS)
+      : context.store.lockdownEventsOfSession(sessionId, Number.MAX_SAFE_INTEGER).filter((e) => e.kind === kind).slice(0, MAX_EVENTS);
+    const repeats = repeatsOf(context.db, signals.map((e) => e.id));
     return {
       events: events.slice(-MAX_EVENTS).reverse(),
-      lockdownEvents: context.store.lockdownEventsOfSession(sessionId, MAX_EVENTS).map((e) => ({
+      lockdownEvents: signals.map((e) => ({
         id: e.id, candidateId: e.candidateId, kioskId: e.kioskId, kind: e.kind, cause: e.cause, occurredAt: e.occurredAt,
         receivedAt: e.receivedAt, challengeId: e.challengeId, policy: e.policy,
+        count: repeats.get(e.id)?.count ?? 1, durationMs: repeats.get(e.id)?.durationMs ?? 0,
       })),
     };
   });

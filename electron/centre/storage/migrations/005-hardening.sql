@@ -11,3 +11,9 @@ CREATE INDEX failed_attempts_key ON failed_attempts (limiter, key, at_ms);
 -- the last one (delivery/lockdown-events.ts): a flood of 1,000 signals does not bury the session's log.
 ALTER TABLE lockdown_events ADD COLUMN repeat_count INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE lockdown_events ADD COLUMN last_received_at TEXT;
+-- The signal itself still never changes: only its two counters may.
+DROP TRIGGER lockdown_events_no_update;
+CREATE TRIGGER lockdown_events_no_update
+BEFORE UPDATE OF id, entry_id, candidate_id, kiosk_id, kind, cause, occurred_at, received_at, challenge_id, details, policy, client_event_id
+ON lockdown_events
+BEGIN SELECT RAISE(ABORT, 'événement de poste : il ne se modifie pas'); END;
