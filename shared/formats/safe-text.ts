@@ -9,6 +9,7 @@ import { z } from 'zod';
  * Names and other identifying fields refuse them (a French message, the field named by the caller); free texts
  * (descriptions, comments, kiosk names, causes) have them removed.
  */
+// oxlint-disable-next-line no-control-regex -- matching control characters is this module's job
 const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** In a name, tab and line breaks are refused too. */
 const LINE_BREAKS = /[\t\n\r]/;

@@ -10,9 +10,9 @@ import { createFailureLimiter } from './failure-limiter';
 const dirs: string[] = [];
 afterEach(() => { for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true }); });
 
-async function post(server: CentreServer, url: string, body: unknown): Promise<{ status: number; json: any }> {
+async function post(server: CentreServer, url: string, body: unknown): Promise<{ status: number; json: { error: { code: string } } | null }> {
   const response = await fetch(`${server.url}${url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: response.status, json: await response.json().catch(() => null) };
+  return { status: response.status, json: await response.json().catch(() => null) as { error: { code: string } } | null };
 }
 
 describe('failure counters survive a restart (SQLite) and logins count apart', () => {
@@ -53,7 +53,7 @@ describe('failure counters survive a restart (SQLite) and logins count apart', (
     try {
       const login = await post(server, '/api/manager/login', { password: TEST_MANAGER_PASSWORD });
       expect(login.status).toBe(429);
-      expect(login.json.error.code).toBe('tooManyAttempts');
+      expect(login.json?.error.code).toBe('tooManyAttempts');
       expect((await post(server, '/api/kiosk/pair', { code: '000000', name: 'P' })).status).toBe(429);
     } finally {
       await server.close();
