@@ -139,7 +139,9 @@ function authenticate(request: FastifyRequest, auth: RouteAuth, options: AuthOpt
     if (!found.ok) {
       throw found.reason === 'revoked'
         ? unauthenticated(true, 'kioskRevoked', 'Ce poste a été révoqué depuis la console : refaites l’appairage.')
-        : unauthenticated(true, 'unauthenticated', 'Jeton de poste inconnu : refaites l’appairage.');
+        : found.reason === 'expired'
+          ? unauthenticated(true, 'kioskExpired', 'Ce poste n’a pas servi depuis 30 jours : son appairage a expiré, refaites-le.')
+          : unauthenticated(true, 'unauthenticated', 'Jeton de poste inconnu : refaites l’appairage.');
     }
     caller = { kind: 'kiosk', kioskId: found.kiosk.id, kioskName: found.kiosk.name };
   } else {

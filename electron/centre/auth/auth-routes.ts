@@ -103,9 +103,14 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     return reply.code(201).send(code);
   });
 
-  app.get('/api/console/kiosks', { config: { auth: ['manager', 'invigilator'] } }, async () => ({ kiosks: listKiosks(db) }));
+  // An invigilator sees their session's kiosks only; the manager sees every kiosk of the centre.
+  app.get('/api/console/kiosks', { config: { auth: ['manager', 'invigilator'] } }, async (request) => {
+    const caller = consoleCaller(request);
+    return { kiosks: listKiosks(db, caller.kind === 'invigilator' ? caller.sessionId : undefined) };
+  });
 
-  app.post('/api/console/kiosks/:kioskId/revoke', { config: { auth: ['manager', 'invigilator'] } }, async (request, reply) => {
+  // Revoking a kiosk ends it for every session: the manager's decision, not one session's invigilator.
+  app.post('/api/console/kiosks/:kioskId/revoke', { config: { auth: 'manager' } }, async (request, reply) => {
     const kioskId = idParam(request, 'kioskId', 'Poste');
     if (!revokeKiosk(db, kioskId, clock())) throw new HttpError(404, 'notFound', `Poste introuvable (id ${kioskId}).`);
     hub.disconnectKiosk(kioskId);

@@ -168,10 +168,12 @@ describe('kiosk pairing (6 digits, 10 minutes, single use)', () => {
 
   it('the console lists kiosks and revokes one: its token stops working at once', async () => {
     const victim = await pair(manager, 'Poste à révoquer');
-    const list = await t.call('GET', '/api/console/kiosks', { token: invigilator });
+    // The manager sees every kiosk and is the one who revokes (an invigilator sees their session's: kiosk-scope.test.ts).
+    const list = await t.call('GET', '/api/console/kiosks', { token: manager });
     expect(list.json.kiosks.map((k: { name: string }) => k.name)).toContain('Poste à révoquer');
     expect(list.json.kiosks[0]).toMatchObject({ pairedBy: expect.stringMatching(/^(manager|invigilator:\d+)$/), revokedAt: null });
-    expect((await t.call('POST', `/api/console/kiosks/${victim.kioskId}/revoke`, { token: invigilator })).status).toBe(204);
+    expect((await t.call('POST', `/api/console/kiosks/${victim.kioskId}/revoke`, { token: invigilator })).status).toBe(403);
+    expect((await t.call('POST', `/api/console/kiosks/${victim.kioskId}/revoke`, { token: manager })).status).toBe(204);
     const refused = await t.call('GET', '/api/kiosk/me', { token: victim.deviceToken });
     expect(refused.status).toBe(401);
     expect(refused.json.error.code).toBe('kioskRevoked');

@@ -98,11 +98,11 @@ export function registerConsoleRoutes(app: FastifyInstance, context: DeliveryCon
     return { checkInAlert: null };
   });
 
-  // The kiosks, and who sits at each for this session.
+  // The session's kiosks (paired by its invigilator or used by its candidates), and who sits at each.
   app.get(`${base}/kiosks`, { config: WATCH }, async (request) => {
     const sessionId = sessionIdOf(request);
     const sitting = new Map(context.store.currentEntriesOfSession(sessionId).map((e) => [e.kioskId, e.candidateId]));
-    return { kiosks: listKiosks(context.db).map((k) => ({ ...k, candidateId: sitting.get(k.id) ?? null })) };
+    return { kiosks: listKiosks(context.db, sessionId).map((k) => ({ ...k, candidateId: sitting.get(k.id) ?? null })) };
   });
 
   // The session's audit log (newest first) and its lockdown signals, each repeated signal once with its count;
