@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify'
 import { registerAuth, type KioskAttestationCheck } from './auth/auth-hooks';
 import { authRoutes } from './auth/auth-routes';
 import { purgeExpiredConsoleTokens } from './auth/console-tokens';
-import { createFailureLimiter } from './auth/failure-limiter';
+import { createFailureLimiter, purgeOldFailures } from './auth/failure-limiter';
 import { ensureManagerAccount } from './auth/manager-account';
 import { createPackageStore } from './packages/package-store';
 import { CHECK_IN_FAILURES } from './delivery/check-in';
@@ -100,10 +100,27 @@ export interface CentreServer {
   close(): Promise<void>;
 }
 
-/** The names and addresses the station answers to: loopback, this machine's name, its LAN addresses, and `extra`. */
-function stationHosts(extra: readonly string[]): Set<string> {
-  const name = os.hostname().toLowerCase();
-  return new Set(['localhost', '127.0.0.1', '::1', name, `${name}.local`, ...lanAddresses(), ...extra].map((h) => hostName(h)));
+/** How often, at most, an unknown Host makes the station read its LAN addresses again (DHCP may change them). */
+const ADDRESS_REFRESH_MS = 10_000;
+
+/**
+ * The names and addresses the station answers to: loopback, this machine's name, its LAN addresses, and `extra`.
+ * A miss reads the addresses again (at most every ADDRESS_REFRESH_MS), so a new DHCP lease does not lock kiosks out.
+ */
+function stationHosts(extra: readonly string[]): (host: string) => boolean {
+  const build = () => {
+    const name = os.hostname().toLowerCase();
+    return new Set(['localhost', '127.0.0.1', '::1', name, `${name}.local`, ...lanAddresses(), ...extra].map((h) => hostName(h)));
+  };
+  let hosts = build();
+  let builtAt = performance.now();
+  return (host) => {
+    if (hosts.has(host)) return true;
+    if (performance.now() - builtAt < ADDRESS_REFRESH_MS) return false;
+    hosts = build();
+    builtAt = performance.now();
+    return hosts.has(host);
+  };
 }
 
 const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
@@ -131,6 +148,7 @@ export async function createCentreServer(options: CentreServerOptions): Promise<
     ? { ...options.tls, fingerprint: fingerprintSha256(options.tls.certPem) }
     : loadOrCreateStationCertificate(options.dataDir);
 
+  purgeOldFailures(options.db, clock());
   const setup = ensureManagerAccount(options.db, { password: config.managerPassword ?? process.env.PASSATION_MANAGER_PASSWORD, now: clock() });
   purgeExpiredConsoleTokens(options.db, clock());
 
@@ -207,7 +225,7 @@ export async function createCentreServer(options: CentreServerOptions): Promise<
   const localHost = boundAll ? '127.0.0.1' : options.host;
   const kioskHost = config.publicHost ?? (boundAll ? lanAddresses().find((a) => net.isIPv4(a)) ?? '127.0.0.1' : options.host);
   const url = `${scheme}://${urlHost(localHost)}:${port}`;
-  identity = { scheme, port, hosts: stationHosts([options.host, kioskHost, ...(config.allowedHosts ?? [])]) };
+  identity = { scheme, port, knows: stationHosts([options.host, kioskHost, ...(config.allowedHosts ?? [])]) };
 
   return {
     app,

@@ -28,11 +28,22 @@ export interface FailureLimit {
   backoff?: { afterFailures: number; baseMs: number };
 }
 
+/** Failures kept per key at most (a session's count stops there; a blocked key stops failing long before). */
+const MAX_ROWS_PER_KEY = 1000;
+/** Longer than every limiter's window: rows older than this serve no count. */
+const KEEP_MS = 24 * 60 * 60 * 1000;
+
+/** Forgets the failures older than a day (at start: keys that never failed again leave no rows behind). */
+export function purgeOldFailures(db: Db, now: Date): void {
+  db.prepare('DELETE FROM failed_attempts WHERE at_ms < ?').run(now.getTime() - KEEP_MS);
+}
+
 interface Statements {
   times: (limiter: string, key: string, since: number, limit: number) => number[];
   count: (limiter: string, key: string, since: number) => { failures: number; since: number | null };
   insert: (limiter: string, key: string, at: number) => void;
   prune: (limiter: string, key: string, before: number) => void;
+  cap: (limiter: string, key: string) => void;
   reset: (limiter: string, key: string) => void;
 }
 
@@ -47,12 +58,15 @@ function statements(db: Db): Statements {
     const insert = db.prepare<[string, string, number]>('INSERT INTO failed_attempts (limiter, key, at_ms) VALUES (?, ?, ?)');
     const prune = db.prepare<[string, string, number]>('DELETE FROM failed_attempts WHERE limiter = ? AND key = ? AND at_ms <= ?');
     const reset = db.prepare<[string, string]>('DELETE FROM failed_attempts WHERE limiter = ? AND key = ?');
+    const cap = db.prepare<[string, string, string, string, number]>(`DELETE FROM failed_attempts WHERE limiter = ? AND key = ? AND rowid NOT IN (
+      SELECT rowid FROM failed_attempts WHERE limiter = ? AND key = ? ORDER BY at_ms DESC LIMIT ?)`);
     found = {
       times: (l, k, since, limit) => times.all(l, k, since, limit),
       count: (l, k, since) => count.get(l, k, since)!,
       insert: (l, k, at) => { insert.run(l, k, at); },
       prune: (l, k, before) => { prune.run(l, k, before); },
       reset: (l, k) => { reset.run(l, k); },
+      cap: (l, k) => { cap.run(l, k, l, k, MAX_ROWS_PER_KEY); },
     };
     prepared.set(db, found);
   }
@@ -79,6 +93,7 @@ export function createFailureLimiter(db: Db, name: string, limit: FailureLimit, 
       db.transaction(() => {
         sql.prune(name, key, at - limit.windowMs);
         sql.insert(name, key, at);
+        if (sql.count(name, key, at - limit.windowMs).failures > MAX_ROWS_PER_KEY) sql.cap(name, key);
       })();
     },
     reset(key) {

@@ -3,7 +3,8 @@ import { HttpError } from './http-error';
 
 /** Who the station is on the network: its names and addresses (lower case, IPv6 without brackets), scheme and port. */
 export interface StationIdentity {
-  hosts: ReadonlySet<string>;
+  /** True for one of the station's names or addresses (`hostName` form). */
+  knows(host: string): boolean;
   scheme: 'https' | 'http';
   port: number;
 }
@@ -25,7 +26,7 @@ export function isOwnOrigin(origin: string, station: StationIdentity): boolean {
     return false; // 'null' (a sandboxed frame, a file, a redirect) and anything else unreadable
   }
   const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
-  return url.protocol === `${station.scheme}:` && port === station.port && station.hosts.has(hostName(url.host));
+  return url.protocol === `${station.scheme}:` && port === station.port && station.knows(hostName(url.host));
 }
 
 const isUpgrade = (request: FastifyRequest) => (request.headers.upgrade ?? '').toLowerCase() === 'websocket';
@@ -44,7 +45,7 @@ export function registerOriginCheck(app: FastifyInstance, station: () => Station
     const identity = station();
     if (!identity) return;
     const host = request.headers.host;
-    if (host !== undefined && !identity.hosts.has(hostName(host))) {
+    if (host !== undefined && !identity.knows(hostName(host))) {
       throw new HttpError(403, 'unknownHost',
         `Requête refusée : le nom « ${hostName(host).slice(0, 100)} » ne désigne pas ce poste surveillant. Utilisez l’adresse affichée par le poste.`);
     }
