@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
@@ -7,7 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify'
 import { registerAuth, type KioskAttestationCheck } from './auth/auth-hooks';
 import { authRoutes } from './auth/auth-routes';
 import { purgeExpiredConsoleTokens } from './auth/console-tokens';
-import { createFailureLimiter } from './auth/failure-limiter';
+import { createFailureLimiter, purgeOldFailures } from './auth/failure-limiter';
 import { ensureManagerAccount } from './auth/manager-account';
 import { createPackageStore } from './packages/package-store';
 import { CHECK_IN_FAILURES } from './delivery/check-in';
@@ -20,14 +21,18 @@ import { registerConsoleRoutes } from './supervision/console-routes';
 import { createLivePushes } from './supervision/live-pushes';
 import { createSessionStore, type SessionStore } from './sessions/session-store';
 import type { Db } from './storage/database';
+import { ensurePrivateDir } from './storage/private-files';
 import type { CentreContext, RateLimits } from './server/centre-context';
 import { registerErrorHandling } from './http/error-handling';
 import { HttpError } from './http/http-error';
 import { createLiveHub } from './live/live-hub';
 import { liveRoutes } from './live/live-routes';
 import { checkResponses, registerRoute } from './http/register-route';
-import { LIVE_HEARTBEAT_MS, LIVE_MAX_PAYLOAD } from '../../shared/formats/live-messages';
+import { KIOSK_MESSAGE_RATE, LIVE_HEARTBEAT_MS, LIVE_MAX_PAYLOAD } from '../../shared/formats/live-messages';
 import { ROUTES } from '../../shared/formats/routes';
+import { registerJsonParser } from './http/json-depth';
+import { hostName, registerOriginCheck, type StationIdentity } from './http/origin-check';
+import { DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, DEFAULT_TIMEOUTS, limitConnectionsPerAddress, serverTimeoutOptions, type ServerTimeouts } from './http/connection-limits';
 import { managerFileRoutes } from './server/manager-file-routes';
 import { registerSecurityHeaders } from './http/security-headers';
 import { sessionRoutes } from './server/session-routes';
@@ -39,9 +44,12 @@ export const DEFAULT_BODY_LIMIT = 64 * 1024;
 export const AUTHORITY_CERTIFICATE_FILE = 'authority.pem';
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
-  loginFailures: { maxFailures: 10, windowMs: 15 * 60 * 1000 },
+  managerLoginFailures: { maxFailures: 10, windowMs: 15 * 60 * 1000 },
+  invigilatorLoginFailures: { maxFailures: 10, windowMs: 15 * 60 * 1000 },
   pairingFailures: { maxFailures: 10, windowMs: 10 * 60 * 1000 },
   publicRequestsPerMinute: 120,
+  liveSocketsPerToken: 8,
+  kioskRequests: KIOSK_MESSAGE_RATE,
 };
 
 export interface CentreServerConfig {
@@ -56,6 +64,8 @@ export interface CentreServerConfig {
   attestation?: KioskAttestationCheck;
   /** Route plugins added after every route of the station (tests add probe routes): see electron/centre/README.md. */
   plugins?: FastifyPluginAsync[];
+  /** More names the station answers to (a DNS name of the school's network); its own names and addresses always are. */
+  allowedHosts?: string[];
   /** The address kiosks use, for `kioskUrl` (default: the bound address, or the first LAN address when bound to all). */
   publicHost?: string;
   /**
@@ -65,6 +75,10 @@ export interface CentreServerConfig {
   checkResponses?: boolean;
   /** Where unexpected errors go (default: stderr). */
   logError?: (error: unknown, context: string) => void;
+  /** Limits on slow or silent clients (default DEFAULT_TIMEOUTS); tests shorten them. */
+  timeouts?: Partial<ServerTimeouts>;
+  /** Connections one address may hold at once (default 64). */
+  maxConnectionsPerAddress?: number;
   /** A session store built with options; default: `createSessionStore(db, { now: clock, ...deliveryInUse(db) })`. */
   sessions?: SessionStore;
 }
@@ -94,6 +108,29 @@ export interface CentreServer {
   close(): Promise<void>;
 }
 
+/** How often, at most, an unknown Host makes the station read its LAN addresses again (DHCP may change them). */
+const ADDRESS_REFRESH_MS = 10_000;
+
+/**
+ * The names and addresses the station answers to: loopback, this machine's name, its LAN addresses, and `extra`.
+ * A miss reads the addresses again (at most every ADDRESS_REFRESH_MS), so a new DHCP lease does not lock kiosks out.
+ */
+function stationHosts(extra: readonly string[]): (host: string) => boolean {
+  const build = () => {
+    const name = os.hostname().toLowerCase();
+    return new Set(['localhost', '127.0.0.1', '::1', name, `${name}.local`, ...lanAddresses(), ...extra].map((h) => hostName(h)));
+  };
+  let hosts = build();
+  let builtAt = performance.now();
+  return (host) => {
+    if (hosts.has(host)) return true;
+    if (performance.now() - builtAt < ADDRESS_REFRESH_MS) return false;
+    hosts = build();
+    builtAt = performance.now();
+    return hosts.has(host);
+  };
+}
+
 const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 
 function urlHost(host: string): string {
@@ -113,15 +150,20 @@ export async function createCentreServer(options: CentreServerOptions): Promise<
   if (config.plainHttp && !isLoopback(options.host)) {
     throw new Error(`HTTP sans chiffrement refusé sur ${options.host} : il n’est permis que sur l’adresse de bouclage (tests).`);
   }
+  // The data folder holds every solution: the owner's only (its files are made so by openDatabase and the TLS store).
+  ensurePrivateDir(options.dataDir);
   const tls = config.plainHttp ? null : options.tls
     ? { ...options.tls, fingerprint: fingerprintSha256(options.tls.certPem) }
     : loadOrCreateStationCertificate(options.dataDir);
 
+  purgeOldFailures(options.db, clock());
   const setup = ensureManagerAccount(options.db, { password: config.managerPassword ?? process.env.PASSATION_MANAGER_PASSWORD, now: clock() });
   purgeExpiredConsoleTokens(options.db, clock());
 
+  const limits = serverTimeoutOptions({ ...DEFAULT_TIMEOUTS, ...config.timeouts });
   const app = Fastify({
-    ...(tls ? { https: { cert: tls.certPem, key: tls.keyPem } } : {}),
+    ...(tls ? { https: { cert: tls.certPem, key: tls.keyPem, ...limits.node, ...limits.tls } } : { http: limits.node }),
+    ...limits.fastify,
     bodyLimit: DEFAULT_BODY_LIMIT,
     logger: false,
     forceCloseConnections: true,
@@ -131,6 +173,10 @@ export async function createCentreServer(options: CentreServerOptions): Promise<
     onProtoPoisoning: 'remove',
     onConstructorPoisoning: 'remove',
   }) as unknown as FastifyInstance;
+
+  // Node sets headersTimeout from the options only when it is below requestTimeout; set it again to be sure.
+  app.server.headersTimeout = limits.node.headersTimeout;
+  limitConnectionsPerAddress(app.server, config.maxConnectionsPerAddress ?? DEFAULT_MAX_CONNECTIONS_PER_ADDRESS);
 
   const hub = createLiveHub({ clock, heartbeatMs: config.heartbeatMs ?? LIVE_HEARTBEAT_MS });
   const rateLimits = { ...DEFAULT_RATE_LIMITS, ...config.rateLimits };
@@ -144,7 +190,7 @@ export async function createCentreServer(options: CentreServerOptions): Promise<
     certificateFingerprint: tls?.fingerprint ?? null,
     secure: tls !== null,
     rateLimits,
-    failureLimiter: (limit) => createFailureLimiter(limit, clock),
+    failureLimiter: (name, limit) => createFailureLimiter(options.db, name, limit, clock),
     authorityCertificate() {
       const file = path.join(options.dataDir, AUTHORITY_CERTIFICATE_FILE);
       return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
@@ -154,9 +200,13 @@ export async function createCentreServer(options: CentreServerOptions): Promise<
 
   // First: its onRequest hook marks upgrade requests, so that a refused upgrade's socket is destroyed.
   await app.register(websocket, { options: { maxPayload: LIVE_MAX_PAYLOAD } });
+  // Then: foreign Host (DNS rebinding) and foreign Origin (cross-site requests riding on the cookies) are refused.
+  let identity: StationIdentity | null = null;
+  registerOriginCheck(app, () => identity);
   // Only JSON is parsed (application/json, Fastify's default parser); upload routes add their own types.
   app.removeContentTypeParser('text/plain');
-  const routes = registerAuth(app, { db: options.db, clock, attestation: config.attestation });
+  registerJsonParser(app);
+  const routes = registerAuth(app, { db: options.db, clock, attestation: config.attestation, kioskRate: rateLimits.kioskRequests });
   app.decorate('centreInternals', { hub, routes });
   registerErrorHandling(app, config.logError ?? ((error, where) => process.stderr.write(`[centre] ${where} : ${error instanceof Error ? error.stack : String(error)}\n`)));
   registerSecurityHeaders(app);
@@ -184,6 +234,7 @@ export async function createCentreServer(options: CentreServerOptions): Promise<
   const localHost = boundAll ? '127.0.0.1' : options.host;
   const kioskHost = config.publicHost ?? (boundAll ? lanAddresses().find((a) => net.isIPv4(a)) ?? '127.0.0.1' : options.host);
   const url = `${scheme}://${urlHost(localHost)}:${port}`;
+  identity = { scheme, port, knows: stationHosts([options.host, kioskHost, ...(config.allowedHosts ?? [])]) };
 
   return {
     app,
@@ -209,10 +260,11 @@ async function stationRoutes(app: FastifyInstance): Promise<void> {
   const context = createDeliveryContext({
     db, sessions, packages, now: clock,
     checkInFailures: {
-      perKiosk: app.centre.failureLimiter(CHECK_IN_FAILURES.perKiosk),
-      perSession: app.centre.failureLimiter(CHECK_IN_FAILURES.perSession),
+      perKiosk: app.centre.failureLimiter('checkInKiosk', CHECK_IN_FAILURES.perKiosk),
+      perSession: app.centre.failureLimiter('checkInSession', CHECK_IN_FAILURES.perSession),
     },
     candidateChanged: (sessionId, candidateId, toKiosk) => pushes.candidateChanged(sessionId, candidateId, toKiosk),
+    sessionAlertChanged: (sessionId) => pushes.alertChanged(sessionId),
   });
   pushes.attach(context);
   app.addHook('onClose', async () => { pushes.close(); });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Candidate, Session } from './session';
+import { freeText } from './safe-text';
 
 /**
  * The centre server's platform routes (login, pairing, sessions, roster, packages): request bodies and
@@ -58,7 +59,7 @@ export const PAIRING_CODE_LENGTH = 6;
 /** A kiosk exchanges the code shown on the console for a device token (architecture §2). */
 export const KioskPairing = z.object({
   code: z.string().regex(new RegExp(`^\\d{${PAIRING_CODE_LENGTH}}$`), `code d’appairage attendu : ${PAIRING_CODE_LENGTH} chiffres`),
-  name: z.string().trim().min(1, 'nom du poste obligatoire').max(80, '80 caractères au plus'),
+  name: freeText(80).min(1, 'nom du poste obligatoire'),
 }).strict();
 export type KioskPairing = z.infer<typeof KioskPairing>;
 

@@ -5,6 +5,7 @@ import { KioskSummary } from './centre-api';
 import { Id } from './common';
 import { LockdownEventKind, LockdownPolicy } from './kiosk-api';
 import { AbortReason } from './scoring';
+import { freeText } from './safe-text';
 import { ExtraTimePercent, SessionStatus } from './session';
 
 /**
@@ -50,12 +51,29 @@ export const LiveCandidate = z.object({
 }).strict();
 export type LiveCandidate = z.infer<typeof LiveCandidate>;
 
+/**
+ * R-SESS-4 — many failed check-ins on the session's kiosks (a code, for the console's catalogue): `failures` within
+ * the window since `since`. Nobody is refused for it; the invigilator looks, then lifts it (`…/check-in-alert/clear`).
+ */
+export const CheckInAlert = z.object({
+  code: z.literal('checkInFailures'),
+  failures: z.number().int().positive(),
+  since: z.string(),
+}).strict();
+export type CheckInAlert = z.infer<typeof CheckInAlert>;
+
 /** What `GET …/live` answers and what the hub pushes as `{type: 'candidates', …}`. */
 export const LiveSession = z.object({
   sessionId: z.number().int().positive(),
   sessionStatus: SessionStatus,
+  /** Null when there is no alert. */
+  checkInAlert: CheckInAlert.nullable(),
   candidates: z.array(LiveCandidate),
 }).strict();
+
+/** What lifting the check-in alert answers. */
+export const CheckInAlertCleared = z.object({ checkInAlert: z.null() }).strict();
+export type CheckInAlertCleared = z.infer<typeof CheckInAlertCleared>;
 export type LiveSession = z.infer<typeof LiveSession>;
 
 /** What an invigilator's action on a candidate answers: the candidate's new live state. */
@@ -99,7 +117,7 @@ export const NoBody = z.object({}).strict().optional();
 export const IncidentInput = z.object({
   candidateId: z.number().int().positive(),
   category: IncidentCategory,
-  description: z.string().trim().max(2000, '2000 caractères au plus').default(''),
+  description: freeText(2000).default(''),
   challengeId: Id.optional(),
   questionNumber: z.number().int().min(1).max(1000).optional(),
 }).strict().superRefine((input, ctx) => {
@@ -132,6 +150,12 @@ export type Incident = z.infer<typeof Incident>;
 export const IncidentAnswer = z.object({ incident: Incident }).strict();
 export const IncidentList = z.object({ incidents: z.array(Incident) }).strict();
 
+/** `GET …/events?kind=` — one kind of audit event (`checkInFailed`, `lockdown`…) or of signal (`focusLost`…). */
+export const EventsQuery = z.object({
+  kind: z.string().regex(/^[A-Za-z]{1,40}$/, 'nom de type d’événement attendu (1 à 40 lettres, par exemple checkInFailed ou focusLost)').optional(),
+}).strict();
+export type EventsQuery = z.infer<typeof EventsQuery>;
+
 /** A lockdown event as the console lists it. */
 export const LockdownEventView = z.object({
   id: z.number().int(),
@@ -143,6 +167,9 @@ export const LockdownEventView = z.object({
   receivedAt: z.string(),
   challengeId: z.string().nullable(),
   policy: LockdownPolicy,
+  /** The same signal repeated within a few seconds is one event: how many times it came, over how long (ms). */
+  count: z.number().int().min(1),
+  durationMs: z.number().int().min(0),
 }).strict();
 export type LockdownEventView = z.infer<typeof LockdownEventView>;
 
@@ -173,7 +200,7 @@ export const CandidateFinalisation = z.object({
 
 /** R-FIN-1..3 — finalising a session. */
 export const FinalisationRequest = z.object({
-  globalComment: z.string().trim().max(5000, '5000 caractères au plus').default(''),
+  globalComment: freeText(5000).default(''),
   incidentDuringSession: z.boolean(),
   joiningIssue: z.boolean(),
   candidates: z.array(CandidateFinalisation).max(1000).default([]),

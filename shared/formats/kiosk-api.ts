@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Answer, AnswerFormat, ChallengeType } from './challenge';
 import { Id, IsoDate, Locale } from './common';
+import { freeText, safeName, stripUnsafeCharacters } from './safe-text';
 
 /**
  * The kiosk routes of the centre server (architecture §3, docs/delivery-api.md): request bodies as zod
@@ -14,8 +15,8 @@ export const ENTRY_TOKEN_HEADER = 'x-passation-entry';
 /** R-SESS-4 — what the candidate types on the kiosk. The access code is upper-cased here. */
 export const KioskCheckIn = z.object({
   sessionNumber: z.number().int().positive().max(999_999_999),
-  lastName: z.string().trim().min(1, 'nom obligatoire').max(200),
-  firstName: z.string().trim().min(1, 'prénom obligatoire').max(200),
+  lastName: safeName().trim().min(1, 'nom obligatoire').max(200),
+  firstName: safeName().trim().min(1, 'prénom obligatoire').max(200),
   birthDate: IsoDate,
   accessCode: z.string().trim().min(1, 'code d’accès obligatoire').max(20).transform((code) => code.toUpperCase()),
 }).strict();
@@ -163,12 +164,12 @@ export const LockdownPolicy = z.enum(['suspend', 'warn', 'log']);
 export type LockdownPolicy = z.infer<typeof LockdownPolicy>;
 
 const MAX_DETAIL_KEYS = 20;
-const DetailValue = z.union([z.string().max(500), z.number(), z.boolean(), z.null()]);
+const DetailValue = z.union([z.string().overwrite(stripUnsafeCharacters).max(500), z.number(), z.boolean(), z.null()]);
 
 /** One lockdown or focus event `{kind, cause, at, details}`. `challengeId`: the challenge on screen, if any. */
 export const KioskEvent = z.object({
   kind: LockdownEventKind,
-  cause: z.string().trim().min(1, 'cause obligatoire').max(200),
+  cause: freeText(200).min(1, 'cause obligatoire'),
   at: z.string().datetime({ offset: true }),
   challengeId: Id.optional(),
   clientEventId: ClientId.optional(),

@@ -25,7 +25,7 @@ const EXAMPLES = {
   ],
   serverToConsole: [
     { type: 'hello', role: 'console', sessionId: 1 },
-    { type: 'candidates', sessionId: 1, sessionStatus: 'created', candidates: [candidate] },
+    { type: 'candidates', sessionId: 1, sessionStatus: 'created', checkInAlert: { code: 'checkInFailures', failures: 60, since: '2026-12-01T08:00:00.000Z' }, candidates: [candidate] },
     { type: 'candidate', sessionId: 1, candidate },
     { type: 'pong', at: '2026-03-14T08:00:00.000Z' },
     { type: 'error', error: { code: 'unsupportedMessage', message: 'Message non pris en charge.' } },

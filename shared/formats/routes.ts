@@ -6,7 +6,7 @@ import {
   SessionPackageChoice, SessionPackages,
 } from './centre-api';
 import {
-  CandidateQuestions, ExtraTimeChange, FinalisationAnswer, FinalisationRequest, IncidentAnswer, IncidentInput,
+  CandidateQuestions, CheckInAlertCleared, EventsQuery, ExtraTimeChange, FinalisationAnswer, FinalisationRequest, IncidentAnswer, IncidentInput,
   IncidentList, LiveCandidateAnswer, LiveSession, NoBody, SessionEvents, SessionKioskList,
 } from './console-api';
 import { AnswerAck, KioskAnswer, KioskCheckIn, KioskCheckInAnswer, KioskEvent, KioskEventAnswer, KioskState, KioskTest } from './kiosk-api';
@@ -63,11 +63,11 @@ export const ROUTES = {
   }),
   kiosks: defineRoute({
     method: 'GET', path: '/api/console/kiosks', caller: CONSOLE, response: KioskList,
-    summary: 'Les postes candidats appairés.',
+    summary: 'Les postes candidats appairés (ceux de sa session pour un surveillant).',
   }),
   kioskRevoke: defineRoute({
-    method: 'POST', path: '/api/console/kiosks/:kioskId/revoke', caller: CONSOLE, params: KioskParams, response: NoContent, status: 204,
-    summary: 'Révoque un poste candidat ; ses connexions sont fermées.',
+    method: 'POST', path: '/api/console/kiosks/:kioskId/revoke', caller: 'manager', params: KioskParams, response: NoContent, status: 204,
+    summary: 'Révoque un poste candidat (le responsable seul) ; ses connexions sont fermées.',
   }),
   kioskPair: defineRoute({
     method: 'POST', path: '/api/kiosk/pair', caller: 'public', body: KioskPairing, response: KioskPairingAnswer, status: 201,
@@ -213,13 +213,18 @@ export const ROUTES = {
     method: 'GET', path: `${SESSION}/incidents`, caller: CONSOLE, params: SessionParams, response: IncidentList,
     summary: 'Les signalements de la session.',
   }),
+  checkInAlertClear: defineRoute({
+    method: 'POST', path: `${SESSION}/check-in-alert/clear`, caller: 'invigilator', params: SessionParams, body: NoBody,
+    response: CheckInAlertCleared,
+    summary: 'Le surveillant lève l’alerte des connexions échouées de la session (R-SESS-4).',
+  }),
   sessionKiosks: defineRoute({
     method: 'GET', path: `${SESSION}/kiosks`, caller: CONSOLE, params: SessionParams, response: SessionKioskList,
     summary: 'Les postes, et qui est assis à chacun pour cette session.',
   }),
   events: defineRoute({
-    method: 'GET', path: `${SESSION}/events`, caller: CONSOLE, params: SessionParams, response: SessionEvents,
-    summary: 'Le journal de la session (du plus récent) et ses signaux de verrouillage.',
+    method: 'GET', path: `${SESSION}/events`, caller: CONSOLE, params: SessionParams, query: EventsQuery, response: SessionEvents,
+    summary: 'Le journal de la session (du plus récent) et ses signaux de verrouillage, un signal répété une fois avec son nombre ; `?kind=` filtre.',
   }),
   finalisation: defineRoute({
     method: 'POST', path: `${SESSION}/finalisation`, caller: 'invigilator', params: SessionParams, body: FinalisationRequest,

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { DEFAULT_MAX_LEVEL, EARLIEST_BIRTH_DATE, MAX_EXTRA_TIME_PERCENT_EXCLUSIVE } from '../certification/constants';
 import { normaliseName } from '../sessions/names';
 import { IsoDate, Locale, MaxLevel } from './common';
+import { freeText, safeName } from './safe-text';
 
-/** A required free text, trimmed, at most `max` characters. */
-const requiredText = (max: number) => z.string().trim().min(1, 'champ obligatoire').max(max, `${max} caractères au plus`);
+/** A required text typed by a person (a name, a place, a room), trimmed, at most `max` characters; forbidden characters refused (safe-text.ts). */
+const requiredText = (max: number) => safeName().trim().min(1, 'champ obligatoire').max(max, `${max} caractères au plus`);
 
 /** A start time `HH:MM` on the 24-hour clock. */
 export const StartTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'heure attendue au format HH:MM (de 00:00 à 23:59)');
@@ -21,7 +22,7 @@ const sessionFields = {
   date: IsoDate,
   startTime: StartTime,
   invigilatorName: requiredText(200),
-  description: z.string().trim().max(2000, '2000 caractères au plus').optional(),
+  description: freeText(2000).optional(),
   maxLevel: MaxLevel,
   locale: Locale,
 };

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { HttpError } from '../http/http-error';
+import { createTokenBuckets, type TokenBucketRate } from '../http/token-bucket';
 import type { Db } from '../storage/database';
 import type { Caller, ConsoleRole, RouteAuth } from './caller';
 import { findConsoleToken } from './console-tokens';
@@ -31,6 +32,8 @@ export interface AuthOptions {
   db: Db;
   clock: () => Date;
   attestation?: KioskAttestationCheck | undefined;
+  /** Requests per kiosk on its HTTP routes (token bucket); unlimited when absent. */
+  kioskRate?: TokenBucketRate;
 }
 
 /** A registered route and who may call it (for the route list, its documentation and its tests). */
@@ -66,6 +69,8 @@ export function routeAuthProblem(url: string, auth: unknown): string | null {
  */
 export function registerAuth(app: FastifyInstance, options: AuthOptions): RouteEntry[] {
   const routes: RouteEntry[] = [];
+  // Real (monotonic) time, as the live socket's bucket: a flood is measured in milliseconds, not on the test clock.
+  const kioskBuckets = options.kioskRate ? createTokenBuckets(options.kioskRate, () => performance.now()) : null;
   app.decorateRequest('caller', null, []);
   app.addHook('onRoute', (route: RouteOptions) => {
     const auth = route.config?.auth;
@@ -87,6 +92,14 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): RouteE
       const param = (request.params as Record<string, string | undefined> | undefined)?.sessionId;
       if (param !== undefined && String(request.caller.sessionId) !== param) {
         throw new HttpError(403, 'otherSession', 'Cette connexion ne donne accès qu’à la session du surveillant connecté.');
+      }
+    }
+    if (request.caller.kind === 'kiosk' && kioskBuckets) {
+      const wait = kioskBuckets.take(request.caller.kioskId);
+      if (wait > 0) {
+        throw new HttpError(429, 'tooManyRequests', `Trop de requêtes de ce poste : réessayez dans ${wait} s.`, {
+          field: '(racine)', retryAfterSeconds: wait, headers: { 'retry-after': String(wait) },
+        });
       }
     }
     if (request.caller.kind === 'kiosk' && options.attestation) {
@@ -126,7 +139,9 @@ function authenticate(request: FastifyRequest, auth: RouteAuth, options: AuthOpt
     if (!found.ok) {
       throw found.reason === 'revoked'
         ? unauthenticated(true, 'kioskRevoked', 'Ce poste a été révoqué depuis la console : refaites l’appairage.')
-        : unauthenticated(true, 'unauthenticated', 'Jeton de poste inconnu : refaites l’appairage.');
+        : found.reason === 'expired'
+          ? unauthenticated(true, 'kioskExpired', 'Ce poste n’a pas servi depuis 30 jours : son appairage a expiré, refaites-le.')
+          : unauthenticated(true, 'unauthenticated', 'Jeton de poste inconnu : refaites l’appairage.');
     }
     caller = { kind: 'kiosk', kioskId: found.kiosk.id, kioskName: found.kiosk.name };
   } else {

@@ -29,8 +29,9 @@ function refuseIfBlocked(limiter: FailureLimiter, key: string): void {
 export async function authRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock, sessions, rateLimits } = app.centre;
   const hub = app.centreInternals.hub;
-  const loginFailures = app.centre.failureLimiter(rateLimits.loginFailures);
-  const pairingFailures = app.centre.failureLimiter(rateLimits.pairingFailures);
+  const managerFailures = app.centre.failureLimiter('managerLogin', rateLimits.managerLoginFailures);
+  const invigilatorFailures = app.centre.failureLimiter('invigilatorLogin', rateLimits.invigilatorLoginFailures);
+  const pairingFailures = app.centre.failureLimiter('pairing', rateLimits.pairingFailures);
   const publicRoute = { rateLimit: { max: rateLimits.publicRequestsPerMinute, timeWindow: 60_000 } };
   const secure = app.centre.secure;
 
@@ -49,21 +50,21 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   }
 
   registerRoute(app, ROUTES.managerLogin, publicRoute).handle(({ request, reply, body }) => {
-    refuseIfBlocked(loginFailures, request.ip);
+    refuseIfBlocked(managerFailures, request.ip);
     if (!verifyManagerPassword(db, body.password)) {
-      loginFailures.fail(request.ip);
+      managerFailures.fail(request.ip);
       throw new HttpError(401, 'wrongPassword', 'Mot de passe du responsable incorrect.', { field: 'password' });
     }
-    loginFailures.reset(request.ip);
+    managerFailures.reset(request.ip);
     return logIn(reply, { kind: 'manager' });
   });
 
   registerRoute(app, ROUTES.managerLogout).handle(logOut);
 
   registerRoute(app, ROUTES.managerPassword).handle(({ request, reply, body }) => {
-    refuseIfBlocked(loginFailures, request.ip);
+    refuseIfBlocked(managerFailures, request.ip);
     if (!verifyManagerPassword(db, body.currentPassword)) {
-      loginFailures.fail(request.ip);
+      managerFailures.fail(request.ip);
       throw new HttpError(401, 'wrongPassword', 'Mot de passe actuel incorrect.', { field: 'currentPassword' });
     }
     const problem = setManagerPassword(db, body.newPassword, clock());
@@ -74,14 +75,14 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
 
   // R-SESS-1 — the invigilator logs in with the session number and the session's password.
   registerRoute(app, ROUTES.invigilatorLogin, publicRoute).handle(({ request, reply, body }) => {
-    refuseIfBlocked(loginFailures, request.ip);
+    refuseIfBlocked(invigilatorFailures, request.ip);
     const session = sessions.getSessionByNumber(body.sessionNumber);
     // An unknown session costs the same time and gets the same answer as a wrong password.
     if (!sessions.verifyInvigilatorPassword(session?.id ?? 0, body.password) || !session) {
-      loginFailures.fail(request.ip);
+      invigilatorFailures.fail(request.ip);
       throw new HttpError(401, 'wrongPassword', 'Numéro de session ou mot de passe du surveillant incorrect.', { field: 'password' });
     }
-    loginFailures.reset(request.ip);
+    invigilatorFailures.reset(request.ip);
     return { ...logIn(reply, { kind: 'invigilator', sessionId: session.id }), session };
   });
 
@@ -96,8 +97,13 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
 
   registerRoute(app, ROUTES.pairingCode).handle(({ request }) => createPairingCode(db, callerLabel(request.caller), clock()));
 
-  registerRoute(app, ROUTES.kiosks).handle(() => ({ kiosks: listKiosks(db) }));
+  // An invigilator sees their session's kiosks only; the manager sees every kiosk of the centre.
+  registerRoute(app, ROUTES.kiosks).handle(({ request }) => {
+    const caller = consoleCaller(request);
+    return { kiosks: listKiosks(db, caller.kind === 'invigilator' ? caller.sessionId : undefined) };
+  });
 
+  // Revoking a kiosk ends it for every session: the manager's decision, not one session's invigilator.
   registerRoute(app, ROUTES.kioskRevoke).handle(({ params: { kioskId } }) => {
     if (!revokeKiosk(db, kioskId, clock())) throw new HttpError(404, 'notFound', `Poste introuvable (id ${kioskId}).`);
     hub.disconnectKiosk(kioskId);

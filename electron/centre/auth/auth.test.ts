@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_INPUT, TEST_MANAGER_PASSWORD, startTestServer, type TestServer } from '../testing/test-server';
 import { createFailureLimiter } from './failure-limiter';
+import { tempDatabase } from '../storage/temp-database';
 
 let t: TestServer;
 let manager: string;
@@ -167,10 +168,12 @@ describe('kiosk pairing (6 digits, 10 minutes, single use)', () => {
 
   it('the console lists kiosks and revokes one: its token stops working at once', async () => {
     const victim = await pair(manager, 'Poste à révoquer');
-    const list = await t.call('GET', '/api/console/kiosks', { token: invigilator });
+    // The manager sees every kiosk and is the one who revokes (an invigilator sees their session's: kiosk-scope.test.ts).
+    const list = await t.call('GET', '/api/console/kiosks', { token: manager });
     expect(list.json.kiosks.map((k: { name: string }) => k.name)).toContain('Poste à révoquer');
     expect(list.json.kiosks[0]).toMatchObject({ pairedBy: expect.stringMatching(/^(manager|invigilator:\d+)$/), revokedAt: null });
-    expect((await t.call('POST', `/api/console/kiosks/${victim.kioskId}/revoke`, { token: invigilator })).status).toBe(204);
+    expect((await t.call('POST', `/api/console/kiosks/${victim.kioskId}/revoke`, { token: invigilator })).status).toBe(403);
+    expect((await t.call('POST', `/api/console/kiosks/${victim.kioskId}/revoke`, { token: manager })).status).toBe(204);
     const refused = await t.call('GET', '/api/kiosk/me', { token: victim.deviceToken });
     expect(refused.status).toBe(401);
     expect(refused.json.error.code).toBe('kioskRevoked');
@@ -242,7 +245,8 @@ describe('attestation hook (kiosk-lockdown §2, enforced by a later step)', () =
 describe('rate limits', () => {
   it('failure limiter: N failures in the window block the key, with the time to wait; a success resets it', () => {
     let now = 0;
-    const limiter = createFailureLimiter({ maxFailures: 3, windowMs: 60_000 }, () => new Date(now));
+    const temp = tempDatabase();
+    const limiter = createFailureLimiter(temp.db, 'probe', { maxFailures: 3, windowMs: 60_000 }, () => new Date(now));
     for (let i = 0; i < 3; i++) {
       expect(limiter.blocked('ip')).toBeNull();
       limiter.fail('ip');
@@ -256,17 +260,19 @@ describe('rate limits', () => {
     expect(limiter.blocked('ip')).toEqual({ retryAfterSeconds: 10 });
     limiter.reset('ip');
     expect(limiter.blocked('ip')).toBeNull();
+    temp.remove();
   });
 
   it('login failures per IP → 429 with Retry-After, even with the right password; time lifts it', async () => {
-    const s = await startTestServer({ rateLimits: { loginFailures: { maxFailures: 3, windowMs: 60_000 } } });
+    const s = await startTestServer({ rateLimits: { managerLoginFailures: { maxFailures: 3, windowMs: 60_000 } } });
     try {
       for (let i = 0; i < 3; i++) expect((await s.call('POST', '/api/manager/login', { body: { password: 'faux' } })).status).toBe(401);
       const blocked = await s.call('POST', '/api/manager/login', { body: { password: TEST_MANAGER_PASSWORD } });
       expect(blocked.status).toBe(429);
       expect(blocked.headers['retry-after']).toBe('60');
       expect(blocked.json.error).toEqual({ code: 'tooManyAttempts', message: 'Trop de tentatives échouées : réessayez dans 60 s.' });
-      expect((await s.call('POST', '/api/console/login', { body: { sessionNumber: 1, password: 'X' } })).status).toBe(429);
+      // The invigilator's logins count apart (auth/failure-limits.test.ts): a wrong manager password does not block them.
+      expect((await s.call('POST', '/api/console/login', { body: { sessionNumber: 1, password: 'X' } })).status).toBe(401);
       s.advance(60_000);
       expect((await s.call('POST', '/api/manager/login', { body: { password: TEST_MANAGER_PASSWORD } })).status).toBe(200);
     } finally {

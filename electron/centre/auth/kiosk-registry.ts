@@ -6,8 +6,13 @@ import { newToken, sha256Hex } from './secret-token';
 
 /** How long a pairing code shown on the console stays valid. */
 export const PAIRING_CODE_TTL_MS = 10 * 60 * 1000;
-/** `last_seen_at` is written at most this often per kiosk (not on every request). */
+/** `last_seen_at` is written at most this often per kiosk (not on every request), batched off the request path. */
 const LAST_SEEN_RESOLUTION_MS = 60 * 1000;
+/**
+ * A device token unused for this long stops working (401 kioskExpired: pair again). Sliding: every use renews
+ * it, through the `last_seen_at` note above (no write of its own); a kiosk in weekly use never expires.
+ */
+export const KIOSK_TOKEN_IDLE_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** A paired kiosk as the console lists it. */
 export interface KioskSummary {
@@ -19,7 +24,7 @@ export interface KioskSummary {
   revokedAt: string | null;
 }
 
-export type KioskLookup = { ok: true; kiosk: { id: number; name: string } } | { ok: false; reason: 'unknown' | 'revoked' };
+export type KioskLookup = { ok: true; kiosk: { id: number; name: string } } | { ok: false; reason: 'unknown' | 'revoked' | 'expired' };
 
 export type PairingResult = { ok: true; kioskId: number; deviceToken: string } | { ok: false; reason: string };
 
@@ -66,6 +71,7 @@ export function findKiosk(db: Db, deviceToken: string, now: Date): KioskLookup {
   const row = sql.byToken.get(sha256Hex(deviceToken));
   if (!row) return { ok: false, reason: 'unknown' };
   if (row.revoked_at !== null) return { ok: false, reason: 'revoked' };
+  if (now.getTime() - Date.parse(row.last_seen_at ?? row.paired_at) > KIOSK_TOKEN_IDLE_TTL_MS) return { ok: false, reason: 'expired' };
   const stale = row.last_seen_at === null || now.getTime() - Date.parse(row.last_seen_at) >= LAST_SEEN_RESOLUTION_MS;
   if (stale) queueSeen(sql, row.id, now);
   return { ok: true, kiosk: { id: row.id, name: row.name } };
@@ -125,9 +131,17 @@ function statements(db: Db): KioskStatements {
   return found;
 }
 
-/** Every kiosk ever paired, the active ones first, by name. */
-export function listKiosks(db: Db): KioskSummary[] {
-  return db.prepare<[], KioskRow>('SELECT * FROM kiosks ORDER BY revoked_at IS NOT NULL, name, id').all().map((row) => ({
+/**
+ * Every kiosk ever paired, the active ones first, by name; with `sessionId`, only the session's: those its
+ * invigilator paired and those a candidate of the session checked in on.
+ */
+export function listKiosks(db: Db, sessionId?: number): KioskSummary[] {
+  const rows = sessionId === undefined
+    ? db.prepare<[], KioskRow>('SELECT * FROM kiosks ORDER BY revoked_at IS NOT NULL, name, id').all()
+    : db.prepare<[string, number], KioskRow>(`SELECT * FROM kiosks WHERE paired_by = ? OR id IN (
+        SELECT e.kiosk_id FROM entries e JOIN candidates c ON c.id = e.candidate_id WHERE c.session_id = ?)
+      ORDER BY revoked_at IS NOT NULL, name, id`).all(`invigilator:${sessionId}`, sessionId);
+  return rows.map((row) => ({
     id: row.id, name: row.name, pairedBy: row.paired_by, pairedAt: row.paired_at, lastSeenAt: row.last_seen_at, revokedAt: row.revoked_at,
   }));
 }

@@ -5,6 +5,7 @@ import { appendEvent } from '../audit/event-chain';
 import type { DeliveryContext } from '../records/delivery-context';
 import { kioskState, type EntryContext } from './kiosk-entry';
 import { ok, type Result } from '../../../shared/result';
+import { countIfRepeat } from '../records/repeated-events';
 import { refuse, type Refusal } from '../storage/refusal';
 
 /**
@@ -53,10 +54,16 @@ export async function recordKioskEvent(context: DeliveryContext, kioskId: number
   const outcome = await context.commits.run(() => {
     const known = body.clientEventId === undefined ? null : context.store.eventByClientId(entry.id, body.clientEventId);
     const current = () => context.store.testOfCandidate(candidate.id);
-    if (known) return ok({ recorded: true as const, policy: known.policy, state: kioskState(context, entry, candidate, current()) });
+    if (known) return ok({ recorded: true as const, policy: known.policy, state: kioskState(context, entry, candidate, current()), repeat: true });
 
     const focused = position !== undefined && material?.challenges[position]?.focused === true;
     const policy = lockdownPolicy(body.kind, focused);
+    const running = test !== null && test.state === 'started' && entry.startedAt !== null && entry.supersededAt === null;
+    // A repeat changes nothing but a count: unless it would suspend a running test that is not suspended yet.
+    const changesState = policy === 'suspend' && running && test.suspension === null;
+    if (!changesState && countIfRepeat(context.db, entry.id, { kind: body.kind, cause: body.cause, challengeId: body.challengeId ?? null }, context.now())) {
+      return ok({ recorded: true as const, policy, state: kioskState(context, entry, candidate, current()), repeat: true });
+    }
     const at = context.now().toISOString();
     const details = body.details ?? {};
     context.store.insertLockdownEvent({
@@ -67,12 +74,13 @@ export async function recordKioskEvent(context: DeliveryContext, kioskId: number
       kind: 'lockdown', candidateId: candidate.id, kioskId, at,
       payload: { entryId: entry.id, signal: body.kind, cause: body.cause, occurredAt: body.at, challengeId: body.challengeId ?? null, policy, details },
     });
-    const running = test !== null && test.state === 'started' && entry.startedAt !== null && entry.supersededAt === null;
     if (policy === 'suspend' && running && context.store.suspendTest(test.id, body.kind, body.cause, at)) {
       appendEvent(context.db, candidate.sessionId, { kind: 'testSuspended', candidateId: candidate.id, kioskId, at, payload: { signal: body.kind, cause: body.cause } });
     }
-    return ok({ recorded: true as const, policy, state: kioskState(context, entry, candidate, current()) });
+    return ok({ recorded: true as const, policy, state: kioskState(context, entry, candidate, current()), repeat: false });
   });
-  if (outcome.ok && outcome.value.policy !== 'log') context.candidateChanged(candidate.sessionId, candidate.id);
-  return outcome;
+  if (!outcome.ok) return outcome;
+  const { repeat, ...answer } = outcome.value;
+  if (answer.policy !== 'log' && !repeat) context.candidateChanged(candidate.sessionId, candidate.id);
+  return ok(answer);
 }

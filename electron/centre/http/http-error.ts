@@ -10,14 +10,17 @@ export class HttpError extends Error {
     readonly statusCode: number,
     readonly code: string,
     message: string,
-    readonly extra: { field?: string; errors?: ApiErrorDetail[]; headers?: Record<string, string> } = {},
+    readonly extra: { field?: string; errors?: ApiErrorDetail[]; headers?: Record<string, string>; retryAfterSeconds?: number } = {},
   ) {
     super(message);
   }
 
-  get body(): { error: ApiError } {
-    const { field, errors } = this.extra;
-    return { error: { code: this.code, message: this.message, ...(field === undefined ? {} : { field }), ...(errors === undefined ? {} : { errors }) } };
+  get body(): { error: ApiError & { retryAfterSeconds?: number } } {
+    const { field, errors, retryAfterSeconds } = this.extra;
+    return { error: {
+      code: this.code, message: this.message, ...(field === undefined ? {} : { field }), ...(errors === undefined ? {} : { errors }),
+      ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+    } };
   }
 }
 

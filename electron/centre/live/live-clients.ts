@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws';
 import { LIVE_CLOSE, type JsonText, type ServerToConsole, type ServerToKiosk } from '../../../shared/formats/live-messages';
-import type { TokenBucket } from './token-bucket';
+import type { TokenBucket } from '../http/token-bucket';
 
 /** Above this many bytes waiting to be sent, a client is too slow and is dropped (it reconnects and resyncs). */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;

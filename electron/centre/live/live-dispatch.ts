@@ -5,7 +5,7 @@ import {
 } from '../../../shared/formats/live-messages';
 import type { z } from 'zod';
 import { sendText, type Client, type KioskClient, type KioskSender } from './live-clients';
-import { takeToken } from './token-bucket';
+import { takeToken } from '../http/token-bucket';
 
 /** What a route plugin does with one type of kiosk message (`{type, …}` parsed from JSON, its own schema not yet applied). */
 export interface KioskMessageHandler {

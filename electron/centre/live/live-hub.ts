@@ -5,7 +5,7 @@ import {
 import { createClientRegistry, sendText, type Client, type ConsoleClient, type KioskClient } from './live-clients';
 import { createDispatch, type KioskMessageHandler } from './live-dispatch';
 import { startHeartbeat } from './live-heartbeat';
-import { fullBucket } from './token-bucket';
+import { fullBucket } from '../http/token-bucket';
 
 export type { KioskSender } from './live-clients';
 export type { KioskMessageHandler } from './live-dispatch';

@@ -77,7 +77,7 @@ describe('live WebSockets: the hub', () => {
     other.on('message', (d) => strays.push(String(d)));
     device.on('message', (d) => strays.push(String(d)));
     const received = Promise.all([nextMessage(mine), nextMessage(watching)]);
-    const pushed: ServerToConsole = { type: 'candidates', sessionId: sessions[0]!.id, sessionStatus: 'finalised', candidates: [] };
+    const pushed: ServerToConsole = { type: 'candidates', sessionId: sessions[0]!.id, sessionStatus: 'finalised', checkInAlert: null, candidates: [] };
     expect(hub.publish(sessions[0]!.id, pushed)).toBe(2);
     expect(await received).toEqual([pushed, pushed]);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -105,13 +105,13 @@ describe('live WebSockets: the hub', () => {
 
   it('a connect listener sends a first snapshot; ping → pong; anything else → an error message', async () => {
     const hub = t.server.app.centre.hub;
-    const stop = hub.onConsoleConnect((client) => client.send({ type: 'candidates', sessionId: client.sessionId, sessionStatus: 'sent', candidates: [] }));
+    const stop = hub.onConsoleConnect((client) => client.send({ type: 'candidates', sessionId: client.sessionId, sessionStatus: 'sent', checkInAlert: null, candidates: [] }));
     const ws = await t.socket('/api/console/live', await invigilatorLogin(1));
     const first = [await nextMessage(ws), await nextMessage(ws), await nextMessage(ws)];
     expect(first).toEqual([
       { type: 'hello', role: 'console', sessionId: sessions[0]!.id },
-      { type: 'candidates', sessionId: sessions[0]!.id, sessionStatus: 'created', candidates: [] },
-      { type: 'candidates', sessionId: sessions[0]!.id, sessionStatus: 'sent', candidates: [] },
+      { type: 'candidates', sessionId: sessions[0]!.id, sessionStatus: 'created', checkInAlert: null, candidates: [] },
+      { type: 'candidates', sessionId: sessions[0]!.id, sessionStatus: 'sent', checkInAlert: null, candidates: [] },
     ]);
     stop();
     ws.send(JSON.stringify({ type: 'ping' }));

@@ -22,6 +22,8 @@ export interface DeliveryContext {
   drawSeed: () => number;
   /** Failed check-ins, keyed `kiosk:<id>` and `session:<number>`. */
   checkInFailures: { perKiosk: FailureLimiter; perSession: FailureLimiter };
+  /** Called after a session's alert (too many failed check-ins) was raised or lifted: the consoles hear of it. */
+  sessionAlertChanged: (sessionId: number) => void;
   /**
    * Called after a change of a candidate's live state has been committed. The consoles hear of it; so does the
    * candidate's kiosk unless `toKiosk` is false (an answer: the kiosk already has the acknowledgement).
@@ -37,6 +39,7 @@ export interface DeliveryContextOptions {
   drawSeed?: () => number;
   checkInFailures: { perKiosk: FailureLimiter; perSession: FailureLimiter };
   candidateChanged?: (sessionId: number, candidateId: number, toKiosk?: boolean) => void;
+  sessionAlertChanged?: (sessionId: number) => void;
 }
 
 export function createDeliveryContext(options: DeliveryContextOptions): DeliveryContext {
@@ -54,6 +57,7 @@ export function createDeliveryContext(options: DeliveryContextOptions): Delivery
     drawSeed: options.drawSeed ?? secureSeed,
     checkInFailures: options.checkInFailures,
     candidateChanged: options.candidateChanged ?? (() => {}),
+    sessionAlertChanged: options.sessionAlertChanged ?? (() => {}),
   };
 }
 

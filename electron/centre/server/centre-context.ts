@@ -1,5 +1,6 @@
 import type { RouteEntry } from '../auth/auth-hooks';
 import type { FailureLimit, FailureLimiter } from '../auth/failure-limiter';
+import type { TokenBucketRate } from '../http/token-bucket';
 import type { PackageStore } from '../packages/package-store';
 import type { SessionStore } from '../sessions/session-store';
 import type { Db } from '../storage/database';
@@ -7,12 +8,18 @@ import type { LiveHub, LiveHubControl } from '../live/live-hub';
 
 /** Limits on failed attempts and on request rates; every field has a default (see centre-server.ts). */
 export interface RateLimits {
-  /** Failed manager or invigilator logins per IP. */
-  loginFailures: FailureLimit;
+  /** Failed manager logins (and password changes) per IP. */
+  managerLoginFailures: FailureLimit;
+  /** Failed invigilator logins per IP: counted apart, so a wrong manager password does not lock the invigilator out. */
+  invigilatorLoginFailures: FailureLimit;
   /** Failed pairing attempts per IP. */
   pairingFailures: FailureLimit;
   /** Requests per minute per IP on each public route (login, pairing), failed or not. */
   publicRequestsPerMinute: number;
+  /** Requests of one kiosk on the kiosk HTTP routes: a burst, then a rate (the same budget as its live socket). */
+  kioskRequests: TokenBucketRate;
+  /** Live WebSockets one kiosk token or one console login may hold open at once. */
+  liveSocketsPerToken: number;
 }
 
 /**
@@ -31,8 +38,8 @@ export interface CentreContext {
   /** Whether cookies are marked Secure (HTTPS). */
   secure: boolean;
   rateLimits: RateLimits;
-  /** A new limiter of failed attempts on the server's clock: per kiosk, per session… (check-in uses it). */
-  failureLimiter(limit: FailureLimit): FailureLimiter;
+  /** A limiter of failed attempts on the server's clock, kept in SQLite under its name (one count per name and key). */
+  failureLimiter(name: string, limit: FailureLimit): FailureLimiter;
   /** The trusted authority certificate (PEM) packages are verified against, read from `dataDir` each time; null when absent. */
   authorityCertificate(): string | null;
 }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fingerprintSha256 } from '../pki/certificates';
 import { createStationTlsCertificate } from '../pki/tls';
+import { ensurePrivateDir, makePrivate, writePrivateFile } from '../storage/private-files';
 
 /** Where the station keeps its TLS certificate and key, inside its data folder. */
 export const STATION_TLS_DIR = 'station-tls';
@@ -22,13 +23,17 @@ export function loadOrCreateStationCertificate(dataDir: string): StationTls {
   const certFile = path.join(dir, 'cert.pem');
   const keyFile = path.join(dir, 'key.pem');
   if (fs.existsSync(certFile) && fs.existsSync(keyFile)) {
+    // An older installation may have left them readable by all: owner only, as for the database.
+    ensurePrivateDir(dir);
+    makePrivate(keyFile);
+    makePrivate(certFile);
     const certPem = fs.readFileSync(certFile, 'utf8');
     return { certPem, keyPem: fs.readFileSync(keyFile, 'utf8'), fingerprint: fingerprintSha256(certPem) };
   }
   const created = createStationTlsCertificate({ hostnames: [os.hostname()], ips: lanAddresses(), validDays: STATION_CERTIFICATE_DAYS });
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  fs.writeFileSync(keyFile, created.keyPem, { mode: 0o600 });
-  fs.writeFileSync(certFile, created.certPem);
+  ensurePrivateDir(dir);
+  writePrivateFile(keyFile, created.keyPem);
+  writePrivateFile(certFile, created.certPem);
   return created;
 }
 

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from './database';
+import { makePrivate } from './private-files';
 
 export type BackupResult = { ok: true; file: string; pages: number } | { ok: false; message: string };
 
@@ -30,6 +31,7 @@ export async function backupDatabase(db: Db, outFile: string): Promise<BackupRes
     } finally {
       copy.close();
     }
+    makePrivate(partial);
     fs.renameSync(partial, target);
     return { ok: true, file: target, pages: progress.totalPages };
   } finally {

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { PRIVATE_DIR_MODE, ensurePrivateFile, makePrivate } from './private-files';
 
 export type Db = Database.Database;
 
@@ -12,9 +13,16 @@ const MIGRATIONS_DIR = path.join(__dirname, 'migrations');
  * then applies the numbered migrations (`NNN-name.sql`) not yet applied, each in its own transaction.
  */
 export function openDatabase(file: string): Db {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const onDisk = file !== ':memory:';
+  if (onDisk) {
+    // Owner-only (0700 / 0600) before SQLite creates anything: its -wal and -shm take the database file's mode.
+    // An existing folder keeps its mode here (`--db` may name any file); the station tightens its data folder.
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
+    ensurePrivateFile(file);
+  }
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
+  if (onDisk) for (const companion of [`${file}-wal`, `${file}-shm`]) makePrivate(companion);
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');

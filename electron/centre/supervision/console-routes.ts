@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { questionNumbers } from '../../../shared/certification/finalisation';
 import { LockdownEventView } from '../../../shared/formats/console-api';
 import { ROUTES } from '../../../shared/formats/routes';
+import { repeatsOf } from '../records/repeated-events';
 import { listEvents } from '../audit/event-chain';
 import { callerLabel } from '../auth/caller';
 import { listKiosks } from '../auth/kiosk-registry';
@@ -12,6 +13,7 @@ import { finalisationChallenges } from '../records/finalisation-challenges';
 import { HttpError } from '../http/http-error';
 import { registerRoute } from '../http/register-route';
 import { addIncident, listIncidents } from '../records/incidents';
+import { clearCheckInAlert } from './check-in-alert';
 import { liveSession } from './live-state';
 import { authoriseResume, changeExtraTime, confirmPresence, endTestByInvigilator } from './supervision-actions';
 
@@ -88,29 +90,42 @@ export function registerConsoleRoutes(app: FastifyInstance, context: DeliveryCon
 
   registerRoute(app, ROUTES.incidents).handle(({ params }) => ({ incidents: listIncidents(context.db, existing(params)) }));
 
-  // The kiosks, and who sits at each for this session.
+  // R-SESS-4 — the invigilator has looked at the failed check-ins and lifts the alert (the count starts again).
+  registerRoute(app, ROUTES.checkInAlertClear, small).handle(async ({ request, params }) => {
+    valueOrThrow(await clearCheckInAlert(context, existing(params), callerLabel(request.caller)));
+    return { checkInAlert: null };
+  });
+
+  // The session's kiosks (paired by its invigilator or used by its candidates), and who sits at each.
   registerRoute(app, ROUTES.sessionKiosks).handle(({ params }) => {
     const sessionId = existing(params);
     const sitting = new Map(context.store.currentEntriesOfSession(sessionId).map((e) => [e.kioskId, e.candidateId]));
-    return { kiosks: listKiosks(context.db).map((k) => ({ ...k, candidateId: sitting.get(k.id) ?? null })) };
+    return { kiosks: listKiosks(context.db, sessionId).map((k) => ({ ...k, candidateId: sitting.get(k.id) ?? null })) };
   });
 
-  // The session's audit log (newest first) and its lockdown signals.
-  registerRoute(app, ROUTES.events).handle(({ params }) => {
+  // The session's audit log (newest first) and its lockdown signals, each repeated signal once with its count;
+  // `?kind=` keeps one kind (an audit event kind such as `checkInFailed`, or a signal such as `focusLost`).
+  registerRoute(app, ROUTES.events).handle(({ params, query: { kind } }) => {
     const sessionId = existing(params);
-    const events = listEvents(context.db, sessionId);
+    const events = listEvents(context.db, sessionId).filter((e) => kind === undefined || e.kind === kind);
+    // Signals of other kinds are skipped before the limit, so a flood of one kind does not hide the others.
+    const signals = kind === undefined
+      ? context.store.lockdownEventsOfSession(sessionId, MAX_EVENTS)
+      : context.store.lockdownEventsOfSession(sessionId, Number.MAX_SAFE_INTEGER).filter((e) => e.kind === kind).slice(0, MAX_EVENTS);
+    const repeats = repeatsOf(context.db, signals.map((e) => e.id));
     return {
       events: events.slice(-MAX_EVENTS).reverse(),
-      lockdownEvents: context.store.lockdownEventsOfSession(sessionId, MAX_EVENTS).map(lockdownEventView),
+      lockdownEvents: signals.map((e) => lockdownEventView(e, repeats.get(e.id))),
     };
   });
 
 }
 
 /** A stored lockdown signal as the console lists it: LockdownEventView's fields, its kind and policy read with the shared enums. */
-function lockdownEventView(e: LockdownEventRecord): LockdownEventView {
+function lockdownEventView(e: LockdownEventRecord, repeat: { count: number; durationMs: number } | undefined): LockdownEventView {
   return LockdownEventView.parse({
     id: e.id, candidateId: e.candidateId, kioskId: e.kioskId, kind: e.kind, cause: e.cause, occurredAt: e.occurredAt,
     receivedAt: e.receivedAt, challengeId: e.challengeId, policy: e.policy,
+    count: repeat?.count ?? 1, durationMs: repeat?.durationMs ?? 0,
   });
 }

@@ -17,6 +17,8 @@ export interface LivePushes {
   candidateChanged(sessionId: number, candidateId: number, toKiosk?: boolean): void;
   /** A change of the whole session (a finalisation): every console and kiosk of the session hears of it. */
   sessionChanged(sessionId: number): void;
+  /** The session's check-in alert was raised or lifted: its consoles get the whole list again (with the alert). */
+  alertChanged(sessionId: number): void;
   /** Reads through this context from now on (the context is built with `candidateChanged` above). */
   attach(context: DeliveryContext): void;
   close(): void;
@@ -73,6 +75,10 @@ export function createLivePushes(db: Db, hub: LiveHub): LivePushes {
       const live = liveSession(context, sessionId);
       if (live) hub.publish(sessionId, { type: 'candidates', ...live });
       for (const entry of context.store.currentEntriesOfSession(sessionId)) hub.sendToKiosk(entry.kioskId, { type: 'stateChanged' });
+    },
+    alertChanged(sessionId) {
+      const live = context ? liveSession(context, sessionId) : null;
+      if (live) hub.publish(sessionId, { type: 'candidates', ...live });
     },
     attach(next) { context = next; },
     close() {

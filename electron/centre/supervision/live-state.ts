@@ -1,4 +1,5 @@
-import type { LiveCandidate, LiveSession } from '../../../shared/formats/console-api';
+import type { CheckInAlert, LiveCandidate, LiveSession } from '../../../shared/formats/console-api';
+import { checkInSessionKey } from '../records/check-in-key';
 import type { Candidate } from '../../../shared/formats/session';
 import { listKiosks } from '../auth/kiosk-registry';
 import { liveStatus, needsAction, resumeExpired, theoreticalEnd } from '../records/candidate-situation';
@@ -37,7 +38,15 @@ export function liveSession(context: DeliveryContext, sessionId: number): LiveSe
   if (!session) return null;
   const names = kioskNameMap(context);
   const candidates = context.sessions.listCandidates(sessionId).map((c) => liveCandidate(context, c, names));
-  return { sessionId, sessionStatus: session.status, candidates: sortByUrgency(candidates) };
+  return { sessionId, sessionStatus: session.status, checkInAlert: checkInAlert(context, session.number), candidates: sortByUrgency(candidates) };
+}
+
+/** R-SESS-4 — the session's alert: as many failed check-ins as CHECK_IN_FAILURES.perSession allows, within its window. */
+export function checkInAlert(context: DeliveryContext, sessionNumber: number): CheckInAlert | null {
+  const key = checkInSessionKey(sessionNumber);
+  const limiter = context.checkInFailures.perSession;
+  const recent = limiter.blocked(key) ? limiter.recent(key) : null;
+  return recent ? { code: 'checkInFailures', failures: recent.failures, since: new Date(recent.since).toISOString() } : null;
 }
 
 /** "Needs action" first; stable otherwise (the input is in name order). */

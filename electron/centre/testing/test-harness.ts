@@ -5,6 +5,7 @@
 import type { ContentPackage } from '../../../shared/formats/content-package';
 import type { CandidateInput } from '../../../shared/formats/session';
 import type { ProfilePackage } from '../../../shared/formats/profile-package';
+import type { CentreServerConfig } from '../centre-server';
 import { CANDIDATE_INPUT, SESSION_INPUT, startTestServer, type CallOptions, type TestResponse, type TestServer } from './test-server';
 import { testContentPackage, testPupil, testProfilePackage } from './test-packages';
 
@@ -39,8 +40,8 @@ export const ROSTER: { input: CandidateInput; competences?: ('1.1' | '1.2' | '2.
   { input: { ...CANDIDATE_INPUT, lastName: 'Garnier', firstName: 'Lina', birthDate: '2009-07-07' } as CandidateInput },
 ];
 
-export async function startHarness(options: { content?: ContentPackage; profiles?: ProfilePackage; roster?: CandidateInput[] } = {}): Promise<Harness> {
-  const t = await startTestServer();
+export async function startHarness(options: { content?: ContentPackage; profiles?: ProfilePackage; roster?: CandidateInput[]; config?: CentreServerConfig } = {}): Promise<Harness> {
+  const t = await startTestServer(options.config);
   const managerToken = await t.loginManager();
   const created = await t.call('POST', '/api/manager/sessions', { token: managerToken, body: SESSION_INPUT });
   if (created.status !== 201) throw new Error(`session : ${created.text}`);

@@ -27,6 +27,11 @@ export const en: Record<MessageKey, string> = {
   'client.invalidResponse': 'Unexpected answer from the invigilator station. Tell the centre manager.',
 
   'error.unknown': 'The request was refused.',
+  'error.foreignOrigin': 'This request does not come from a page of the invigilator’s station.',
+  'error.jsonTooDeep': 'Request refused: the data is nested too deeply.',
+  'error.kioskExpired': 'This computer has not been used for a long time: ask the invigilator to pair it again.',
+  'error.tooManySockets': 'Too many connections open with this account: close a tab or a window.',
+  'error.unknownHost': 'The invigilator’s station address is not recognised.',
   'error.alreadyConfirmed': 'This candidate’s presence is already confirmed.',
   'error.assetNotInTest': 'This file is not part of your test.',
   'error.attestationRefused': 'This station was not recognised by the invigilator station.',

@@ -31,6 +31,11 @@ export const fr = {
 
   // The server's refusal codes (electron/centre: `new HttpError(…)`, `refusal(…)`), worded for the screens.
   'error.unknown': 'La demande a été refusée.',
+  'error.foreignOrigin': 'Cette demande ne vient pas d’une page du poste du surveillant.',
+  'error.jsonTooDeep': 'Demande refusée : données trop imbriquées.',
+  'error.kioskExpired': 'Ce poste n’a pas servi depuis longtemps : demandez au surveillant de l’appairer de nouveau.',
+  'error.tooManySockets': 'Trop de connexions ouvertes avec ce compte : fermez un onglet ou une fenêtre.',
+  'error.unknownHost': 'Adresse du poste du surveillant non reconnue.',
   'error.alreadyConfirmed': 'La présence de ce candidat est déjà confirmée.',
   'error.assetNotInTest': 'Ce fichier ne fait pas partie de votre test.',
   'error.attestationRefused': 'Ce poste n’a pas été reconnu par le poste du surveillant.',
