@@ -22,6 +22,8 @@ async function screenshotAtZoom200(browser: Browser, url: string, name: string):
   await page.goto(url);
   await expect(page.getByRole('status')).toHaveText('Poste du surveillant joignable');
   expect(await seriousAxeViolations(page)).toEqual([]);
+  // 200 % zoom on a 1366×768 screen needs no sideways scrolling.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
   await saveScreenshot(page, `${name}-200pct`);
   await context.close();
 }
@@ -46,6 +48,9 @@ for (const screen of SCREENS) {
     await expect(page.getByRole('button', { name: 'Français' })).toHaveAttribute('aria-pressed', 'true');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await saveScreenshot(page, `${screen.name}-1366x768-fr`);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await saveScreenshot(page, `${screen.name}-1920x1080-fr`);
+    await page.setViewportSize({ width: 1366, height: 768 });
 
     await page.getByRole('group', { name: 'Langue' }).getByRole('button', { name: 'English' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(screen.en);
