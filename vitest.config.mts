@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects: `node` (shared, electron, platform, cli, fixtures, scripts, and the renderer modules tested against
+ * Two projects: `node` (shared, electron, platform, cli, fixtures, scripts, build (the kiosk provisioning), and the renderer modules tested against
  * real local servers: `renderer/**\/*.test.ts`) and `dom` (renderer components and stores in jsdom: `*.test.tsx`).
  */
 export default defineConfig({
@@ -15,7 +15,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
-          include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'platform/**/*.test.ts', 'cli/**/*.test.ts', 'fixtures/**/*.test.ts', 'scripts/**/*.test.ts', 'renderer/**/*.test.ts'],
+          include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'platform/**/*.test.ts', 'cli/**/*.test.ts', 'fixtures/**/*.test.ts', 'scripts/**/*.test.ts', 'build/**/*.test.ts', 'renderer/**/*.test.ts'],
           environment: 'node',
         },
       },
