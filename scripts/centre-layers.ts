@@ -19,10 +19,11 @@ export const CENTRE_LAYERS: Readonly<Record<string, readonly string[]>> = {
   auth: ['storage', 'http', 'sessions'],
   live: ['auth', 'http'],
   records: ['storage', 'audit', 'sessions', 'packages', 'auth', 'http'],
-  server: ['storage', 'pki', 'http', 'audit', 'sessions', 'packages', 'roster', 'auth', 'live', 'records'],
+  reports: ['storage', 'pki', 'sessions', 'records'],
+  server: ['storage', 'pki', 'http', 'audit', 'sessions', 'packages', 'roster', 'auth', 'live', 'records', 'reports'],
   delivery: ['storage', 'http', 'audit', 'sessions', 'packages', 'auth', 'live', 'records', 'server'],
   supervision: ['storage', 'http', 'audit', 'sessions', 'auth', 'live', 'records', 'server'],
-  finalisation: ['storage', 'http', 'audit', 'sessions', 'auth', 'records', 'server'],
+  finalisation: ['storage', 'http', 'audit', 'sessions', 'auth', 'records', 'reports', 'server'],
   screens: ['http'],
   testing: ['*'],
 };

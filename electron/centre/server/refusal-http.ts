@@ -42,6 +42,7 @@ export const REFUSAL_STATUS: Readonly<Record<RefusalCode, 400 | 401 | 403 | 404 
   nothingToResume: 409,
   sessionAlreadyFinalised: 409,
   finalisationRefused: 409,
+  sessionNotFinalised: 409,
   checkInLimited: 429,
   tooManyRequests: 429,
   notSaved: 500,

@@ -15,7 +15,9 @@ export type RefusalCode =
   | 'invalidBody' | 'tooManyRequests' | 'notSaved'
   // Console: supervision, incidents, finalisation
   | 'testAlreadyStarted' | 'notCheckedIn' | 'alreadyConfirmed' | 'nothingToResume' | 'questionNotInTest'
-  | 'unknownCandidate' | 'candidateNotStarted' | 'sessionAlreadyFinalised' | 'finalisationRefused';
+  | 'unknownCandidate' | 'candidateNotStarted' | 'sessionAlreadyFinalised' | 'finalisationRefused'
+  // Reports: the session's PDFs
+  | 'sessionNotFinalised';
 
 /** A refused request, as a value (style.md: user errors are values, exceptions only for bugs). */
 export interface Refusal {

@@ -1,0 +1,257 @@
+import fs from 'node:fs';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { directionRuns, truncate, wrap, wrapParagraphs, type Measure } from './text-fit';
+
+/** A4 portrait, in points. */
+export const A4: [number, number] = [595.28, 841.89];
+const MARGIN = 40;
+const FOOTER_HEIGHT = 28;
+export const CONTENT_WIDTH = A4[0] - 2 * MARGIN;
+
+const INK = rgb(0, 0, 0);
+const GREY = rgb(0.35, 0.35, 0.35);
+const RULE = rgb(0.55, 0.55, 0.55);
+const HEADER_FILL = rgb(0.9, 0.9, 0.9);
+
+// DejaVu covers French (and Latin, Greek, Cyrillic, Arabic and Hebrew letters); embedded whole: subsetting is
+// reported to corrupt glyphs (stack.md). The fixed names keep pdf-lib from drawing a random suffix.
+const FONT_FILES = {
+  regular: { file: 'dejavu-fonts-ttf/ttf/DejaVuSansCondensed.ttf', name: 'DejaVuSansCondensed' },
+  bold: { file: 'dejavu-fonts-ttf/ttf/DejaVuSansCondensed-Bold.ttf', name: 'DejaVuSansCondensed-Bold' },
+} as const;
+const fontBytes = new Map<string, Buffer>();
+function readFont(file: string): Buffer {
+  let bytes = fontBytes.get(file);
+  if (!bytes) {
+    bytes = fs.readFileSync(require.resolve(file));
+    fontBytes.set(file, bytes);
+  }
+  return bytes;
+}
+
+export interface DocumentInfo {
+  title: string;
+  /** Shown at the top of every page under the title (session, centre). */
+  subtitle: string;
+  /** Shown at the bottom of every page before « page i / n ». */
+  footer: string;
+  author: string;
+  /** Creation and modification date of the PDF: from the data, never the clock, so the bytes are reproducible. */
+  date: Date;
+}
+
+export interface Column {
+  title: string;
+  width: number;
+  /** Lines a cell may take before « … » (names: 2); unlimited by default. */
+  maxLines?: number;
+  align?: 'left' | 'center';
+}
+
+export interface TableOptions {
+  fontSize?: number;
+  /** Least height of a row (the attendance sheet's signature boxes). */
+  minRowHeight?: number;
+}
+
+/**
+ * Writes a report page after page: a title and subtitle on every page, a cursor going down, tables whose rows
+ * move to a new page (with the header row again) when they do not fit, and « page i / n » written at the end.
+ */
+export class ReportWriter {
+  private page!: PDFPage;
+  private y = 0;
+
+  private constructor(readonly doc: PDFDocument, readonly regular: PDFFont, readonly bold: PDFFont, private readonly info: DocumentInfo) {
+    this.newPage();
+  }
+
+  static async create(info: DocumentInfo): Promise<ReportWriter> {
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    doc.registerFontkit(fontkit);
+    const regular = await doc.embedFont(readFont(FONT_FILES.regular.file), { subset: false, customName: FONT_FILES.regular.name });
+    const bold = await doc.embedFont(readFont(FONT_FILES.bold.file), { subset: false, customName: FONT_FILES.bold.name });
+    doc.setTitle(info.title, { showInWindowTitleBar: true });
+    doc.setAuthor(info.author);
+    doc.setSubject(info.subtitle);
+    doc.setLanguage('fr-FR');
+    doc.setCreator('Passation');
+    doc.setProducer('Passation (pdf-lib)');
+    doc.setCreationDate(info.date);
+    doc.setModificationDate(info.date);
+    return new ReportWriter(doc, regular, bold, info);
+  }
+
+  measure(font: PDFFont, size: number): Measure {
+    return (text) => directionRuns(text).reduce((width, run) => width + font.widthOfTextAtSize(run, size), 0);
+  }
+
+  /** Draws one line run by run (text-fit.ts `directionRuns`). */
+  private text(page: PDFPage, line: string, options: { x: number; y: number; size: number; font: PDFFont; color?: ReturnType<typeof rgb> }): void {
+    let x = options.x;
+    for (const run of directionRuns(line)) {
+      page.drawText(run, { ...options, x, color: options.color ?? INK });
+      x += options.font.widthOfTextAtSize(run, options.size);
+    }
+  }
+
+  private newPage(): void {
+    this.page = this.doc.addPage(A4);
+    this.y = A4[1] - MARGIN;
+    const title = truncate(this.info.title, CONTENT_WIDTH, this.measure(this.bold, 16));
+    this.text(this.page, title, { x: MARGIN, y: this.y - 16, size: 16, font: this.bold, color: INK });
+    this.y -= 24;
+    for (const line of wrap(this.info.subtitle, CONTENT_WIDTH, this.measure(this.regular, 9), 2)) {
+      this.text(this.page, line, { x: MARGIN, y: this.y - 9, size: 9, font: this.regular, color: GREY });
+      this.y -= 12;
+    }
+    this.page.drawLine({ start: { x: MARGIN, y: this.y - 2 }, end: { x: A4[0] - MARGIN, y: this.y - 2 }, thickness: 0.8, color: RULE });
+    this.y -= 12;
+  }
+
+  private get bottom(): number {
+    return MARGIN + FOOTER_HEIGHT;
+  }
+
+  /** Room left on the page, in points. */
+  get room(): number {
+    return this.y - this.bottom;
+  }
+
+  /** A new page unless `height` points are left on this one. */
+  ensure(height: number): void {
+    if (this.room < height) this.newPage();
+  }
+
+  gap(height: number): void {
+    this.y -= height;
+  }
+
+  heading(text: string): void {
+    this.ensure(40);
+    this.gap(6);
+    this.text(this.page, truncate(text, CONTENT_WIDTH, this.measure(this.bold, 11.5)), { x: MARGIN, y: this.y - 11.5, size: 11.5, font: this.bold, color: INK });
+    this.gap(18);
+  }
+
+  /** « Label : value » lines, the value wrapped beside its label. */
+  facts(rows: readonly [string, string][], labelWidth = 150): void {
+    const size = 9.5;
+    const lineHeight = 13;
+    const valueWidth = CONTENT_WIDTH - labelWidth;
+    for (const [label, value] of rows) {
+      const lines = wrap(value, valueWidth, this.measure(this.regular, size), 6);
+      this.ensure(lines.length * lineHeight);
+      this.text(this.page, truncate(label, labelWidth - 6, this.measure(this.bold, size)), { x: MARGIN, y: this.y - size, size, font: this.bold, color: INK });
+      for (const line of lines) {
+        this.text(this.page, line, { x: MARGIN + labelWidth, y: this.y - size, size, font: this.regular, color: INK });
+        this.y -= lineHeight;
+      }
+    }
+  }
+
+  /** A free text, wrapped, going on to the next page line by line. */
+  paragraph(text: string, size = 9.5): void {
+    const lineHeight = size * 1.35;
+    for (const line of wrapParagraphs(text, CONTENT_WIDTH, this.measure(this.regular, size))) {
+      this.ensure(lineHeight);
+      if (line !== '') this.text(this.page, line, { x: MARGIN, y: this.y - size, size, font: this.regular, color: INK });
+      this.y -= lineHeight;
+    }
+  }
+
+  /**
+   * A table: the header row, then each row; a row that does not fit goes to a new page, the header row drawn
+   * again. A row taller than a whole page (a long comment) is split across pages, « (suite) » in its first cell.
+   */
+  table(columns: readonly Column[], rows: readonly string[][], options: TableOptions = {}): void {
+    const size = options.fontSize ?? 8.5;
+    const lineHeight = size * 1.3;
+    const padding = 4;
+    const measure = this.measure(this.regular, size);
+    const headerLines = columns.map((c) => wrap(c.title, c.width - 2 * padding, this.measure(this.bold, size), 3));
+    const headerHeight = Math.max(...headerLines.map((l) => l.length)) * lineHeight + 2 * padding;
+    const drawHeader = () => {
+      this.drawRow(columns, headerLines, headerHeight, { font: this.bold, size, lineHeight, padding, fill: true });
+    };
+    this.ensure(headerHeight + Math.max(options.minRowHeight ?? 0, lineHeight + 2 * padding));
+    drawHeader();
+    for (const row of rows) {
+      let cells = columns.map((c, i) => wrap(row[i] ?? '', c.width - 2 * padding, measure, c.maxLines));
+      let first = true;
+      let onFreshPage = false;
+      for (;;) {
+        const lines = Math.max(...cells.map((c) => c.length));
+        const height = Math.max(options.minRowHeight ?? 0, lines * lineHeight + 2 * padding);
+        if (height <= this.room) {
+          this.drawRow(columns, cells, height, { font: this.regular, size, lineHeight, padding, fill: false });
+          break;
+        }
+        const fitting = Math.floor((this.room - 2 * padding) / lineHeight);
+        if (!onFreshPage || fitting < 1) {
+          this.newPage();
+          drawHeader();
+          onFreshPage = true;
+          continue;
+        }
+        // Taller than a whole page: what fits here, the rest on the next page.
+        this.drawRow(columns, cells.map((c) => c.slice(0, fitting)), fitting * lineHeight + 2 * padding, { font: this.regular, size, lineHeight, padding, fill: false });
+        cells = cells.map((c, i) => {
+          const rest = c.slice(fitting);
+          return i === 0 && first ? ['(suite)', ...rest] : rest;
+        });
+        first = false;
+        onFreshPage = false;
+      }
+    }
+  }
+
+  private drawRow(columns: readonly Column[], cells: readonly string[][], height: number,
+    style: { font: PDFFont; size: number; lineHeight: number; padding: number; fill: boolean }): void {
+    let x = MARGIN;
+    for (const [i, column] of columns.entries()) {
+      this.page.drawRectangle({
+        x, y: this.y - height, width: column.width, height, borderColor: RULE, borderWidth: 0.6,
+        ...(style.fill ? { color: HEADER_FILL } : {}),
+      });
+      let lineY = this.y - style.padding - style.size;
+      for (const line of cells[i] ?? []) {
+        const width = this.measure(style.font, style.size)(line);
+        const lineX = column.align === 'center' ? x + (column.width - width) / 2 : x + style.padding;
+        this.text(this.page, line, { x: lineX, y: lineY, size: style.size, font: style.font, color: INK });
+        lineY -= style.lineHeight;
+      }
+      x += column.width;
+    }
+    this.y -= height;
+  }
+
+  /** A box to sign in, with its caption above and a name under the caption. */
+  signatureBox(caption: string, name: string, width = 240, height = 70): void {
+    const size = 9;
+    this.ensure(height + 30);
+    this.gap(8);
+    this.text(this.page, truncate(caption, width, this.measure(this.bold, size)), { x: MARGIN, y: this.y - size, size, font: this.bold, color: INK });
+    this.gap(13);
+    this.text(this.page, truncate(name, width, this.measure(this.regular, size)), { x: MARGIN, y: this.y - size, size, font: this.regular, color: INK });
+    this.gap(14);
+    this.page.drawRectangle({ x: MARGIN, y: this.y - height, width, height, borderColor: RULE, borderWidth: 0.8 });
+    this.gap(height);
+  }
+
+  /** Writes « page i / n » and the footer on every page, then the PDF's bytes. */
+  async save(): Promise<Uint8Array> {
+    const pages = this.doc.getPages();
+    const size = 7.5;
+    for (const [i, page] of pages.entries()) {
+      const number = `page ${i + 1} / ${pages.length}`;
+      const numberWidth = this.regular.widthOfTextAtSize(number, size);
+      const footer = truncate(this.info.footer, CONTENT_WIDTH - numberWidth - 12, this.measure(this.regular, size));
+      page.drawLine({ start: { x: MARGIN, y: MARGIN + 12 }, end: { x: A4[0] - MARGIN, y: MARGIN + 12 }, thickness: 0.5, color: RULE });
+      this.text(page, footer, { x: MARGIN, y: MARGIN, size, font: this.regular, color: GREY });
+      this.text(page, number, { x: A4[0] - MARGIN - numberWidth, y: MARGIN, size, font: this.regular, color: GREY });
+    }
+    return this.doc.save({ useObjectStreams: false, addDefaultPage: false });
+  }
+}
