@@ -29,7 +29,7 @@ export async function issueCentreCommand(dir: string, options: IssueCentreOption
   const { name, centreId, out } = options;
   if (!name || !centreId || !out) throw new CommandError('usage : passation-platform issue-centre DOSSIER --name NOM --centre-id ID --out centre.p12 [--days N] [--password MOT]', 2);
   const trimmedName = name.trim();
-  if (trimmedName === '' || trimmedName.length > MAX_NAME_LENGTH || /[\u0000-\u001f\u007f]/.test(trimmedName)) {
+  if (trimmedName === '' || trimmedName.length > MAX_NAME_LENGTH || /\p{Cc}/u.test(trimmedName)) {
     throw new CommandError(`--name : nom de centre invalide (1 à ${MAX_NAME_LENGTH} caractères, sans caractère de contrôle)`);
   }
   if (!CENTRE_ID_PATTERN.test(centreId)) throw new CommandError(`--centre-id : identifiant invalide « ${centreId} » (1 à 32 lettres, chiffres ou « - », par exemple l’UAI 0123456A)`);
