@@ -1,13 +1,23 @@
 import { parseArgs } from 'node:util';
 import { CommandError, type CommandIo } from './command-error';
 
+/** The commands' modules, by the function that loads each. */
+export interface PlatformCommands {
+  init: () => typeof import('./commands/init-command');
+  issueCentre: () => typeof import('./commands/issue-centre-command');
+  revoke: () => typeof import('./commands/revoke-command');
+  crl: () => typeof import('./commands/crl-command');
+}
+
 // Each command's module is loaded only when it runs (as cli/main.ts does): `revoke` does not pay for forge's
-// certificate code, and a SQLite platform never loads `pg`. `require`, not `import()`: bin/passation-platform.js
-// registers tsx for CommonJS only.
-const init = (): typeof import('./commands/init-command') => require('./commands/init-command');
-const issueCentre = (): typeof import('./commands/issue-centre-command') => require('./commands/issue-centre-command');
-const revoke = (): typeof import('./commands/revoke-command') => require('./commands/revoke-command');
-const crl = (): typeof import('./commands/crl-command') => require('./commands/crl-command');
+// certificate code. `require`, not `import()`: bin/passation-platform.js registers tsx for CommonJS only. The
+// tests, where `require` cannot load TypeScript, pass the modules they import (commands/authority-commands.test.ts).
+const lazyCommands: PlatformCommands = {
+  init: () => require('./commands/init-command'),
+  issueCentre: () => require('./commands/issue-centre-command'),
+  revoke: () => require('./commands/revoke-command'),
+  crl: () => require('./commands/crl-command'),
+};
 
 export const USAGE = `Passation — plateforme de l’autorité
 
@@ -25,7 +35,7 @@ export const USAGE = `Passation — plateforme de l’autorité
   Phrase de passe de l’autorité : --passphrase ou la variable PASSATION_AUTHORITY_PASSPHRASE.
   Base de données : le fichier SQLite du dossier, ou PostgreSQL si DATABASE_URL est défini.`;
 
-export async function runPlatform(argv: string[], io: CommandIo): Promise<number> {
+export async function runPlatform(argv: string[], io: CommandIo, commands: PlatformCommands = lazyCommands): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -51,10 +61,10 @@ export async function runPlatform(argv: string[], io: CommandIo): Promise<number
   if (!known.includes(command)) throw new CommandError(`commande inconnue : ${command}\n\n${USAGE}`, 2);
   if (dir === undefined || extra.length > 0) throw new CommandError(`usage : passation-platform ${command} DOSSIER … (voir --help)`, 2);
   switch (command) {
-    case 'init': await init().initCommand(dir, { passphrase: values.passphrase, name: values.name }, io); return 0;
-    case 'issue-centre': await issueCentre().issueCentreCommand(dir, { ...values, centreId: values['centre-id'] }, io); return 0;
-    case 'revoke': await revoke().revokeCommand(dir, values, io); return 0;
-    default: await crl().crlCommand(dir, values, io); return 0;
+    case 'init': await commands.init().initCommand(dir, { passphrase: values.passphrase, name: values.name }, io); return 0;
+    case 'issue-centre': await commands.issueCentre().issueCentreCommand(dir, { ...values, centreId: values['centre-id'] }, io); return 0;
+    case 'revoke': await commands.revoke().revokeCommand(dir, values, io); return 0;
+    default: await commands.crl().crlCommand(dir, values, io); return 0;
   }
 }
 
