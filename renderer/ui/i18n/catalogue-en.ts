@@ -27,6 +27,7 @@ export const en: Record<MessageKey, string> = {
   'client.invalidResponse': 'Unexpected answer from the invigilator station. Tell the centre manager.',
 
   'error.unknown': 'The request was refused.',
+  'error.sessionNotFinalised': 'The session is not finalised yet.',
   'error.foreignOrigin': 'This request does not come from a page of the invigilator’s station.',
   'error.jsonTooDeep': 'Request refused: the data is nested too deeply.',
   'error.kioskExpired': 'This computer has not been used for a long time: ask the invigilator to pair it again.',

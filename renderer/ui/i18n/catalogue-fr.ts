@@ -31,6 +31,7 @@ export const fr = {
 
   // The server's refusal codes (electron/centre: `new HttpError(…)`, `refusal(…)`), worded for the screens.
   'error.unknown': 'La demande a été refusée.',
+  'error.sessionNotFinalised': 'La session n’est pas encore finalisée.',
   'error.foreignOrigin': 'Cette demande ne vient pas d’une page du poste du surveillant.',
   'error.jsonTooDeep': 'Demande refusée : données trop imbriquées.',
   'error.kioskExpired': 'Ce poste n’a pas servi depuis longtemps : demandez au surveillant de l’appairer de nouveau.',
