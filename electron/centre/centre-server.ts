@@ -36,6 +36,9 @@ import { DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, DEFAULT_TIMEOUTS, limitConnections
 import { managerFileRoutes } from './server/manager-file-routes';
 import { registerSecurityHeaders } from './http/security-headers';
 import { sessionRoutes } from './server/session-routes';
+import { createFileKeyStore, type CentreKeyStore } from './signing/centre-key-store';
+import type { BundleExtras } from './signing/sign-session';
+import { registerSigningRoutes } from './signing/signing-routes';
 import { loadOrCreateStationCertificate, lanAddresses } from './server/station-certificate';
 
 /** Default body limit: every kiosk and console JSON route. Upload routes set their own. */
@@ -62,6 +65,10 @@ export interface CentreServerConfig {
   heartbeatMs?: number;
   /** Kiosk-lockdown §2 attestation check, called on every kiosk route once the device token is valid (not enforced yet). */
   attestation?: KioskAttestationCheck;
+  /** Where the centre's signing key is kept; default: the headless file store of the data folder (signing/centre-key-store.ts). */
+  centreKeys?: CentreKeyStore;
+  /** The extra files of each signed bundle (the PDFs); default: none. */
+  bundleExtras?: BundleExtras;
   /** Route plugins added after every route of the station (tests add probe routes): see electron/centre/README.md. */
   plugins?: FastifyPluginAsync[];
   /** More names the station answers to (a DNS name of the school's network); its own names and addresses always are. */
@@ -224,6 +231,9 @@ export async function createCentreServer(options: CentreServerOptions): Promise<
   await app.register(managerFileRoutes);
   await app.register(liveRoutes);
   await app.register(stationRoutes);
+  await app.register(async (signing) => registerSigningRoutes(signing, {
+    keys: config.centreKeys ?? createFileKeyStore(options.dataDir), extraFiles: config.bundleExtras,
+  }));
   for (const plugin of config.plugins ?? []) await app.register(plugin);
 
   await app.listen({ host: options.host, port: options.port });
