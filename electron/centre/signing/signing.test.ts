@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -252,5 +253,49 @@ describe('passation export — refusals', () => {
     expect(other.status, other.text).toBe(201);
     await expectCli(exportCommand(String(other.json.session.number), { out, dataDir: h.t.dataDir }, none), 1, 'n’est pas signée');
     expect(fs.existsSync(out)).toBe(false);
+  });
+
+  test('the shipped command (bin/passation.js): exit 0 and the same .zip; exit 1 and a French message; exit 2 for usage', () => {
+    const bin = path.join(__dirname, '..', '..', '..', 'bin', 'passation.js');
+    const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+    const out = path.join(scratch.dir, 'bin-export');
+    const done = run('export', String(h.sessionNumber), '--out', out, '--data-dir', h.t.dataDir);
+    expect(done.status, done.stderr).toBe(0);
+    expect(done.stdout).toContain(`Lot de résultats de la session n° ${h.sessionNumber} : `);
+    expect(fs.readFileSync(path.join(out, `resultats-session-${h.sessionNumber}.zip`)).equals(fs.readFileSync(path.join(scratch.dir, 'export', `resultats-session-${h.sessionNumber}.zip`)))).toBe(true);
+    const unknown = run('export', '999999', '--out', out, '--data-dir', h.t.dataDir);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toBe(`passation : session n° 999999 introuvable dans ${path.join(h.t.dataDir, 'centre.sqlite')}\n`);
+    expect(run('export', String(h.sessionNumber)).status).toBe(2);
+  });
+});
+
+describe('wrong passphrases, then two signatures at once', () => {
+  test('wrong passphrases slow down (429 with Retry-After); then of two signatures, one is stored, the other refused', async () => {
+    const other = await startHarness();
+    try {
+      fs.copyFileSync(pki.authority, path.join(other.t.dataDir, 'authority.pem'));
+      const kiosk = await other.pairKiosk('Poste Dupont');
+      expect((await enterTest(other, kiosk, 'Dupont')).test.status).toBe(200);
+      const id = other.candidates.get('Dupont')!.id;
+      expect((await other.console('POST', `/candidates/${id}/end-test`)).status).toBe(200);
+      expect((await other.console('POST', '/finalisation', { incidentDuringSession: false, joiningIssue: false, candidates: [{ candidateId: id, abortReason: 'technical' }] })).status).toBe(200);
+      expect((await other.t.call('POST', '/api/manager/centre-key', { token: other.managerToken, body: { pkcs12: fs.readFileSync(pki.centrePkcs12).toString('base64'), password } })).status).toBe(201);
+      for (let i = 0; i < 3; i++) expect((await other.console('POST', '/signature', { passphrase: `faux-${i}` })).json.error.code).toBe('passphraseWrong');
+      const slowed = await other.console('POST', '/signature', { passphrase: password });
+      expect(slowed.status).toBe(429);
+      expect(slowed.json.error.code).toBe('tooManyAttempts');
+      expect(Number(slowed.headers['retry-after'])).toBeGreaterThan(0);
+      other.t.advance(Number(slowed.headers['retry-after']) * 1000);
+      const both = await Promise.all([other.console('POST', '/signature', { passphrase: password }), other.console('POST', '/signature', { passphrase: password })]);
+      expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+      const winner = both.find((r) => r.status === 201)!;
+      expect(both.find((r) => r.status === 409)!.json.error.code).toBe('sessionAlreadySigned');
+      const bundle = await other.console('GET', '/bundle');
+      expect(createHash('sha256').update(bundle.body).digest('hex')).toBe(winner.json.bundleSha256);
+      expect(other.t.db.prepare("SELECT count(*) FROM events WHERE session_id = ? AND kind = 'sessionSigned'").pluck().get(other.sessionId)).toBe(1);
+    } finally {
+      await other.close();
+    }
   });
 });
