@@ -9,6 +9,7 @@ const commands = (): typeof import('./commands') => require('./commands');
 const centreCommands = (): typeof import('./centre-commands') => require('./centre-commands');
 const station = (): typeof import('./station-command') => require('./station-command');
 const demo = (): typeof import('./demo') => require('./demo');
+const exporting = (): typeof import('./export-command') => require('./export-command');
 
 const USAGE = `Passation — ligne de commande
 
@@ -23,6 +24,8 @@ const USAGE = `Passation — ligne de commande
   passation demo-pki DOSSIER          autorité et centre de démonstration, paquets signés
   passation backup SORTIE [--db F]    copie cohérente de la base du centre (API de sauvegarde SQLite)
   passation audit SESSION [--db F]    journal d’une session et vérification de sa chaîne de hachage
+  passation export SESSION --out DOSSIER [--data-dir D]
+                                      lot de résultats signé d’une session (.zip et fichiers extraits)
 
 Formats : voir le README, « Formats publics ».`;
 
@@ -48,6 +51,7 @@ export async function main(argv: string[]): Promise<number> {
       'data-dir': { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -76,6 +80,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'demo-pki': centreCommands().demoPkiCommand(file, line); return 0;
     case 'backup': await centreCommands().backupCommand(file, values.db, line); return 0;
     case 'audit': return centreCommands().auditCommand(file, values.db, line);
+    case 'export': await exporting().exportCommand(file, { out: values.out, dataDir: values['data-dir'] }, line); return 0;
     default: throw new CliError(`commande inconnue : ${command}\n\n${USAGE}`, 2);
   }
 }

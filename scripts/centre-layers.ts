@@ -24,6 +24,7 @@ export const CENTRE_LAYERS: Readonly<Record<string, readonly string[]>> = {
   delivery: ['storage', 'http', 'audit', 'sessions', 'packages', 'auth', 'live', 'records', 'server'],
   supervision: ['storage', 'http', 'audit', 'sessions', 'auth', 'live', 'records', 'server'],
   finalisation: ['storage', 'http', 'audit', 'sessions', 'auth', 'records', 'reports', 'server'],
+  signing: ['storage', 'pki', 'http', 'audit', 'sessions', 'auth', 'records', 'reports', 'server'],
   screens: ['http'],
   testing: ['*'],
 };

@@ -36,6 +36,10 @@ import { DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, DEFAULT_TIMEOUTS, limitConnections
 import { managerFileRoutes } from './server/manager-file-routes';
 import { registerSecurityHeaders } from './http/security-headers';
 import { sessionRoutes } from './server/session-routes';
+import { createFileKeyStore, type CentreKeyStore } from './signing/centre-key-store';
+import type { BundleExtras } from './signing/sign-session';
+import { registerSigningRoutes } from './signing/signing-routes';
+import { sessionPdfs } from './signing/bundle-pdfs';
 import { loadOrCreateStationCertificate, lanAddresses } from './server/station-certificate';
 
 /** Default body limit: every kiosk and console JSON route. Upload routes set their own. */
@@ -62,6 +66,10 @@ export interface CentreServerConfig {
   heartbeatMs?: number;
   /** Kiosk-lockdown §2 attestation check, called on every kiosk route once the device token is valid (not enforced yet). */
   attestation?: KioskAttestationCheck;
+  /** Where the centre's signing key is kept; default: the headless file store of the data folder (signing/centre-key-store.ts). */
+  centreKeys?: CentreKeyStore;
+  /** The extra files of each signed bundle (the PDFs); default: none. */
+  bundleExtras?: BundleExtras;
   /** Route plugins added after every route of the station (tests add probe routes): see electron/centre/README.md. */
   plugins?: FastifyPluginAsync[];
   /** More names the station answers to (a DNS name of the school's network); its own names and addresses always are. */
@@ -223,7 +231,8 @@ export async function createCentreServer(options: CentreServerOptions): Promise<
   await app.register(sessionRoutes);
   await app.register(managerFileRoutes);
   await app.register(liveRoutes);
-  await app.register(stationRoutes);
+  const keys = config.centreKeys ?? createFileKeyStore(options.dataDir);
+  await app.register(async (station) => stationRoutes(station, { keys, bundleExtras: config.bundleExtras }));
   for (const plugin of config.plugins ?? []) await app.register(plugin);
 
   await app.listen({ host: options.host, port: options.port });
@@ -251,10 +260,10 @@ export async function createCentreServer(options: CentreServerOptions): Promise<
 }
 
 /**
- * Test delivery (kiosk routes), supervision (console routes, live pushes) and finalisation over the server's
- * context (`app.centre`): one delivery context shared by the three.
+ * Test delivery (kiosk routes), supervision (console routes, live pushes), finalisation and signing over the
+ * server's context (`app.centre`): one delivery context shared by them.
  */
-async function stationRoutes(app: FastifyInstance): Promise<void> {
+async function stationRoutes(app: FastifyInstance, signing: { keys: CentreKeyStore; bundleExtras: BundleExtras | undefined }): Promise<void> {
   const { db, sessions, packages, clock, hub } = app.centre;
   const pushes = createLivePushes(db, hub);
   const context = createDeliveryContext({
@@ -271,4 +280,6 @@ async function stationRoutes(app: FastifyInstance): Promise<void> {
   registerKioskRoutes(app, context);
   registerConsoleRoutes(app, context);
   registerFinalisationRoutes(app, context, (sessionId) => pushes.sessionChanged(sessionId));
+  // The results bundle carries the session's two signed PDFs unless a test gives other extra files.
+  registerSigningRoutes(app, { keys: signing.keys, extraFiles: signing.bundleExtras ?? sessionPdfs(context) });
 }

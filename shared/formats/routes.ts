@@ -14,6 +14,7 @@ import { ConsoleToServer, KioskToServer, ServerToConsole, ServerToKiosk } from '
 import { AssetParams, CandidateParams, KioskParams, SessionCandidateParams, SessionParams } from './route-params';
 import { BINARY, defineRoute, NoContent, type RouteCaller } from './route-table';
 import { CandidateInput, SessionInput } from './session';
+import { CentreKeyAnswer, CentreKeyImport, CentreKeyInfo, SessionSignature, SessionSignRequest } from './signing';
 
 /**
  * The centre server's route table (docs/centre-api.md, docs/delivery-api.md): every HTTP route, declared once.
@@ -234,6 +235,29 @@ export const ROUTES = {
   results: defineRoute({
     method: 'GET', path: `${SESSION}/results`, caller: CONSOLE, params: SessionParams, response: BINARY,
     summary: 'Le document de résultats non signé, octet pour octet (en-tête x-content-sha256).',
+  }),
+
+  // ---- the centre's key and signed results (docs/results-bundle.md) ----
+  centreKey: defineRoute({
+    method: 'GET', path: '/api/manager/centre-key', caller: 'manager', response: CentreKeyAnswer,
+    summary: 'Le certificat du centre importé (jamais la clé), ou null.',
+  }),
+  centreKeyImport: defineRoute({
+    method: 'POST', path: '/api/manager/centre-key', caller: 'manager', body: CentreKeyImport, response: CentreKeyInfo, status: 201,
+    summary: 'Importe le PKCS#12 du centre émis par l’autorité ; la clé est gardée chiffrée.',
+  }),
+  sessionSign: defineRoute({
+    method: 'POST', path: `${SESSION}/signature`, caller: CONSOLE, params: SessionParams, body: SessionSignRequest,
+    response: SessionSignature, status: 201,
+    summary: 'Signe la session finalisée avec la clé du centre ; la session est alors figée.',
+  }),
+  sessionSignature: defineRoute({
+    method: 'GET', path: `${SESSION}/signature`, caller: CONSOLE, params: SessionParams, response: SessionSignature,
+    summary: 'La signature de la session (404 si elle n’est pas signée).',
+  }),
+  bundle: defineRoute({
+    method: 'GET', path: `${SESSION}/bundle`, caller: CONSOLE, params: SessionParams, response: BINARY,
+    summary: 'Le lot de résultats signé (.zip), octet pour octet (en-tête x-content-sha256).',
   }),
 } as const;
 export type RouteName = keyof typeof ROUTES;

@@ -9,6 +9,7 @@ import type { TestRecord } from '../records/delivery-store';
 import { ok, type Result } from '../../../shared/result';
 import { refuse, type Refusal } from '../storage/refusal';
 import { inTransaction } from '../storage/transaction';
+import { isSessionSigned } from '../sessions/session-lock';
 import { listIncidents } from '../records/incidents';
 import { buildResultsDocument } from './results-document';
 
@@ -23,6 +24,11 @@ type Request = z.output<typeof FinalisationRequest>;
 export function finaliseSession(context: DeliveryContext, sessionId: number, request: Request, actor: string): Result<FinalisationAnswer, Refusal> {
   const session = context.sessions.getSession(sessionId);
   if (!session) return refuse('notFound', 'sessionId', `Session introuvable (id ${sessionId}).`);
+
+  // A signed session is frozen: its signature covers the results document (signing/).
+  if (isSessionSigned(context.db, sessionId)) {
+    return refuse('sessionAlreadyFinalised', 'sessionId', `La session n° ${session.number} est signée : elle ne peut plus être finalisée à nouveau.`);
+  }
 
   return inTransaction(context.db, () => {
     const candidates = context.sessions.listCandidates(sessionId);
@@ -108,7 +114,7 @@ export function finaliseSession(context: DeliveryContext, sessionId: number, req
 }
 
 /** The stored results document of a finalised session: its exact canonical bytes and their SHA-256, or null. */
-export function storedResults(context: DeliveryContext, sessionId: number): { json: string; sha256: string } | null {
+export function storedResults(context: Pick<DeliveryContext, 'db'>, sessionId: number): { json: string; sha256: string } | null {
   return context.db.prepare<[number], { json: string; sha256: string }>(
     'SELECT results_json AS json, results_sha256 AS sha256 FROM finalisations WHERE session_id = ?').get(sessionId) ?? null;
 }

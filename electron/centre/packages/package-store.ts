@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../storage/database';
 import { ok, type Result } from '../../../shared/result';
 import { refuse, type Refusal } from '../storage/refusal';
+import { lockedWord, sessionLock } from '../sessions/session-lock';
 
 export type PackageKind = 'content' | 'profile';
 
@@ -79,9 +80,10 @@ export function createPackageStore(db: Db, now: () => Date = () => new Date()) {
 
     /** Makes `packageRowId` the session's content or profile package (by the package's kind); only before finalisation. */
     useInSession(sessionId: number, packageRowId: number): Result<null, Refusal> {
-      const session = db.prepare<[number], { number: number; status: string }>('SELECT number, status FROM sessions WHERE id = ?').get(sessionId);
+      const session = db.prepare<[number], { id: number; number: number; status: string }>('SELECT id, number, status FROM sessions WHERE id = ?').get(sessionId);
       if (!session) return refuse('notFound', null, `Session introuvable (id ${sessionId}).`);
-      if (session.status !== 'created') return refuse('sessionLocked', null, `La session n° ${session.number} est finalisée : ses paquets ne peuvent plus changer.`);
+      const lock = sessionLock(db, session);
+      if (lock !== null) return refuse('sessionLocked', null, `La session n° ${session.number} est ${lockedWord(lock)} : ses paquets ne peuvent plus changer.`);
       const pkg = byId.get(packageRowId);
       if (!pkg) return refuse('notFound', null, `Paquet introuvable (id ${packageRowId}).`);
       const column = pkg.kind === 'content' ? 'content_package_id' : 'profile_package_id';

@@ -29,11 +29,11 @@ describe('exportPkcs12 / importPkcs12', () => {
   });
 
   it('a wrong password is named as such', () => {
-    expect(importPkcs12(p12, 'mot-de-passe-2026')).toEqual({ ok: false, reason: 'mot de passe du fichier PKCS#12 incorrect' });
+    expect(importPkcs12(p12, 'mot-de-passe-2026')).toEqual({ ok: false, problem: 'wrongPassword', reason: 'mot de passe du fichier PKCS#12 incorrect' });
   });
 
   it('a file that is not PKCS#12 is unreadable', () => {
-    expect(importPkcs12(Buffer.from('bonjour'), PASSWORD)).toEqual({ ok: false, reason: 'fichier PKCS#12 illisible (ou chiffré avec un algorithme non pris en charge)' });
+    expect(importPkcs12(Buffer.from('bonjour'), PASSWORD)).toEqual({ ok: false, problem: 'unreadable', reason: 'fichier PKCS#12 illisible (ou chiffré avec un algorithme non pris en charge)' });
   });
 
   it('openssl 3 reads our file without -legacy: certificates, then the key, which is the centre’s', () => {
@@ -60,21 +60,21 @@ describe('exportPkcs12 / importPkcs12', () => {
       const imported = importPkcs12(fs.readFileSync(theirs), ACCENTED);
       expect(imported.ok && imported.keyPem).toBe(centre.keyPem);
       expect(imported.ok && imported.chainPems).toEqual([authority.certPem]);
-      expect(importPkcs12(fs.readFileSync(theirs), 'cle eleve')).toEqual({ ok: false, reason: 'mot de passe du fichier PKCS#12 incorrect' });
+      expect(importPkcs12(fs.readFileSync(theirs), 'cle eleve')).toEqual({ ok: false, problem: 'wrongPassword', reason: 'mot de passe du fichier PKCS#12 incorrect' });
     }
   });
 
   it('a file without key, or without certificate, says what is missing', () => {
     const noKey = `${scratch.dir}/nokey.p12`;
     expect(openssl(['pkcs12', '-export', '-nokeys', '-in', files.centre, '-passout', `pass:${PASSWORD}`, '-out', noKey]).status).toBe(0);
-    expect(importPkcs12(fs.readFileSync(noKey), PASSWORD)).toEqual({ ok: false, reason: 'le fichier PKCS#12 ne contient pas de clé privée' });
+    expect(importPkcs12(fs.readFileSync(noKey), PASSWORD)).toEqual({ ok: false, problem: 'noKey', reason: 'le fichier PKCS#12 ne contient pas de clé privée' });
     const noCert = `${scratch.dir}/nocert.p12`;
     expect(openssl(['pkcs12', '-export', '-nocerts', '-inkey', files.centreKey, '-passout', `pass:${PASSWORD}`, '-out', noCert]).status).toBe(0);
-    expect(importPkcs12(fs.readFileSync(noCert), PASSWORD)).toEqual({ ok: false, reason: 'le fichier PKCS#12 ne contient pas de certificat' });
+    expect(importPkcs12(fs.readFileSync(noCert), PASSWORD)).toEqual({ ok: false, problem: 'noCertificate', reason: 'le fichier PKCS#12 ne contient pas de certificat' });
   });
 
   it('a file whose certificate is not the key’s is refused', () => {
     const mismatched = exportPkcs12({ certPem: authority.certPem, keyPem: centre.keyPem }, PASSWORD);
-    expect(importPkcs12(mismatched, PASSWORD)).toEqual({ ok: false, reason: 'aucun certificat du fichier PKCS#12 ne correspond à sa clé privée' });
+    expect(importPkcs12(mismatched, PASSWORD)).toEqual({ ok: false, problem: 'keyMismatch', reason: 'aucun certificat du fichier PKCS#12 ne correspond à sa clé privée' });
   });
 });

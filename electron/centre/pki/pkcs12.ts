@@ -9,7 +9,10 @@ export interface Pkcs12Contents {
   chainPems: string[];
 }
 
-export type Pkcs12ImportResult = ({ ok: true } & Pkcs12Contents) | { ok: false; reason: string };
+/** Why a PKCS#12 file was refused, for callers that answer each case with its own code. */
+export type Pkcs12Problem = 'unreadable' | 'wrongPassword' | 'noKey' | 'noCertificate' | 'keyMismatch';
+
+export type Pkcs12ImportResult = ({ ok: true } & Pkcs12Contents) | { ok: false; problem: Pkcs12Problem; reason: string };
 
 /**
  * The key is shrouded with PBES2 (PBKDF2-HMAC-SHA256, AES-256-CBC), the certificates are stored in clear,
@@ -67,12 +70,12 @@ export function importPkcs12(der: Buffer, password: string): Pkcs12ImportResult 
   const keys = bags(p12, forge.pki.oids.pkcs8ShroudedKeyBag!).concat(bags(p12, forge.pki.oids.keyBag!));
   const key = keys.find((bag) => bag.key)?.key as forge.pki.rsa.PrivateKey | undefined;
   if (key === undefined) {
-    return { ok: false, reason: keys.length > 0 ? 'la clé privée du fichier PKCS#12 n’est pas une clé RSA lisible' : 'le fichier PKCS#12 ne contient pas de clé privée' };
+    return { ok: false, problem: 'noKey', reason: keys.length > 0 ? 'la clé privée du fichier PKCS#12 n’est pas une clé RSA lisible' : 'le fichier PKCS#12 ne contient pas de clé privée' };
   }
   const certs = bags(p12, forge.pki.oids.certBag!).flatMap((bag) => (bag.cert ? [bag.cert] : []));
-  if (certs.length === 0) return { ok: false, reason: 'le fichier PKCS#12 ne contient pas de certificat' };
+  if (certs.length === 0) return { ok: false, problem: 'noCertificate', reason: 'le fichier PKCS#12 ne contient pas de certificat' };
   const own = certs.find((cert) => matchesKey(cert, key));
-  if (own === undefined) return { ok: false, reason: 'aucun certificat du fichier PKCS#12 ne correspond à sa clé privée' };
+  if (own === undefined) return { ok: false, problem: 'keyMismatch', reason: 'aucun certificat du fichier PKCS#12 ne correspond à sa clé privée' };
   return {
     ok: true,
     certPem: forge.pki.certificateToPem(own),
@@ -88,19 +91,19 @@ const UNREADABLE = 'fichier PKCS#12 illisible (ou chiffré avec un algorithme no
  * forge checks the MAC with the password as typed, then decrypts. A non-ASCII password that passed the MAC
  * but failed to decrypt PBES2 is retried with its UTF-8 form, the MAC removed (it was verified just before).
  */
-function decodePfx(der: Buffer, password: string): { ok: true; p12: forge.pkcs12.Pkcs12Pfx } | { ok: false; reason: string } {
+function decodePfx(der: Buffer, password: string): { ok: true; p12: forge.pkcs12.Pkcs12Pfx } | { ok: false; problem: Pkcs12Problem; reason: string } {
   let pfx: forge.asn1.Asn1;
   try {
     pfx = forge.asn1.fromDer(der.toString('binary'));
   } catch {
-    return { ok: false, reason: UNREADABLE };
+    return { ok: false, problem: 'unreadable', reason: UNREADABLE };
   }
   try {
     return { ok: true, p12: forge.pkcs12.pkcs12FromAsn1(pfx, password) };
   } catch (error) {
     const message = error instanceof Error ? error.message : '';
-    if (/MAC could not be verified/i.test(message)) return { ok: false, reason: WRONG_PASSWORD };
-    if (!/decrypt/i.test(message)) return { ok: false, reason: UNREADABLE };
+    if (/MAC could not be verified/i.test(message)) return { ok: false, problem: 'wrongPassword', reason: WRONG_PASSWORD };
+    if (!/decrypt/i.test(message)) return { ok: false, problem: 'unreadable', reason: UNREADABLE };
   }
   if (/[^\x20-\x7e]/.test(password)) {
     try {
@@ -110,7 +113,7 @@ function decodePfx(der: Buffer, password: string): { ok: true; p12: forge.pkcs12
       // the password is wrong for this file after all
     }
   }
-  return { ok: false, reason: WRONG_PASSWORD };
+  return { ok: false, problem: 'wrongPassword', reason: WRONG_PASSWORD };
 }
 
 function bags(p12: forge.pkcs12.Pkcs12Pfx, bagType: string): forge.pkcs12.Bag[] {

@@ -2,6 +2,7 @@ import type { Candidate } from '../../../shared/formats/session';
 import type { DeliveryContext } from './delivery-context';
 import { ok, type Result } from '../../../shared/result';
 import { refuse, type Refusal } from '../storage/refusal';
+import { lockedWord, sessionLock } from '../sessions/session-lock';
 
 /** Who acts, as the audit log names them (`invigilator:3`, `manager`). */
 export type Actor = string;
@@ -14,8 +15,9 @@ export function candidateOfSession(context: DeliveryContext, sessionId: number, 
   if (!candidate || candidate.sessionId !== sessionId) {
     return refuse('notFound', 'candidateId', `Candidat introuvable dans la session n° ${session.number} (id ${candidateId}).`);
   }
-  if (session.status !== 'created') {
-    return refuse('sessionLocked', 'sessionId', `La session n° ${session.number} est finalisée : plus aucune action n’est possible.`);
+  const lock = sessionLock(context.db, session);
+  if (lock !== null) {
+    return refuse('sessionLocked', 'sessionId', `La session n° ${session.number} est ${lockedWord(lock)} : plus aucune action n’est possible.`);
   }
   return ok(candidate);
 }

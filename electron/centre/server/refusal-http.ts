@@ -6,7 +6,7 @@ import type { Refusal, RefusalCode } from '../storage/refusal';
  * The one place where a refusal becomes an HTTP status: the domain says why (a code), the edge says how the
  * API answers it (docs/centre-api.md, docs/delivery-api.md). Also the status the kiosk's live socket reports.
  */
-export const REFUSAL_STATUS: Readonly<Record<RefusalCode, 400 | 401 | 403 | 404 | 409 | 429 | 500>> = {
+export const REFUSAL_STATUS: Readonly<Record<RefusalCode, 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500>> = {
   invalid: 400,
   invalidBody: 400,
   unknownCandidate: 400,
@@ -42,7 +42,18 @@ export const REFUSAL_STATUS: Readonly<Record<RefusalCode, 400 | 401 | 403 | 404 
   nothingToResume: 409,
   sessionAlreadyFinalised: 409,
   finalisationRefused: 409,
+  noTrustedAuthority: 409,
+  noCentreKey: 409,
   sessionNotFinalised: 409,
+  sessionAlreadySigned: 409,
+  sessionNotSigned: 404,
+  pkcs12Unreadable: 422,
+  keyPasswordWrong: 422,
+  keyMismatch: 422,
+  certificateExpired: 422,
+  certificateNotYetValid: 422,
+  certificateUntrusted: 422,
+  passphraseWrong: 422,
   checkInLimited: 429,
   tooManyRequests: 429,
   notSaved: 500,

@@ -16,8 +16,9 @@ export type RefusalCode =
   // Console: supervision, incidents, finalisation
   | 'testAlreadyStarted' | 'notCheckedIn' | 'alreadyConfirmed' | 'nothingToResume' | 'questionNotInTest'
   | 'unknownCandidate' | 'candidateNotStarted' | 'sessionAlreadyFinalised' | 'finalisationRefused'
-  // Reports: the session's PDFs
-  | 'sessionNotFinalised';
+  // Signing: the centre's key (PKCS#12 import), a session's signature and bundle
+  | 'noTrustedAuthority' | 'pkcs12Unreadable' | 'keyPasswordWrong' | 'keyMismatch' | 'certificateExpired' | 'certificateNotYetValid'
+  | 'certificateUntrusted' | 'noCentreKey' | 'passphraseWrong' | 'sessionNotFinalised' | 'sessionAlreadySigned' | 'sessionNotSigned';
 
 /** A refused request, as a value (style.md: user errors are values, exceptions only for bugs). */
 export interface Refusal {

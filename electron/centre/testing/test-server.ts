@@ -24,6 +24,8 @@ export interface TestResponse {
   status: number;
   headers: http.IncomingHttpHeaders;
   text: string;
+  /** The exact bytes of the answer (a file, a .zip). */
+  body: Buffer;
   // oxlint-disable-next-line typescript/no-explicit-any -- test assertions read any field
   json: any;
 }
@@ -80,14 +82,15 @@ export async function startTestServer(config: CentreServerConfig = {}): Promise<
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
+          const bytes = Buffer.concat(chunks);
+          const text = bytes.toString('utf8');
           let json: unknown = null;
           try {
             json = text === '' ? null : JSON.parse(text);
           } catch {
             json = null;
           }
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, text, json });
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, text, body: bytes, json });
         });
       });
       request.on('error', reject);
