@@ -6,14 +6,15 @@ import crypto from 'node:crypto';
  * constant time; repeated failures lock the exit for a while (a pupil cannot try codes at leisure).
  */
 export const ADMIN_CODE_HASH_PATTERN = /^scrypt\$(\d{1,8})\$(\d{1,3})\$(\d{1,3})\$([A-Za-z0-9+/]{22,}={0,2})\$([A-Za-z0-9+/]{43}=)$/;
-export const SCRYPT_DEFAULTS = { N: 32768, r: 8, p: 1 } as const;
+export interface ScryptCost { N: number; r: number; p: number }
+export const SCRYPT_DEFAULTS: ScryptCost = { N: 32768, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 /** The most scrypt may use: N=2^17, r=8 at most (128 MB); the config schema refuses more. */
 export const SCRYPT_MAX_COST = 131072;
 const MAX_MEMORY = 256 * 1024 * 1024;
 
 /** For the pairing tool and the provisioning scripts: the hash to write into the config file. */
-export function hashAdminCode(code: string, salt: Buffer = crypto.randomBytes(16), cost = SCRYPT_DEFAULTS): string {
+export function hashAdminCode(code: string, salt: Buffer = crypto.randomBytes(16), cost: ScryptCost = SCRYPT_DEFAULTS): string {
   const hash = crypto.scryptSync(code.normalize('NFC'), salt, KEY_LENGTH, { ...cost, maxmem: MAX_MEMORY });
   return `scrypt$${cost.N}$${cost.r}$${cost.p}$${salt.toString('base64')}$${hash.toString('base64')}`;
 }

@@ -72,3 +72,13 @@ describe('buildHash', () => {
     expect(buildHash([{ path: 'ab', bytes: Buffer.from('') }])).not.toBe(buildHash([{ path: 'a', bytes: Buffer.from('b') }]));
   });
 });
+
+describe('requestTarget (shared, no URL class)', () => {
+  it.each([
+    ['https://s.lan:8443/api/kiosk/me', '/api/kiosk/me'], ['https://s.lan', '/'], ['https://s.lan?x=1', '/?x=1'],
+    ['https://s.lan/a?b=1#c', '/a?b=1'], ['HTTPS://S.LAN/x', '/x'], ['ftp://s.lan/x', null], ['/relative', null], ['https:///x', null],
+  ])('%s → %s', async (url, target) => {
+    const { requestTarget } = await import('../../shared/formats/kiosk-attestation');
+    expect(requestTarget(url)).toBe(target);
+  });
+});

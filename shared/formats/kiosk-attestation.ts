@@ -27,14 +27,16 @@ export const AttestationFields = z.object({
 }).strict();
 export type AttestationFields = z.infer<typeof AttestationFields>;
 
-/** The request target signed: path and query of the URL, never its host (the station may be reached by IP or name). */
+/**
+ * The request target signed: path and query of an absolute URL (as Chromium hands it to the shell, already
+ * canonical), never its host (the station may be reached by IP or name) nor its fragment (never sent). Parsed
+ * without `URL`, which common code does not have.
+ */
 export function requestTarget(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.pathname}${parsed.search}`;
-  } catch {
-    return null;
-  }
+  const m = /^https?:\/\/[^/?#\s]+([^#\s]*)(#.*)?$/i.exec(url);
+  if (!m) return null;
+  const target = m[1] ?? '';
+  return target === '' ? '/' : target.startsWith('?') ? `/${target}` : target;
 }
 
 /** The exact bytes the MAC covers. */
