@@ -26,6 +26,6 @@ export function attachmentDecision(input: unknown, stationOrigin: string, applic
 /** No directory, no parent, no device name, no control or reserved character, not hidden. */
 export function isPlainFileName(name: string): boolean {
   if (name.length === 0 || name.length > 255 || name.startsWith('.') || name.endsWith('.') || name.endsWith(' ')) return false;
-  if (/[\\/:*?"<>|\u0000-\u001f\u007f]/.test(name)) return false;
+  if (/[\\/:*?"<>|]/.test(name) || [...name].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return false;
   return !/^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i.test(name);
 }
