@@ -1,4 +1,5 @@
-import { AttachmentRequest, type BridgeRefusal } from '../../shared/formats/kiosk-bridge';
+import type { BridgeRefusal } from '../../shared/formats/kiosk-bridge';
+import { AttachmentRequest } from '../../shared/formats/kiosk-bridge-requests';
 import { err, ok, type Result } from '../../shared/result';
 import type { PermittedApplication } from './kiosk-config';
 import { isAllowedNavigation } from './navigation';

@@ -1,6 +1,6 @@
 import { app, ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { BridgeRefusal, KioskShellStatus, ShellLockdownEvent } from '../../shared/formats/kiosk-bridge';
-import { TechnicianExitRequest } from '../../shared/formats/kiosk-bridge';
+import { TechnicianExitRequest } from '../../shared/formats/kiosk-bridge-requests';
 import { err, ok, type Result } from '../../shared/result';
 import { adminAttempt, NO_ATTEMPTS, verifyAdminCode } from './admin-code';
 import { attachmentDecision, type AttachmentPlan } from './attachments';

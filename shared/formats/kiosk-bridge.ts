@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Result } from '../result';
 import type { KioskEvent } from './kiosk-api';
 
@@ -44,12 +43,4 @@ export interface KioskBridge {
 }
 
 /** What the page asks to open: one asset the station serves (same origin, checked again by the shell). */
-export const AttachmentRequest = z.object({
-  url: z.string().max(2000),
-  fileName: z.string().min(1).max(255),
-  mediaType: z.string().max(200),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'empreinte SHA-256 attendue en hexadécimal minuscule'),
-}).strict();
-export type AttachmentRequest = z.infer<typeof AttachmentRequest>;
-
-export const TechnicianExitRequest = z.object({ adminCode: z.string().min(1).max(64) }).strict();
+export interface AttachmentRequest { url: string; fileName: string; mediaType: string; sha256: string }
