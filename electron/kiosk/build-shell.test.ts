@@ -9,7 +9,7 @@ const out = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-build-'));
 afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 
 /** Every module name a CommonJS bundle still requires at run time. */
-const requires = (file: string) => [...new Set([...fs.readFileSync(path.join(out, file), 'utf8').matchAll(/\brequire\(["']([^"']+)["']\)/g)].map((m) => m[1]!))].sort();
+const requires = (file: string) => [...new Set([...fs.readFileSync(path.join(out, file), 'utf8').matchAll(/(?:\b__require|\brequire)\(["']([^"']+)["']\)/g)].map((m) => m[1]!))].sort();
 
 describe('the kiosk shell bundle', () => {
   const files = buildKioskShell(out, '9.9.9');
