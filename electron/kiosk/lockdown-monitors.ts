@@ -3,6 +3,7 @@ import os from 'node:os';
 import { clipboard, net, powerMonitor, screen, type BrowserWindow, type Display } from 'electron';
 import { displayChanges, displaysAtStart, type DisplayObservation } from './monitors/display-monitor';
 import { FOCUS_START, focusStep, type FocusObservation } from './monitors/focus-monitor';
+import { integrityStep, type IntegrityState } from './monitors/integrity-monitor';
 import { NETWORK_START, networkStep } from './monitors/network-monitor';
 import { POWER_START, powerStep } from './monitors/power-monitor';
 import { remoteSessionEvents } from './monitors/remote-session';
@@ -19,17 +20,20 @@ export interface MonitorOptions {
   report: (events: ObservedEvent[]) => void;
   /** While a permitted application shows an attachment, the window's blur is expected (recorded apart). */
   allowedApplicationOpen: () => boolean;
+  /** The hashes the shell started with, and how to compute them again (re-reading the files). */
+  integrity: { expected: IntegrityState['expected']; current: () => IntegrityState['expected'] };
   clock?: () => number;
 }
 
 export const NETWORK_POLL_MS = 1_000;
 export const BATTERY_POLL_MS = 60_000;
+export const INTEGRITY_POLL_MS = 30_000;
 
 export function toObservation(d: Display): DisplayObservation {
   return { id: d.id, bounds: { ...d.bounds }, scaleFactor: d.scaleFactor, rotation: d.rotation, internal: d.internal };
 }
 
-export function setupMonitors({ window, report, allowedApplicationOpen, clock = Date.now }: MonitorOptions): () => void {
+export function setupMonitors({ window, report, allowedApplicationOpen, integrity, clock = Date.now }: MonitorOptions): () => void {
   clipboard.clear();
   let focus = FOCUS_START;
   const onFocus = (type: FocusObservation['type']) => () => {
@@ -71,7 +75,13 @@ export function setupMonitors({ window, report, allowedApplicationOpen, clock = 
   };
   powerMonitor.on('on-battery', checkPower);
   const powerTimer = setInterval(checkPower, BATTERY_POLL_MS);
-  return () => { clearInterval(networkTimer); clearInterval(powerTimer); };
+  let integrityState: IntegrityState = { expected: integrity.expected, lastReported: null };
+  const integrityTimer = setInterval(() => {
+    const step = integrityStep(integrityState, { ...integrity.current(), atMs: clock() });
+    integrityState = step.state;
+    report(step.events);
+  }, INTEGRITY_POLL_MS);
+  return () => { clearInterval(networkTimer); clearInterval(powerTimer); clearInterval(integrityTimer); };
 }
 
 /** Firmware strings: Linux's DMI files (readable by all); elsewhere none (the OS layer's inventory covers it). */

@@ -171,3 +171,14 @@ describe('main(): what the kiosk shell registers (kiosk-lockdown §2)', () => {
     expect(answer).toMatchObject({ ok: false, error: { code: 'noPermittedApplication' } });
   });
 });
+
+describe('main(): shell integrity', () => {
+  it('reports a config file changed during the test (polled)', async () => {
+    const { INTEGRITY_POLL_MS } = await import('./lockdown-monitors');
+    const file = path.join(dir, 'kiosk.json');
+    const config = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    fs.writeFileSync(file, JSON.stringify({ ...config, kioskName: 'changé' }));
+    vi.advanceTimersByTime(INTEGRITY_POLL_MS);
+    expect(lockdownEventsSent().map((e) => e.kind)).toContain('shellIntegrity');
+  });
+});

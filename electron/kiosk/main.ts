@@ -10,7 +10,7 @@ import { createKioskWindow, type KioskWindow } from './kiosk-window';
 import { setupMonitors } from './lockdown-monitors';
 import { shellEvent, type ObservedEvent } from './monitors/shell-event';
 import { setupSessionSecurity } from './session-security';
-import { configFilePath, loadShellContext } from './shell-context';
+import { configFilePath, currentHashes, loadShellContext } from './shell-context';
 import type { KioskPlatform } from './key-filter';
 
 /**
@@ -50,7 +50,10 @@ export async function main(): Promise<void> {
   setupPowerSaveBlocker();
   setupCrashRelaunch(window);
   let applicationOpen = false;
-  setupMonitors({ window, report, allowedApplicationOpen: () => applicationOpen });
+  setupMonitors({
+    window, report, allowedApplicationOpen: () => applicationOpen,
+    integrity: { expected: shell.credentials, current: () => currentHashes(shell.configFile, app.getAppPath()) },
+  });
   ({ subscriber } = setupIpc({
     shell,
     kioskContents: () => (window.isDestroyed() ? null : window.webContents),

@@ -39,6 +39,19 @@ export function hashBuild(appPath: string): string {
   return buildHash(BUILD_FILES.filter((f) => fs.existsSync(path.join(appPath, f))).map((f) => ({ path: f, bytes: fs.readFileSync(path.join(appPath, f)) })));
 }
 
+/** The hashes of what runs now, re-read from disk (the integrity monitor compares them with the start's). */
+export function currentHashes(configFile: string, appPath: string): { buildHash: string; configHash: string } {
+  let configHashNow: string;
+  try {
+    const text = fs.readFileSync(configFile, 'utf8');
+    const parsed = parseKioskConfig(text);
+    configHashNow = parsed.ok ? configHash(parsed.value) : crypto.createHash('sha256').update(text).digest('hex');
+  } catch {
+    configHashNow = 'absent';
+  }
+  return { buildHash: hashBuild(appPath), configHash: configHashNow };
+}
+
 /** Reads the config and the device token; a French message naming the file and field when something is wrong. */
 export function loadShellContext(configFile: string, appPath: string, shellVersion: string): Result<ShellContext, string> {
   let text: string;

@@ -152,3 +152,15 @@ describe('event queue', () => {
     expect(queue.pending[0]!.clientEventId).toBe('shell-r-4');
   });
 });
+
+describe('integrity monitor', async () => {
+  const { integrityStep } = await import('./integrity-monitor');
+  const expected = { buildHash: 'a'.repeat(64), configHash: 'b'.repeat(64) };
+  it('reports a change of the config or the files once, and again if it changes once more', () => {
+    const events = run(integrityStep, { expected, lastReported: null }, [
+      { ...expected, atMs: T0 }, { ...expected, configHash: 'c'.repeat(64), atMs: T0 + 1 }, { ...expected, configHash: 'c'.repeat(64), atMs: T0 + 2 },
+      { buildHash: 'd'.repeat(64), configHash: 'c'.repeat(64), atMs: T0 + 3 },
+    ]);
+    expect(events.map((e) => e.cause)).toEqual(['modifié pendant l’examen : configuration du poste', 'modifié pendant l’examen : fichiers du poste et configuration du poste']);
+  });
+});
