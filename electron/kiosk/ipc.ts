@@ -33,12 +33,15 @@ export function setupIpc(deps: IpcDeps): { subscriber: () => WebContents | null 
       { frameUrl: event.senderFrame?.url ?? null, isKioskMainFrame: event.senderFrame === contents.mainFrame }, shell.station.origin);
   };
 
-  ipcMain.handle(KioskChannel.Status, (event): KioskShellStatus | BridgeRefusal => (trusted(event) ? {
-    shellVersion: shell.shellVersion,
-    attestation: { active: true, buildHash: shell.credentials.buildHash, configHash: shell.credentials.configHash },
-    stationOrigin: shell.station.origin,
-    fullscreen: deps.isFullscreen(),
-  } : REFUSED));
+  ipcMain.handle(KioskChannel.Status, (event): KioskShellStatus => {
+    if (!trusted(event)) throw new Error(REFUSED.message);
+    return {
+      shellVersion: shell.shellVersion,
+      attestation: { active: true, buildHash: shell.credentials.buildHash, configHash: shell.credentials.configHash },
+      stationOrigin: shell.station.origin,
+      fullscreen: deps.isFullscreen(),
+    };
+  });
 
   ipcMain.on(KioskChannel.SubscribeLockdownEvents, (event) => {
     if (!trusted(event)) return;

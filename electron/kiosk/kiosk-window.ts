@@ -28,7 +28,7 @@ export function createKioskWindow(preloadPath: string, stationOrigin: string, pl
     if (!row) return;
     event.preventDefault();
     if (row.action === 'technicianChord') contents.send(KioskChannel.TechnicianChord);
-    else if (input.type !== 'keyUp') report([shellEvent('forbiddenKey', `touche bloquée : ${row.combo} (${row.does})`.slice(0, 200), Date.now(), { combo: row.combo })]);
+    else if (!input.isAutoRepeat) report([shellEvent('forbiddenKey', `touche bloquée : ${row.combo} (${row.does})`.slice(0, 200), Date.now(), { combo: row.combo })]);
   });
   const guard = (event: { preventDefault(): void }, url: string) => { if (!isAllowedNavigation(url, stationOrigin)) event.preventDefault(); };
   contents.on('will-navigate', guard);

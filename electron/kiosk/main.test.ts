@@ -117,7 +117,8 @@ describe('main(): what the kiosk shell registers (kiosk-lockdown §2)', () => {
 
   it('answers the status only to the kiosk page\'s top frame', async () => {
     expect(await invoke(KioskChannel.Status, trustedEvent())).toMatchObject({ shellVersion: '0.1.0', stationOrigin: 'https://127.0.0.1:8443', fullscreen: true, attestation: { active: true } });
-    expect(await invoke(KioskChannel.Status, { sender: contents(), senderFrame: { url: 'https://127.0.0.1:8443/embed' } })).toMatchObject({ code: 'untrustedSender' });
+    expect(() => invoke(KioskChannel.Status, { sender: contents(), senderFrame: { url: 'https://127.0.0.1:8443/embed' } })).toThrow('Appel refusé : il ne vient pas de la page de la station.');
+    expect(() => invoke(KioskChannel.Status, { sender: new electron.FakeWebContents(), senderFrame: contents().mainFrame })).toThrow('Appel refusé');
   });
 
   it('gives the page, once subscribed, the events seen before it (a second display at start), then each new one, until acknowledged', () => {
@@ -129,6 +130,9 @@ describe('main(): what the kiosk shell registers (kiosk-lockdown §2)', () => {
     const typing = { preventDefault: vi.fn() };
     contents().emit('before-input-event', typing, { type: 'keyDown', key: 'é', code: 'Digit2', control: false, alt: false, shift: false, meta: false });
     expect(typing.preventDefault).not.toHaveBeenCalled();
+    const held = { preventDefault: vi.fn() };
+    contents().emit('before-input-event', held, { type: 'keyDown', key: 'F5', code: 'F5', control: false, alt: false, shift: false, meta: false, isAutoRepeat: true });
+    expect(held.preventDefault).toHaveBeenCalled();
     window().emit('blur');
     expect(lockdownEventsSent().map((e) => e.kind)).toEqual(['secondDisplayAtStart', 'forbiddenKey', 'focusLost']);
     for (const e of lockdownEventsSent()) expect(KioskEvent.safeParse(e).success).toBe(true);
