@@ -98,6 +98,12 @@ describe('key filter: typing goes through', () => {
     expect(keyDecision(press(key, code, { ...altGr, shift: true }), 'win32')).toBeNull();
   });
 
+  it('never blocks a character typed with AltGr on Windows (Ctrl+Alt), with or without Shift', () => {
+    fc.assert(fc.property(fc.string({ minLength: 1, maxLength: 1, unit: 'grapheme' }), fc.boolean(), fc.constantFrom('KeyE', 'Digit0', 'Digit2', 'Equal', 'BracketRight'), (ch, shift, code) => (
+      keyDecision(press(ch, code, { ...altGr, shift }), 'win32') === null
+    )));
+  });
+
   it('AltGraph itself and IME composition keys go through', () => {
     expect(keyDecision(press('AltGraph', 'AltRight', altGr), 'win32')).toBeNull();
     expect(keyDecision(press('Process', 'KeyA'), 'win32')).toBeNull();
