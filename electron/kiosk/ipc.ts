@@ -1,0 +1,78 @@
+import { app, ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import type { BridgeRefusal, KioskShellStatus, ShellLockdownEvent } from '../../shared/formats/kiosk-bridge';
+import { TechnicianExitRequest } from '../../shared/formats/kiosk-bridge-requests';
+import { err, ok, type Result } from '../../shared/result';
+import { adminAttempt, NO_ATTEMPTS, verifyAdminCode } from './admin-code';
+import { attachmentDecision, type AttachmentPlan } from './attachments';
+import { KioskChannel } from './ipc-channels';
+import { isTrustedSender } from './ipc-sender';
+import type { ShellContext } from './shell-context';
+
+/** What the IPC handlers need from the rest of the shell (kept narrow so the wiring test can give fakes). */
+export interface IpcDeps {
+  shell: ShellContext;
+  kioskContents: () => WebContents | null;
+  isFullscreen: () => boolean;
+  pendingEvents: () => readonly ShellLockdownEvent[];
+  acknowledge: (ids: string[]) => void;
+  open: (plan: AttachmentPlan) => Promise<Result<{ application: string }, BridgeRefusal>>;
+  technicianExit: () => void;
+  clock?: () => number;
+}
+
+const REFUSED: BridgeRefusal = { code: 'untrustedSender', message: 'Appel refusé : il ne vient pas de la page de la station.' };
+
+/** Every handler first checks its sender (kiosk-lockdown §2): the kiosk window's top frame on the station's origin. */
+export function setupIpc(deps: IpcDeps): { subscriber: () => WebContents | null } {
+  const { shell, clock = Date.now } = deps;
+  let subscriber: WebContents | null = null;
+  let attempts = NO_ATTEMPTS;
+  const trusted = (event: IpcMainEvent | IpcMainInvokeEvent) => {
+    const contents = deps.kioskContents();
+    return contents !== null && event.sender === contents && isTrustedSender(
+      { frameUrl: event.senderFrame?.url ?? null, isKioskMainFrame: event.senderFrame === contents.mainFrame }, shell.station.origin);
+  };
+
+  ipcMain.handle(KioskChannel.Status, (event): KioskShellStatus => {
+    if (!trusted(event)) throw new Error(REFUSED.message);
+    return {
+      shellVersion: shell.shellVersion,
+      attestation: { active: true, buildHash: shell.credentials.buildHash, configHash: shell.credentials.configHash },
+      stationOrigin: shell.station.origin,
+      fullscreen: deps.isFullscreen(),
+    };
+  });
+
+  ipcMain.on(KioskChannel.SubscribeLockdownEvents, (event) => {
+    if (!trusted(event)) return;
+    subscriber = event.sender;
+    for (const e of deps.pendingEvents()) event.sender.send(KioskChannel.LockdownEvent, e);
+  });
+  ipcMain.on(KioskChannel.AcknowledgeLockdownEvents, (event, ids: unknown) => {
+    if (!trusted(event) || !Array.isArray(ids)) return;
+    deps.acknowledge(ids.filter((id): id is string => typeof id === 'string').slice(0, 1000));
+  });
+
+  ipcMain.handle(KioskChannel.OpenAttachment, async (event, request: unknown) => {
+    if (!trusted(event)) return err(REFUSED);
+    const plan = attachmentDecision(request, shell.station.origin, shell.config.permittedApplications);
+    return plan.ok ? deps.open(plan.value) : plan;
+  });
+
+  ipcMain.handle(KioskChannel.TechnicianExit, (event, request: unknown) => {
+    if (!trusted(event)) return err(REFUSED);
+    const parsed = TechnicianExitRequest.safeParse(request);
+    if (!parsed.success) return err({ code: 'badRequest', message: 'Code administrateur attendu.' });
+    const outcome = adminAttempt(attempts, clock(), () => verifyAdminCode(parsed.data.adminCode, shell.config.adminCodeHash));
+    attempts = outcome.next;
+    if (outcome.kind !== 'accepted') return err({ code: outcome.kind === 'locked' ? 'technicianLocked' : 'wrongAdminCode', message: outcome.message });
+    deps.technicianExit();
+    return ok({ exiting: true as const });
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+  return { subscriber: () => subscriber };
+}

@@ -1,0 +1,57 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+/**
+ * kiosk-lockdown.md §2 — the kiosk window: fullscreen/kiosk, frameless, on top, not closable, minimizable or
+ * resizable, off the taskbar, no devtools, and the Electron security checklist's webPreferences. Pure: the glue
+ * passes the preload's path; `alwaysOnTop` at the `screen-saver` level and content protection are calls on the
+ * window, listed in WINDOW_CALLS for the glue and the tests.
+ */
+export function kioskWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    kiosk: true,
+    fullscreen: true,
+    fullscreenable: true,
+    frame: false,
+    alwaysOnTop: true,
+    closable: false,
+    minimizable: false,
+    maximizable: false,
+    resizable: false,
+    movable: false,
+    skipTaskbar: true,
+    autoHideMenuBar: true,
+    show: false,
+    backgroundColor: '#ffffff',
+    title: 'Passation',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      devTools: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+      disableDialogs: true,
+      autoplayPolicy: 'user-gesture-required',
+      enableWebSQL: false,
+      v8CacheOptions: 'code',
+    },
+  };
+}
+
+/** What the glue does on the window once created (options cannot say it). */
+export const WINDOW_CALLS = {
+  /** Above every other window, task bars and notifications included. */
+  alwaysOnTopLevel: 'screen-saver',
+  /** Excluded from screen capture (Windows, macOS). */
+  contentProtection: true,
+  /** No application menu at all (its accelerators would be shortcuts). */
+  menu: null,
+} as const;

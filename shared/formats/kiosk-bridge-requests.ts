@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import type { AttachmentRequest as AttachmentRequestType } from './kiosk-bridge';
+
+/** What the shell's main process accepts from the page over the bridge (kiosk-bridge.ts), checked before use. */
+export const AttachmentRequest = z.object({
+  url: z.string().max(2000),
+  fileName: z.string().min(1).max(255),
+  mediaType: z.string().max(200),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'empreinte SHA-256 attendue en hexadécimal minuscule'),
+}).strict() satisfies z.ZodType<AttachmentRequestType>;
+
+export const TechnicianExitRequest = z.object({ adminCode: z.string().min(1).max(64) }).strict();
