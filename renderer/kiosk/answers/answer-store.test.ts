@@ -71,9 +71,9 @@ describe('the answer store (R-VAL-4)', () => {
     expect((await store.pending(owner.testKey))).toHaveLength(1);
     expect(!(await store.markSent('a-404', ackOf(body(1)))).ok).toBe(true);
     const sent = await store.markSent('a-1', ackOf(body(1)), 42);
-    expect(sent.ok && sent.value.state).toEqual({ kind: 'sent', ack: ackOf(body(1)), ackedAt: 42 });
+    expect(sent.ok && sent.value).toEqual({ changed: true, answer: expect.objectContaining({ state: { kind: 'sent', ack: ackOf(body(1)), ackedAt: 42 } }) });
     const twice = await store.markSent('a-1', { ...ackOf(body(1)), savedAt: '2030-01-01T00:00:00.000Z' }, 99);
-    expect(twice.ok && twice.value.state).toEqual({ kind: 'sent', ack: ackOf(body(1)), ackedAt: 42 });
+    expect(twice.ok && twice.value).toEqual({ changed: false, answer: expect.objectContaining({ state: { kind: 'sent', ack: ackOf(body(1)), ackedAt: 42 } }) });
     expect(await store.pending(owner.testKey)).toEqual([]);
   });
 

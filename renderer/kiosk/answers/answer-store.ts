@@ -23,6 +23,9 @@ export type StoreError =
   /** The acknowledgement is not for this answer's challenge. */
   | { kind: 'mismatch'; message: string };
 
+/** The answer after a change of state, and whether this call changed it (each change in its own strict transaction). */
+export interface Changed { answer: KeptAnswer; changed: boolean }
+
 export interface AnswerStore {
   keep(owner: AnswerOwner, body: KioskAnswer, now?: number): Promise<Result<{ answer: KeptAnswer; already: boolean }, StoreError>>;
   /** The test's answers not yet acknowledged nor set aside, oldest first. */
@@ -30,10 +33,10 @@ export interface AnswerStore {
   /** Every answer of the test, oldest first (the screens skip the challenges already answered). */
   answersOf(testKey: string): Promise<KeptAnswer[]>;
   byClientAnswerId(clientAnswerId: string): Promise<KeptAnswer | undefined>;
-  /** `pending` → `sent` with the station's acknowledgement; a second acknowledgement changes nothing. */
-  markSent(clientAnswerId: string, ack: AnswerAck, now?: number): Promise<Result<KeptAnswer, StoreError>>;
+  /** `pending` → `sent` with the station's acknowledgement; a second acknowledgement changes nothing (`changed: false`). */
+  markSent(clientAnswerId: string, ack: AnswerAck, now?: number): Promise<Result<Changed, StoreError>>;
   /** `pending` → `setAside`: the station refused it for good (kept, reported, never sent again by itself). */
-  setAside(clientAnswerId: string, refusal: { status: number; code: string }, now?: number): Promise<Result<KeptAnswer, StoreError>>;
+  setAside(clientAnswerId: string, refusal: { status: number; code: string }, now?: number): Promise<Result<Changed, StoreError>>;
   /** The station reported the session finalised: its answers (and timers) leave this computer. */
   clearSession(sessionKey: string): Promise<number>;
 }
@@ -44,7 +47,7 @@ const issuesOf = (issues: { path: PropertyKey[]; message: string }[]) =>
   issues.map((i) => `« ${i.path.map(String).join('.') || '(racine)'} » : ${i.message}`).join(' ; ');
 
 export function createAnswerStore(db: KioskDb): AnswerStore {
-  async function changeState(clientAnswerId: string, next: (answer: KeptAnswer) => Result<AnswerState | null, StoreError>): Promise<Result<KeptAnswer, StoreError>> {
+  async function changeState(clientAnswerId: string, next: (answer: KeptAnswer) => Result<AnswerState | null, StoreError>): Promise<Result<Changed, StoreError>> {
     try {
       const tx = db.transaction('answers', 'readwrite', STRICT);
       const index = tx.store.index('byClientAnswerId');
@@ -57,12 +60,12 @@ export function createAnswerStore(db: KioskDb): AnswerStore {
       const decided = next(answer);
       if (!decided.ok || decided.value === null) {
         await tx.done;
-        return decided.ok ? ok(answer) : decided;
+        return decided.ok ? ok({ answer, changed: false }) : decided;
       }
       const changed = { ...answer, state: decided.value };
       await tx.store.put(changed);
       await tx.done;
-      return ok(changed);
+      return ok({ answer: changed, changed: true });
     } catch (error) {
       return err({ kind: 'notKept', message: `Réponse non mise à jour : ${messageOf(error)}` });
     }

@@ -198,7 +198,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       case 'setAside': {
         const refusal = { status: outcome.status, code: outcome.code };
         const aside = await store.setAside(answer.clientAnswerId, refusal, now());
-        if (aside.ok) options.onSetAside?.(aside.value, refusal);
+        if (aside.ok && aside.value.changed) options.onSetAside?.(aside.value.answer, refusal);
         return;
       }
     }
