@@ -42,6 +42,9 @@ export interface AnswerStore {
 }
 
 const STRICT = { durability: 'strict' } as const;
+
+/** A new `clientAnswerId` (a random UUID: 36 letters, digits and hyphens, as `ClientId` allows), unique on this kiosk. */
+export const newClientAnswerId = (): string => crypto.randomUUID();
 const messageOf = (error: unknown) => (error instanceof Error ? `${error.name} : ${error.message}` : String(error));
 const issuesOf = (issues: { path: PropertyKey[]; message: string }[]) =>
   issues.map((i) => `« ${i.path.map(String).join('.') || '(racine)'} » : ${i.message}`).join(' ; ');

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { MAX_ELAPSED_MS } from '../../../shared/formats/kiosk-api';
 import { answerElapsedMs, elapsedMs, newTimer, pauseTimer, remainingMs, startTimer, timedOut } from './challenge-timer';
 import { openKioskDatabase } from './kiosk-database';
-import { createTimerStore } from './timer-store';
+import { createTimerStore, keepCheckpointing } from './timer-store';
+import { settle } from './testing/fake-station';
 
 describe('the per-challenge timer (R-VAL-4, R-VAL-5)', () => {
   it('counts only the running time, over any sequence of starts and pauses', () => {
@@ -69,5 +70,34 @@ describe('the per-challenge timer (R-VAL-4, R-VAL-5)', () => {
     const third = createTimerStore(await openKioskDatabase(name), owner, () => 0);
     await third.open('ch_2');
     expect(third.elapsedMs()).toBe(16_000);
+  });
+});
+
+describe('checkpoints while the page lives', () => {
+  it('writes every interval and when the page is hidden or goes away, until stopped', async () => {
+    const owner = { sessionKey: 's1', testKey: 's1:hugo' };
+    const db = await openKioskDatabase('timer-test-2');
+    let mono = 0;
+    const timers = createTimerStore(db, owner, () => mono);
+    await timers.open('ch_1');
+    const page = { window: new EventTarget(), document: new EventTarget() };
+    const stop = keepCheckpointing(timers, page, 20);
+    const saved = async () => (await db.get('timers', [owner.testKey, 'ch_1']))?.accumulatedMs;
+    mono = 700;
+    page.document.dispatchEvent(new Event('visibilitychange'));
+    await settle();
+    expect(await saved()).toBe(700);
+    mono = 900;
+    page.window.dispatchEvent(new Event('pagehide'));
+    await settle();
+    expect(await saved()).toBe(900);
+    mono = 1500;
+    await new Promise((r) => setTimeout(r, 60)); // the interval
+    expect(await saved()).toBe(1500);
+    stop();
+    mono = 4000;
+    page.window.dispatchEvent(new Event('pagehide'));
+    await new Promise((r) => setTimeout(r, 60));
+    expect(await saved()).toBe(1500);
   });
 });

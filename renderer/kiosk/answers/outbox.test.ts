@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { KioskAnswer } from '../../../shared/formats/kiosk-api';
-import { createAnswerStore } from './answer-store';
+import { ClientId } from '../../../shared/formats/kiosk-api';
+import { createAnswerStore, newClientAnswerId } from './answer-store';
 import { openKioskDatabase } from './kiosk-database';
-import { createOutbox, type OutboxOptions } from './outbox';
+import { createOutbox, outboxBanner, type OutboxOptions } from './outbox';
 import { decideRefusal } from './refusal-policy';
 import { FakeHttp, FakeLive, FakeStation, FakeTimers, settle } from './testing/fake-station';
 
@@ -209,5 +210,20 @@ describe('the outbox (R-VAL-4)', () => {
     await settle();
     expect(http.sent.map((b) => b.clientAnswerId)).toEqual(['a-2']);
     expect(outbox.state.getState().pending).toBe(1);
+  });
+});
+
+describe('what the screens show', () => {
+  it('the banner: kept here while the station is unreachable, set-aside answers first', () => {
+    expect(outboxBanner({ pending: 3, setAside: 0, station: 'reachable' })).toEqual({ kind: 'none' });
+    expect(outboxBanner({ pending: 3, setAside: 0, station: 'unknown' })).toEqual({ kind: 'none' });
+    expect(outboxBanner({ pending: 3, setAside: 0, station: 'unreachable' })).toEqual({ kind: 'keptHere', pending: 3 });
+    expect(outboxBanner({ pending: 0, setAside: 1, station: 'unreachable' })).toEqual({ kind: 'setAside', count: 1 });
+  });
+
+  it('new client answer ids are accepted by the station and do not repeat', () => {
+    const ids = Array.from({ length: 200 }, newClientAnswerId);
+    for (const id of ids) expect(ClientId.safeParse(id).success).toBe(true);
+    expect(new Set(ids).size).toBe(200);
   });
 });

@@ -91,6 +91,20 @@ type Outcome =
 
 export const DEFAULT_ACK_TIMEOUT_MS = 10_000;
 
+/** What the screens show of the outbox (pure, for the banner): nothing, the calm « kept here » banner, or answers set aside. */
+export type OutboxBanner =
+  | { kind: 'none' }
+  /** « Vos réponses sont gardées sur cet ordinateur » while the station cannot be reached. */
+  | { kind: 'keptHere'; pending: number }
+  /** The station refused some answers for good: call the invigilator. */
+  | { kind: 'setAside'; count: number };
+
+export function outboxBanner(state: Pick<OutboxState, 'pending' | 'setAside' | 'station'>): OutboxBanner {
+  if (state.setAside > 0) return { kind: 'setAside', count: state.setAside };
+  if (state.station === 'unreachable') return { kind: 'keptHere', pending: state.pending };
+  return { kind: 'none' };
+}
+
 const browserTimers: Timers = {
   set: (callback, ms) => setTimeout(callback, ms),
   clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
@@ -259,7 +273,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
     async keep(body) {
       const kept = await store.keep(owner, body, now());
       if (kept.ok) {
-        await refreshCounts().catch(() => {});
+        // Resolved as soon as the answer is on disk: the count and the sending follow, the screen does not wait.
+        void refreshCounts().catch(() => {});
         void drain();
       }
       return kept;

@@ -74,3 +74,23 @@ export function createTimerStore(db: KioskDb, owner: AnswerOwner, monotonicNow: 
     },
   };
 }
+
+/** Where the page says it is hidden or going away (the window and the document in the screens). */
+export interface PageEvents { window: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>; document: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> }
+
+/**
+ * Writes the timer every `everyMs` while the page lives, and at once when it is hidden or goes away
+ * (`visibilitychange`, `pagehide`): a reload or a crash loses at most one interval. Returns the stop.
+ */
+export function keepCheckpointing(timers: TimerStore, page: PageEvents = { window: globalThis, document: globalThis.document },
+  everyMs = CHECKPOINT_EVERY_MS): () => void {
+  const write = () => { void timers.checkpoint().catch((error: unknown) => console.warn('Chronomètre non enregistré', error)); };
+  const interval = setInterval(write, everyMs);
+  page.window.addEventListener('pagehide', write);
+  page.document.addEventListener('visibilitychange', write);
+  return () => {
+    clearInterval(interval);
+    page.window.removeEventListener('pagehide', write);
+    page.document.removeEventListener('visibilitychange', write);
+  };
+}
