@@ -31,6 +31,16 @@ export const fr = {
 
   // The server's refusal codes (electron/centre: `new HttpError(…)`, `refusal(…)`), worded for the screens.
   'error.unknown': 'La demande a été refusée.',
+  'error.keyMismatch': 'La clé de ce fichier ne correspond pas à son certificat.',
+  'error.keyPasswordWrong': 'Mot de passe du fichier du certificat du centre incorrect.',
+  'error.pkcs12Unreadable': 'Ce fichier n’est pas un certificat de centre lisible (PKCS#12, .p12).',
+  'error.certificateExpired': 'Le certificat du centre a expiré : demandez-en un nouveau à l’autorité.',
+  'error.certificateNotYetValid': 'Le certificat du centre n’est pas encore valable : vérifiez la date de ce poste.',
+  'error.certificateUntrusted': 'Ce certificat n’a pas été délivré par l’autorité de confiance de ce poste.',
+  'error.noCentreKey': 'Aucune clé du centre sur ce poste : le responsable doit d’abord importer le certificat du centre.',
+  'error.passphraseWrong': 'Mot de passe de la clé du centre incorrect.',
+  'error.sessionAlreadySigned': 'Cette session est déjà signée.',
+  'error.sessionNotSigned': 'Cette session n’est pas encore signée.',
   'error.sessionNotFinalised': 'La session n’est pas encore finalisée.',
   'error.foreignOrigin': 'Cette demande ne vient pas d’une page du poste du surveillant.',
   'error.jsonTooDeep': 'Demande refusée : données trop imbriquées.',

@@ -38,6 +38,10 @@ function serverRefusalCodes(): string[] {
     const text = fs.readFileSync(path.join(root, file), 'utf8');
     for (const m of text.matchAll(/new HttpError\(\d+, '(\w+)'|\brefuse\(\s*'(\w+)'|unauthenticated\(\w+, '(\w+)'/g)) codes.add((m[1] ?? m[2] ?? m[3])!);
   }
+  // Every code of the domain's closed union (storage/refusal.ts), including those passed around as values.
+  const union = fs.readFileSync(path.join(root, 'storage', 'refusal.ts'), 'utf8').match(/export type RefusalCode =([^;]*);/);
+  if (!union) throw new Error('RefusalCode introuvable dans storage/refusal.ts');
+  for (const m of union[1]!.matchAll(/'(\w+)'/g)) codes.add(m[1]!);
   return [...codes].sort();
 }
 
