@@ -2,9 +2,11 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { expect, saveScreenshot, test, type PageProblems } from './station-fixture';
 
-/** One smoke test per screen: it loads over HTTPS, speaks French then English, breaks no CSP, passes axe-core. */
+/**
+ * One smoke test per screen: it loads over HTTPS, speaks French then English, breaks no CSP, passes axe-core.
+ * The kiosk's screens have their own walk-through (kiosk-first-screens.spec.ts).
+ */
 const SCREENS = [
-  { path: '/kiosk/', name: 'kiosk', fr: 'Passation — poste candidat', en: 'Passation — candidate station' },
   { path: '/console/', name: 'console', fr: 'Passation — console du surveillant', en: 'Passation — invigilator console' },
 ] as const;
 
@@ -70,7 +72,7 @@ for (const screen of SCREENS) {
 }
 
 test('the station going away shows as unreachable, as text a screen reader announces', async ({ page, station, problems }) => {
-  await page.goto(`${station.url}/kiosk/`);
+  await page.goto(`${station.url}/console/`);
   await expect(page.getByRole('status')).toHaveText('Poste du surveillant joignable');
   await page.route('**/api/health', (route) => route.abort('connectionrefused'));
   await page.getByRole('button', { name: 'Vérifier de nouveau' }).click();

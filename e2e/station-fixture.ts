@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import { createCentreServer } from '../electron/centre/centre-server';
+import { createCentreServer, type CentreServer } from '../electron/centre/centre-server';
 import { screensPlugin } from '../electron/centre/screens/screens-plugin';
 import { openDatabase } from '../electron/centre/storage/database';
 import { TEST_STATION_TLS } from './station-tls';
@@ -11,6 +11,8 @@ export interface TestStation {
   /** `https://127.0.0.1:<port>` */
   url: string;
   dataDir: string;
+  /** The server itself, for seeding what only an authority could sign (e2e/session-seed.ts). */
+  server: CentreServer;
 }
 
 /** What went wrong on a page: CSP violations (reported by the page itself), console errors, uncaught errors. */
@@ -33,7 +35,7 @@ export const test = base.extend<{ station: TestStation; problems: PageProblems }
       db, dataDir, host: '127.0.0.1', port: 0, tls: TEST_STATION_TLS,
       config: { managerPassword: 'responsable-e2e', plugins: [screensPlugin()], logError: () => {} },
     });
-    await use({ url: server.url, dataDir });
+    await use({ url: server.url, dataDir, server });
     await server.close();
     db.close();
     fs.rmSync(dataDir, { recursive: true, force: true });

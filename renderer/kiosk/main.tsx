@@ -1,5 +1,54 @@
 import '../ui/zod-without-eval';
 import '../ui/theme/screen.css';
-import { startScreen } from '../ui/start-screen';
+import './kiosk.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createStore } from 'zustand/vanilla';
+import { KIOSK_BRIDGE_GLOBAL } from '../../shared/formats/kiosk-bridge';
+import { bindHtmlLang, localeStore } from '../ui/i18n/locale-store';
+import { translate } from '../ui/i18n/translate';
+import type { LiveConnection } from '../ui/live-connection';
+import { createStationStatusStore, pollStationStatus } from '../ui/station/station-status-store';
+import { openKioskLive } from '../ui/station-live';
+import type { KioskToServer } from '../../shared/formats/live-messages';
+import { createCheckInStore } from './flow/check-in-store';
+import { nextLinkState, outsideKioskShell, type LinkState } from './flow/connectivity';
+import { createKioskFlowStore } from './flow/kiosk-flow-store';
+import { titleKeyOf } from './flow/kiosk-screen';
+import { createPairingStore } from './flow/pairing-store';
+import { KioskApp } from './screens/kiosk-app';
 
-startScreen({ titleKey: 'kiosk.title', introKey: 'kiosk.waiting' });
+// The kiosk page's wiring: the stores, the kiosk socket once paired, the title following screen and language.
+bindHtmlLang();
+const { store: flow, client } = createKioskFlowStore();
+const pairing = createPairingStore(client, () => flow.getState().paired());
+const checkIn = createCheckInStore(client, (answer) => flow.getState().checkedIn(answer));
+const station = createStationStatusStore(client);
+pollStationStatus(station, 10_000);
+const link = createStore<LinkState>(() => ({ live: null, wasOpen: false }));
+
+let live: LiveConnection<KioskToServer> | null = null;
+function openLive(): void {
+  if (live) return;
+  // `hello` (the socket opened or reopened, maybe after missed messages) and `stateChanged`: re-read the state.
+  live = openKioskLive(location, (message) => {
+    if (message.type === 'stateChanged' || message.type === 'hello') void flow.getState().refreshState();
+  });
+  live.state.subscribe((s) => link.setState(nextLinkState(link.getState(), s.status)));
+}
+
+const setTitle = () => { document.title = translate(localeStore.getState().locale, titleKeyOf(flow.getState().screen)); };
+setTitle();
+localeStore.subscribe(setTitle);
+flow.subscribe((state, previous) => {
+  if (state.screen.name === previous.screen.name) return;
+  setTitle();
+  if (state.screen.name === 'pairing') void pairing.getState().loadFingerprint();
+  if (state.screen.name !== 'loading' && state.screen.name !== 'pairing') openLive();
+});
+void flow.getState().boot();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('élément #root absent de la page');
+const outsideShell = outsideKioskShell(window as unknown as Record<string, unknown>, KIOSK_BRIDGE_GLOBAL);
+createRoot(root).render(<StrictMode><KioskApp stores={{ flow, pairing, checkIn, station, link, outsideShell }} /></StrictMode>);

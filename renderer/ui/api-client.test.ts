@@ -27,6 +27,10 @@ beforeAll(async () => {
       if (path === '/wrong-shape/api/health') return json(res, 200, { status: 'ok', certificateFingerprint: 42 });
       if (path === '/not-json/api/health') return res.writeHead(200, { 'content-type': 'text/html' }).end('<h1>pas du JSON</h1>');
       if (path === '/refused/api/health') return json(res, 409, { error: { code: 'sessionClosed', message: 'La session est close.', field: 'sessionNumber' } });
+      if (path === '/limited/api/health') {
+        return res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '8' })
+          .end(JSON.stringify({ error: { code: 'checkInLimited', message: 'Trop d’essais.', field: 'identity' } }));
+      }
       if (path === '/bad-error/api/health') return res.writeHead(502, { 'content-type': 'text/html' }).end('<h1>Bad gateway</h1>');
       if (path === '/slow/api/health') return; // never answers
       if (path?.startsWith('/api/sessions/')) return json(res, 201, { added: JSON.parse(body).name as string });
@@ -72,6 +76,11 @@ describe('the typed API client against a real HTTP server', () => {
   it('a refusal gives the status and the server’s code and field (the screens word the code)', async () => {
     const result = await createApiClient({ baseUrl: `${baseUrl}/refused/` }).call({ ...ROUTES.health, path: 'api/health' });
     expect(result).toEqual({ ok: false, error: { kind: 'refused', status: 409, error: { code: 'sessionClosed', message: 'La session est close.', field: 'sessionNumber' } } });
+  });
+
+  it('a 429 whose body has no retryAfterSeconds takes it from the Retry-After header', async () => {
+    const result = await createApiClient({ baseUrl: `${baseUrl}/limited/` }).call({ ...ROUTES.health, path: 'api/health' });
+    expect(result).toEqual({ ok: false, error: { kind: 'refused', status: 429, error: { code: 'checkInLimited', message: 'Trop d’essais.', field: 'identity', retryAfterSeconds: 8 } } });
   });
 
   it('an error status without the uniform error body is an invalid response, not a refusal', async () => {

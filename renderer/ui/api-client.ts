@@ -66,6 +66,12 @@ async function readJson(response: Response): Promise<{ ok: true; json: unknown }
   }
 }
 
+/** A refusal without `retryAfterSeconds` in its body (a 429 `checkInLimited`…) takes it from `Retry-After` (seconds). */
+export function withRetryAfter(error: ApiError, header: string | null): ApiError {
+  if (error.retryAfterSeconds !== undefined || header === null || !/^\d{1,9}$/.test(header.trim())) return error;
+  return { ...error, retryAfterSeconds: Number(header.trim()) };
+}
+
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
@@ -101,7 +107,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
           if (!parsed?.success) {
             return err({ kind: 'invalidResponse', status: response.status, issues: parsed ? zodIssues(parsed.error) : ['réponse d’erreur qui n’est pas du JSON'] });
           }
-          return err({ kind: 'refused', status: response.status, error: parsed.data.error });
+          return err({ kind: 'refused', status: response.status, error: withRetryAfter(parsed.data.error, response.headers.get('retry-after')) });
         }
         if (route.response === BINARY) return ok(response as RouteResponse<R>);
         const read = await readJson(response);

@@ -1,0 +1,48 @@
+import type { StoreApi } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import { LanguageSwitch } from '../../ui/i18n/language-switch';
+import { useTranslate } from '../../ui/i18n/locale-store';
+import type { StationStatusState } from '../../ui/station/station-status-store';
+import type { CheckInState } from '../flow/check-in-store';
+import type { LinkState } from '../flow/connectivity';
+import type { KioskFlowState } from '../flow/kiosk-flow-store';
+import type { PairingState } from '../flow/pairing-store';
+import { DemoBanner, StationBanner } from './banners';
+import { CheckInScreen } from './check-in-screen';
+import { InstructionsScreen, LaterScreen, LoadingScreen, TestStartingScreen, WaitingScreen } from './flow-screens';
+import { PairingScreen } from './pairing-screen';
+
+export interface KioskStores {
+  flow: StoreApi<KioskFlowState>;
+  pairing: StoreApi<PairingState>;
+  checkIn: StoreApi<CheckInState>;
+  station: StoreApi<StationStatusState>;
+  link: StoreApi<LinkState>;
+  outsideShell: boolean;
+}
+
+/** The kiosk page: the app's name and the language switch, the banners, then the one screen of the moment. */
+export function KioskApp({ stores }: { stores: KioskStores }) {
+  const t = useTranslate();
+  const screen = useStore(stores.flow, (s) => s.screen);
+  const start = useStore(stores.flow, (s) => s.start);
+  return (
+    <>
+      <header className="screen-header">
+        <p className="app-name">{t('kiosk.title')}</p>
+        <LanguageSwitch />
+      </header>
+      <DemoBanner outsideShell={stores.outsideShell} />
+      <StationBanner station={stores.station} link={stores.link} />
+      <main className="screen-main kiosk-screen" key={screen.name}>
+        {screen.name === 'loading' && <LoadingScreen />}
+        {screen.name === 'pairing' && <PairingScreen store={stores.pairing} />}
+        {screen.name === 'checkIn' && <CheckInScreen store={stores.checkIn} />}
+        {screen.name === 'waiting' && <WaitingScreen candidate={screen.candidate} />}
+        {screen.name === 'instructions' && <InstructionsScreen starting={screen.starting} problem={screen.problem} onStart={() => void start()} />}
+        {screen.name === 'testStarting' && <TestStartingScreen total={screen.total} />}
+        {screen.name === 'later' && <LaterScreen state={screen.state} />}
+      </main>
+    </>
+  );
+}
