@@ -20,6 +20,7 @@ export interface SeededSession {
   accessCode: string;
   candidates: Map<string, { id: number; input: CandidateInput }>;
   /** A console call as the session's invigilator: `path` after `/api/console/sessions/:id`. */
+  // oxlint-disable-next-line typescript/no-explicit-any -- test assertions read any field (as the test harness does)
   console(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }>;
   /** A fresh 6-digit pairing code from the console API. */
   pairingCode(): Promise<string>;
@@ -27,6 +28,7 @@ export interface SeededSession {
 
 const MANAGER_PASSWORD = 'responsable-e2e';
 
+// oxlint-disable-next-line typescript/no-explicit-any -- test assertions read any field (as the test harness does)
 function call(station: TestStation, method: string, path: string, options: { token?: string; body?: unknown } = {}): Promise<{ status: number; json: any }> {
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
   const headers: Record<string, string> = {};
