@@ -185,3 +185,17 @@ test('a kiosk that keeps failing check-in tells the pupil, calmly, to call the i
   expect(await seriousAxeViolations(page)).toEqual([]);
   await saveScreenshot(page, 'kiosk-check-in-limited-1366x768');
 });
+
+test('a kiosk revoked by the manager goes back to pairing by itself (its socket closed with 4403)', async ({ page, station }) => {
+  const session = await seedSession(station);
+  await page.goto(`${station.url}/kiosk/`);
+  await page.getByRole('textbox', { name: 'Nom de ce poste' }).fill('Poste 9');
+  await page.getByRole('textbox', { name: 'Code d’appairage' }).fill(await session.pairingCode());
+  await page.getByRole('button', { name: 'Appairer' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Identifiez-vous' })).toBeFocused();
+  const kiosks = await session.manager('GET', '/api/console/kiosks');
+  const kiosk = (kiosks.json.kiosks as { id: number; name: string }[]).find((k) => k.name === 'Poste 9');
+  expect(kiosk).toBeDefined();
+  expect((await session.manager('POST', `/api/console/kiosks/${kiosk!.id}/revoke`)).status).toBe(204);
+  await expect(page.getByRole('heading', { level: 1, name: 'Appairer ce poste' })).toBeFocused();
+});

@@ -22,6 +22,9 @@ export interface SeededSession {
   /** A console call as the session's invigilator: `path` after `/api/console/sessions/:id`. */
   // oxlint-disable-next-line typescript/no-explicit-any -- test assertions read any field (as the test harness does)
   console(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }>;
+  /** A call as the centre manager (whole path). */
+  // oxlint-disable-next-line typescript/no-explicit-any -- test assertions read any field (as the test harness does)
+  manager(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }>;
   /** A fresh 6-digit pairing code from the console API. */
   pairingCode(): Promise<string>;
 }
@@ -82,6 +85,7 @@ export async function seedSession(station: TestStation): Promise<SeededSession> 
   const token = invigilator.json.token as string;
   return {
     sessionId, sessionNumber, accessCode: String(created.json.session.accessCode).toUpperCase(), candidates,
+    manager: (method, path, body) => call(station, method, path, { token: manager, body }),
     console: (method, path, body) => call(station, method, `/api/console/sessions/${sessionId}${path}`, { token, body }),
     async pairingCode() {
       const code = await call(station, 'POST', '/api/console/pairing-codes', { token });

@@ -34,7 +34,14 @@ function openLive(): void {
   live = openKioskLive(location, (message) => {
     if (message.type === 'stateChanged' || message.type === 'hello') void flow.getState().refreshState();
   });
-  live.state.subscribe((s) => link.setState(nextLinkState(link.getState(), s.status)));
+  live.state.subscribe((s) => {
+    link.setState(nextLinkState(link.getState(), s.status));
+    // The socket gave up (4401 expired, 4403 revoked): ask the station again whether this kiosk is paired.
+    if (s.status.kind === 'stopped' && s.status.closeCode !== null) {
+      live = null;
+      void flow.getState().boot();
+    }
+  });
 }
 
 const setTitle = () => { document.title = translate(localeStore.getState().locale, titleKeyOf(flow.getState().screen)); };

@@ -11,7 +11,7 @@ import { screenForPairingCheck, screenForState, startProblem, type KioskScreen }
 export interface KioskFlowState {
   screen: KioskScreen;
   entryToken: string | null;
-  /** Asks the station whether this kiosk is paired; tries again while it does not answer. */
+  /** Asks the station whether this kiosk is paired (at start, and when the socket closed for good); tries again while it does not answer. */
   boot(): Promise<void>;
   paired(): void;
   checkedIn(answer: KioskCheckInAnswer): void;
@@ -40,8 +40,10 @@ export function createKioskFlowStore(options: ApiClientOptions & { retryBootMs?:
     async boot() {
       const me = await client.call(ROUTES.kioskMe);
       const next = screenForPairingCheck(me.ok ? { ok: true } : me);
-      if (next) set({ screen: next });
-      else setTimeout(() => void get().boot(), retryBootMs);
+      // Asked again mid-way (the socket was closed for good): only a kiosk no longer paired leaves its screen.
+      if (next) {
+        if (next.name === 'pairing' || get().screen.name === 'loading') set({ screen: next, entryToken: next.name === 'pairing' ? null : get().entryToken });
+      } else setTimeout(() => void get().boot(), retryBootMs);
     },
     paired: () => set({ screen: { name: 'checkIn' }, entryToken: null }),
     checkedIn(answer) {
