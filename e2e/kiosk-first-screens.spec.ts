@@ -114,7 +114,7 @@ test('a pupil pairs the kiosk, checks in (wrong code first), waits, is confirmed
   expect(stateReads.length).toBeGreaterThan(readsBefore);
   await expect(page.getByRole('listitem')).toHaveCount(5);
   await expect(page.getByText('Il n’y a pas de chronomètre général', { exact: false })).toBeVisible();
-  await expect(page.getByText('« Je passe »', { exact: false })).toBeVisible();
+  await expect(page.getByText('« Je passe »', { exact: false })).toBeVisible();
   await checkScreen(page, 'instructions');
 
   await page.keyboard.press('Tab');

@@ -65,7 +65,7 @@ export const fr = {
   'waiting.body': 'Le surveillant va confirmer votre présence. Restez à votre place : cet écran changera tout seul.',
   'instructions.heading': 'Avant de commencer',
   'instructions.noGlobalTimer': 'Il n’y a pas de chronomètre général : prenez le temps de lire chaque question.',
-  'instructions.skip': 'Si vous ne savez pas répondre, choisissez « Je passe ». Une question passée ne revient pas.',
+  'instructions.skip': 'Si vous ne savez pas répondre, choisissez « Je passe ». Une question passée ne revient pas.',
   'instructions.timed': 'Certaines questions sont chronométrées : un écran vous prévient avant, avec leur durée.',
   'instructions.focused': 'Pour certaines questions, vous devez rester sur cette page jusqu’à votre réponse : un écran vous prévient avant.',
   'instructions.doubt': 'En cas de doute ou de problème, levez la main et appelez le surveillant.',

@@ -67,3 +67,11 @@ describe('translate', () => {
     expect(translate('fr', 'station.checkedAt')).toBe('Dernière vérification à {time}.');
   });
 });
+
+describe('French typography', () => {
+  it('keeps guillemets with their words: a no-break space inside « », never a line break', () => {
+    for (const [key, text] of Object.entries(fr)) {
+      expect(text, key).not.toMatch(/« | »/);
+    }
+  });
+});
