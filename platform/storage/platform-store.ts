@@ -30,6 +30,8 @@ export interface PlatformStore {
   publishPackage(pkg: PublishedPackage): Promise<Result<void, StoreRefusal>>;
   /** The given version, or the latest published when `version` is null. */
   publishedPackage(kind: PackageKind, packageId: string, version: string | null): Promise<PublishedPackage | null>;
+  /** Every published package, oldest first, with the document and signature left out (what the list route shows). */
+  publishedPackages(): Promise<PublishedPackageSummary[]>;
 
   /**
    * Stores a received bundle and its candidates' results in one transaction, all or nothing. A bundle already
@@ -89,6 +91,8 @@ export interface PublishedPackage {
   signature: Buffer;
   publishedAt: string;
 }
+
+export type PublishedPackageSummary = Omit<PublishedPackage, 'document' | 'signature'> & { bytes: number };
 
 export interface ReceivedBundle {
   /** SHA-256 of `archive`: the deduplication key (architecture §3, step 6). */
