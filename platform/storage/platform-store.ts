@@ -1,4 +1,5 @@
 import type { Result } from '../../shared/result';
+import type { CompetenceCode } from '../../shared/formats/common';
 import type { CertificationStatus } from '../../shared/formats/scoring';
 import type { RevocationReason } from '../authority/revocation-reason';
 
@@ -110,7 +111,7 @@ export interface ReceivedBundle {
 }
 
 export interface CompetenceResult {
-  code: string;
+  code: CompetenceCode;
   level: number;
   pix: number;
 }
