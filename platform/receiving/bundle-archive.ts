@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { err, ok, type Result } from '../../shared/result';
 
@@ -13,7 +14,8 @@ export type BundleArchive = ReadonlyMap<string, Buffer>;
 
 /**
  * Reads a bundle's .zip: exactly the five files of a bundle, each once, plain names (no folder), each at most
- * MAX_INFLATED_FILE_BYTES once inflated (yauzl checks the declared sizes against the inflated bytes).
+ * MAX_INFLATED_FILE_BYTES once inflated (yauzl checks the declared sizes against the inflated bytes), each matching
+ * its CRC-32 (yauzl does not check it: a flipped byte in a file the signature does not cover, a PDF, is caught here).
  */
 export function readBundleArchive(zip: Buffer): Promise<Result<BundleArchive, string>> {
   return new Promise((resolve) => {
@@ -48,7 +50,9 @@ export function readBundleArchive(zip: Buffer): Promise<Result<BundleArchive, st
           stream.on('data', (chunk: Buffer) => chunks.push(chunk));
           stream.on('error', (e: Error) => finish(err(`« ${name} » illisible (${e.message})`)));
           stream.on('end', () => {
-            files.set(name, Buffer.concat(chunks));
+            const bytes = Buffer.concat(chunks);
+            if (zlib.crc32(bytes) !== entry.crc32) return finish(err(`« ${name} » est altéré dans l’archive (son CRC-32 ne correspond pas)`));
+            files.set(name, bytes);
             archive.readEntry();
           });
         });
