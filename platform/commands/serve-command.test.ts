@@ -41,7 +41,7 @@ const pkgFile = path.join(root, 'contenu.json');
 const content = { format: 'passation/content-package', formatVersion: 1, id: 'referentiel-2026', version: '2026.1', publishedAt: '2026-01-05T00:00:00Z', locales: ['fr'], areas: [], competences: [], tubes: [], skills: [], challenges: [], assets: [] };
 let served: ServeHandle;
 
-function get(url: string, method = 'GET', body?: Buffer): Promise<{ status: number; json: any }> {
+function get(url: string, method = 'GET', body?: Buffer): Promise<{ status: number; json: unknown }> {
   const ca = fs.readFileSync(path.join(dir, 'authority.pem'), 'utf8');
   return new Promise((resolve, reject) => {
     const request = https.request(url, { method, ca }, (response) => {

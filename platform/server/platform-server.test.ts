@@ -120,7 +120,7 @@ async function resigned(document: unknown, by: KeyAndCertificate & { chain?: str
 
 const sha256 = (bytes: Buffer) => crypto.createHash('sha256').update(bytes).digest('hex');
 
-interface Answer { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer; text: string; json: any }
+interface Answer { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer; text: string; json: unknown }
 function call(platform: RunningPlatform, method: string, url: string, body?: Buffer): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const request = https.request(`${platform.url}${url}`, {
