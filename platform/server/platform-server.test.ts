@@ -316,6 +316,20 @@ describe.each(engines)('passation-platform serve on $name', (engine) => {
     const expired = issueSigningCertificate(authority, CENTRE, { days: 1, notBefore: new Date(Date.now() - 3 * DAY) });
     await record(expired);
     await refused(await resigned(genuine.document, expired), 403, 'certificate', 'a expiré le');
+
+    const early = issueSigningCertificate(authority, CENTRE, { days: 30, notBefore: new Date(Date.now() + DAY) });
+    await record(early);
+    await refused(await resigned(genuine.document, early), 403, 'certificate', 'n’est pas encore valide');
+  });
+
+  test.skipIf(engine.unavailable !== null)('two copies of a new bundle at once: one stored copy, the same receipt for both', async () => {
+    const document = structuredClone(genuine.document);
+    for (const c of document.candidates) if (c.test) c.test.verificationCode = `P-${c.test.verificationCode.slice(2, 9)}${c.test.verificationCode[9] === 'Y' ? 'X' : 'Y'}`;
+    const bundle = await resigned(document, centre);
+    const [a, b] = await Promise.all([call(platform, 'POST', '/api/bundles', bundle), call(platform, 'POST', '/api/bundles', bundle)]);
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    expect(SignedReceipt.parse(a.json).receipt).toBe(SignedReceipt.parse(b.json).receipt);
+    expect(await store.bundleResults(sha256(bundle))).toHaveLength(2);
   });
 
   test.skipIf(engine.unavailable !== null)('schema, canonical form, audit chain head, size, archive contents: each refusal names its check', async () => {
