@@ -7,6 +7,8 @@ export interface PlatformCommands {
   issueCentre: () => typeof import('./commands/issue-centre-command');
   revoke: () => typeof import('./commands/revoke-command');
   crl: () => typeof import('./commands/crl-command');
+  publish: () => typeof import('./commands/publish-command');
+  serve: () => typeof import('./commands/serve-command');
 }
 
 // Each command's module is loaded only when it runs (as cli/main.ts does): `revoke` does not pay for forge's
@@ -17,6 +19,8 @@ const lazyCommands: PlatformCommands = {
   issueCentre: () => require('./commands/issue-centre-command'),
   revoke: () => require('./commands/revoke-command'),
   crl: () => require('./commands/crl-command'),
+  publish: () => require('./commands/publish-command'),
+  serve: () => require('./commands/serve-command'),
 };
 
 export const USAGE = `Passation — plateforme de l’autorité
@@ -31,6 +35,11 @@ export const USAGE = `Passation — plateforme de l’autorité
                          affiliationChanged, unspecified)
   passation-platform crl DOSSIER --out crl.pem [--days N]
                          liste de révocation signée par l’autorité
+  passation-platform publish DOSSIER --kind content|profiles --file PAQUET.json
+                         signe et publie un paquet de contenu ou de profils
+  passation-platform serve DOSSIER [--port 8443] [--host 127.0.0.1]
+                         le service HTTPS : paquets publiés, réception des lots, reçus signés,
+                         recherche par code de vérification (docs/platform-api.md)
 
   Phrase de passe de l’autorité : --passphrase ou la variable PASSATION_AUTHORITY_PASSPHRASE.
   Base de données : le fichier SQLite du dossier, ou PostgreSQL si DATABASE_URL est défini.`;
@@ -49,6 +58,10 @@ export async function runPlatform(argv: string[], io: CommandIo, commands: Platf
       passphrase: { type: 'string' },
       serial: { type: 'string' },
       reason: { type: 'string' },
+      kind: { type: 'string' },
+      file: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -57,15 +70,36 @@ export async function runPlatform(argv: string[], io: CommandIo, commands: Platf
     io.out(USAGE);
     return command === undefined && !values.help ? 2 : 0;
   }
-  const known = ['init', 'issue-centre', 'revoke', 'crl'];
+  const known = ['init', 'issue-centre', 'revoke', 'crl', 'publish', 'serve'];
   if (!known.includes(command)) throw new CommandError(`commande inconnue : ${command}\n\n${USAGE}`, 2);
   if (dir === undefined || extra.length > 0) throw new CommandError(`usage : passation-platform ${command} DOSSIER … (voir --help)`, 2);
   switch (command) {
     case 'init': await commands.init().initCommand(dir, { passphrase: values.passphrase, name: values.name }, io); return 0;
     case 'issue-centre': await commands.issueCentre().issueCentreCommand(dir, { ...values, centreId: values['centre-id'] }, io); return 0;
     case 'revoke': await commands.revoke().revokeCommand(dir, values, io); return 0;
+    case 'publish': await commands.publish().publishCommand(dir, values, io); return 0;
+    case 'serve': {
+      const handle = await commands.serve().serveCommand(dir, values, io);
+      await untilStopped();
+      io.out('Arrêt de la plateforme…');
+      await handle.close();
+      return 0;
+    }
     default: await commands.crl().crlCommand(dir, values, io); return 0;
   }
+}
+
+/** Resolves on SIGINT or SIGTERM: `serve` then closes its server and its store. */
+function untilStopped(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
 }
 
 /** The process's entry: French message on stderr and the exit code, as `passation` does. */

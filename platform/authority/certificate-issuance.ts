@@ -54,7 +54,7 @@ function name(fields: { organisation?: string; commonName: string }): forge.pki.
 }
 
 /** forge reads UTF8String values as raw bytes but encodes them on write: decode before reusing a name. */
-function reusableName(attributes: forge.pki.CertificateField[]): forge.pki.CertificateField[] {
+export function reusableName(attributes: forge.pki.CertificateField[]): forge.pki.CertificateField[] {
   return attributes.map((a) => (a.valueTagClass === UTF8_STRING && typeof a.value === 'string' ? { ...a, value: forge.util.decodeUtf8(a.value) } : a));
 }
 

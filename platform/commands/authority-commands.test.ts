@@ -8,7 +8,9 @@ import { runPlatform, type PlatformCommands } from '../main';
 import * as crlModule from './crl-command';
 import * as initModule from './init-command';
 import * as issueCentreModule from './issue-centre-command';
+import * as publishModule from './publish-command';
 import * as revokeModule from './revoke-command';
+import * as serveModule from './serve-command';
 import { openSqliteStore } from '../storage/sqlite-store';
 import { openssl } from '../testing/openssl';
 
@@ -19,7 +21,7 @@ const root = fs.mkdtempSync(path.join(os.tmpdir(), 'passation-platform-cli-'));
 const dir = path.join(root, 'authority');
 const file = (name: string) => path.join(root, name);
 
-const commands: PlatformCommands = { init: () => initModule, issueCentre: () => issueCentreModule, revoke: () => revokeModule, crl: () => crlModule };
+const commands: PlatformCommands = { init: () => initModule, issueCentre: () => issueCentreModule, revoke: () => revokeModule, crl: () => crlModule, publish: () => publishModule, serve: () => serveModule };
 
 function io(env: Record<string, string | undefined> = { PASSATION_AUTHORITY_PASSPHRASE: PASSPHRASE }): CommandIo & { lines: string[] } {
   const lines: string[] = [];

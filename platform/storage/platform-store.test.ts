@@ -147,6 +147,8 @@ describe.each(engines)('PlatformStore on $name', (engine) => {
     expect(await store.publishedPackage('content', 'pix-fr', null)).toEqual(v10);
     expect(await store.publishedPackage('content', 'pix-fr', '2026.2')).toEqual(v2);
     expect(await store.publishedPackage('profiles', 'pix-fr', null)).toBeNull();
+    const summary = ({ document, signature: _signature, ...rest }: typeof v2) => ({ ...rest, bytes: document.length });
+    expect(await store.publishedPackages()).toEqual([summary(v2), summary(v10)]);
   });
 
   test('stores a bundle with its results and finds each result by its verification code', async () => {

@@ -1,4 +1,5 @@
 import type { Result } from '../../shared/result';
+import type { CompetenceCode } from '../../shared/formats/common';
 import type { CertificationStatus } from '../../shared/formats/scoring';
 import type { RevocationReason } from '../authority/revocation-reason';
 
@@ -30,6 +31,8 @@ export interface PlatformStore {
   publishPackage(pkg: PublishedPackage): Promise<Result<void, StoreRefusal>>;
   /** The given version, or the latest published when `version` is null. */
   publishedPackage(kind: PackageKind, packageId: string, version: string | null): Promise<PublishedPackage | null>;
+  /** Every published package, oldest first, with the document and signature left out (what the list route shows). */
+  publishedPackages(): Promise<PublishedPackageSummary[]>;
 
   /**
    * Stores a received bundle and its candidates' results in one transaction, all or nothing. A bundle already
@@ -90,6 +93,8 @@ export interface PublishedPackage {
   publishedAt: string;
 }
 
+export type PublishedPackageSummary = Omit<PublishedPackage, 'document' | 'signature'> & { bytes: number };
+
 export interface ReceivedBundle {
   /** SHA-256 of `archive`: the deduplication key (architecture §3, step 6). */
   sha256: string;
@@ -106,7 +111,7 @@ export interface ReceivedBundle {
 }
 
 export interface CompetenceResult {
-  code: string;
+  code: CompetenceCode;
   level: number;
   pix: number;
 }

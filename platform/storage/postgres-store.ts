@@ -3,7 +3,7 @@ import { err, ok, type Result } from '../../shared/result';
 import { LOOKUP_SQL } from './lookup-sql';
 import { listMigrations, pendingMigrations } from './migrations';
 import type { Centre, PlatformStore, StoreRefusal } from './platform-store';
-import { RESULT_COLUMNS, bundleFromRow, certificateFromRow, firstInternalDuplicate, isoTime, lookedUpFromRow, packageFromRow, resultFromRow, resultValues, revocationFromRow, type Row } from './row-mapping';
+import { RESULT_COLUMNS, bundleFromRow, certificateFromRow, firstInternalDuplicate, isoTime, lookedUpFromRow, packageFromRow, packageSummaryFromRow, resultFromRow, resultValues, revocationFromRow, type Row } from './row-mapping';
 
 const UNIQUE_VIOLATION = '23505';
 /** pg_advisory_xact_lock key: two platforms starting at once apply the migrations one after the other. */
@@ -114,6 +114,8 @@ export async function openPostgresStore(connectionString: string, options: Postg
         : await one('SELECT * FROM published_packages WHERE kind = $1 AND package_id = $2 AND version = $3', [kind, id, version]);
       return row ? packageFromRow(row) : null;
     },
+    publishedPackages: async () => (await pool.query(`SELECT kind, package_id, version, sha256, octet_length(document) AS bytes, published_at
+      FROM published_packages ORDER BY seq`)).rows.map(packageSummaryFromRow),
     storeBundle: async (b, results) => {
       const internal = firstInternalDuplicate(results);
       if (internal !== null) {

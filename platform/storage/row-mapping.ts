@@ -1,6 +1,6 @@
 import type { CertificationStatus } from '../../shared/formats/scoring';
 import type { RevocationReason } from '../authority/revocation-reason';
-import type { CandidateResult, CertificateKind, CompetenceResult, IssuedCertificate, LookedUpResult, PackageKind, PublishedPackage, ReceivedBundle, Revocation } from './platform-store';
+import type { CandidateResult, CertificateKind, CompetenceResult, IssuedCertificate, LookedUpResult, PackageKind, PublishedPackage, PublishedPackageSummary, ReceivedBundle, Revocation } from './platform-store';
 
 /**
  * Rows of both engines → the store's values. SQLite gives ISO text and JSON text; PostgreSQL gives `Date`
@@ -46,6 +46,17 @@ export function packageFromRow(row: Row): PublishedPackage {
     sha256: String(row.sha256),
     document: bytes(row.document),
     signature: bytes(row.signature),
+    publishedAt: isoTime(row.published_at),
+  };
+}
+
+export function packageSummaryFromRow(row: Row): PublishedPackageSummary {
+  return {
+    kind: row.kind as PackageKind,
+    packageId: String(row.package_id),
+    version: String(row.version),
+    sha256: String(row.sha256),
+    bytes: Number(row.bytes),
     publishedAt: isoTime(row.published_at),
   };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { err, ok, type Result } from '../../shared/result';
 import { listMigrations, pendingMigrations } from './migrations';
 import type { Centre, PlatformStore, StoreRefusal } from './platform-store';
-import { RESULT_COLUMNS, bundleFromRow, certificateFromRow, firstInternalDuplicate, lookedUpFromRow, packageFromRow, resultFromRow, resultValues, revocationFromRow, type Row } from './row-mapping';
+import { RESULT_COLUMNS, bundleFromRow, certificateFromRow, firstInternalDuplicate, lookedUpFromRow, packageFromRow, packageSummaryFromRow, resultFromRow, resultValues, revocationFromRow, type Row } from './row-mapping';
 import { LOOKUP_SQL } from './lookup-sql';
 
 const PRIVATE_FILE_MODE = 0o600;
@@ -98,6 +98,8 @@ export function openSqliteStore(file: string): PlatformStore {
         : get('SELECT * FROM published_packages WHERE kind = ? AND package_id = ? AND version = ?', kind, id, version);
       return row ? packageFromRow(row) : null;
     },
+    publishedPackages: async () => db.prepare(`SELECT kind, package_id, version, sha256, length(document) AS bytes, published_at
+      FROM published_packages ORDER BY rowid`).all().map((row) => packageSummaryFromRow(row as Record<string, unknown>)),
     storeBundle: async (b, results) => {
       const internal = firstInternalDuplicate(results);
       if (internal !== null) {

@@ -1,0 +1,41 @@
+import { canonicalJson } from '../../shared/canonical/canonical-json';
+import { formatErrors, parseWith } from '../../shared/formats/parse';
+import { ResultsDocument } from '../../shared/formats/results';
+import { err, ok, type Result } from '../../shared/result';
+
+const SHOWN_ERRORS = 5;
+
+/** results.json: UTF-8 JSON, in its canonical form (RFC 8785, what the centre signs), of the results schema. */
+export function parseResultsDocument(bytes: Buffer): Result<ResultsDocument, string> {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch (error) {
+    return err(`results.json n’est pas du JSON UTF-8 lisible (${(error as Error).message})`);
+  }
+  const parsed = parseWith(ResultsDocument, json);
+  if (!parsed.ok) {
+    const more = parsed.errors.length > SHOWN_ERRORS ? `\n… et ${parsed.errors.length - SHOWN_ERRORS} autre(s)` : '';
+    return err(`results.json ne suit pas le format des résultats :\n${formatErrors(parsed.errors.slice(0, SHOWN_ERRORS))}${more}`);
+  }
+  if (canonicalJson(json) !== bytes.toString('utf8')) return err('results.json n’est pas sous sa forme canonique (RFC 8785) : ce ne sont pas les octets produits par le centre');
+  return ok(parsed.value);
+}
+
+/**
+ * Architecture §2 — what the document lets the platform check of the session's audit hash chain: the bundle
+ * carries its head (number and hash of the last event), not the events. Each test started, each answer and each
+ * incident appended one event at the centre, so the head's number cannot be lower than their count: a document
+ * with answers or incidents the chain never saw (added after the fact) is refused. The hash itself binds the
+ * signed document to the centre's log, which `passation verify` checks against the station's events.
+ */
+export function checkAuditChainHead(document: ResultsDocument): Result<void, string> {
+  const tests = document.candidates.filter((c) => c.test !== null);
+  const answers = tests.reduce((sum, c) => sum + c.test!.answers.length, 0);
+  const minimum = tests.length + answers + document.incidents.length;
+  if (document.auditChain.seq < minimum) {
+    return err(`la chaîne d’audit s’arrête à l’événement n° ${document.auditChain.seq}, alors que le document montre au moins ${minimum} événements (${tests.length} test(s) commencé(s), ${answers} réponse(s), ${document.incidents.length} signalement(s))`);
+  }
+  if (/^0{64}$/.test(document.auditChain.head) && document.auditChain.seq > 0) return err('la tête de la chaîne d’audit est vide alors que la chaîne compte des événements');
+  return ok(undefined);
+}

@@ -1,0 +1,106 @@
+import crypto from 'node:crypto';
+import { err, ok, type Result } from '../../shared/result';
+import { children, DerError, expectTag, integerHex, oidText, readWhole, Tag, timeValue, type Tlv } from './der-reader';
+
+/** What a detached CMS signature says once its cryptography holds (RFC 5652); trust is checked after (centre-trust.ts). */
+export interface CmsSigner {
+  certificate: crypto.X509Certificate;
+  /** Every certificate the message carries (the chain). */
+  certificates: crypto.X509Certificate[];
+  /** The signingTime attribute, as claimed by the signer; null when absent. */
+  signingTime: Date | null;
+}
+
+const OID = {
+  signedData: '1.2.840.113549.1.7.2',
+  data: '1.2.840.113549.1.7.1',
+  contentType: '1.2.840.113549.1.9.3',
+  messageDigest: '1.2.840.113549.1.9.4',
+  signingTime: '1.2.840.113549.1.9.5',
+  sha256: '2.16.840.1.101.3.4.2.1',
+  rsaEncryption: '1.2.840.113549.1.1.1',
+  sha256WithRsa: '1.2.840.113549.1.1.11',
+} as const;
+
+/**
+ * Verifies a detached CMS SignedData over `content`: one signer, SHA-256 with RSA, signed attributes present
+ * (contentType = data, messageDigest = SHA-256 of the content), the signature over those attributes encoded as a
+ * SET, by the key of the included certificate that the signer identifier names. A refusal says why, in French.
+ */
+export function verifyDetachedCms(content: Buffer, signatureDer: Buffer): Result<CmsSigner, string> {
+  try {
+    return verify(content, signatureDer);
+  } catch (error) {
+    if (error instanceof DerError) return err(`fichier de signature illisible (${error.message})`);
+    return err('fichier de signature illisible (ce n’est pas une structure CMS/DER valide)');
+  }
+}
+
+function verify(content: Buffer, signatureDer: Buffer): Result<CmsSigner, string> {
+  const contentInfo = children(expectTag(readWhole(signatureDer, 'signature'), Tag.SEQUENCE, 'ContentInfo'));
+  if (oidText(contentInfo[0]!) !== OID.signedData) return err('le fichier de signature n’est pas une signature CMS (SignedData)');
+  const signedData = children(expectTag(children(expectTag(contentInfo[1], Tag.CONTEXT_0, 'SignedData'))[0], Tag.SEQUENCE, 'SignedData'));
+  const encapsulated = children(expectTag(signedData[2], Tag.SEQUENCE, 'encapContentInfo'));
+  if (oidText(encapsulated[0]!) !== OID.data) return err('la signature ne porte pas sur un contenu de type « data »');
+  if (encapsulated.length > 1) return err('la signature n’est pas détachée : elle contient elle-même un contenu');
+  const rest = signedData.slice(3);
+  const certificateSet = rest.find((t) => t.tag === Tag.CONTEXT_0);
+  const certificates = certificateSet === undefined ? [] : children(certificateSet).map((c) => new crypto.X509Certificate(c.bytes));
+  const signerInfos = children(expectTag(rest.at(-1), Tag.SET, 'signerInfos'));
+  if (signerInfos.length !== 1) return err(`la signature doit avoir exactement un signataire (trouvé : ${signerInfos.length})`);
+  const info = children(expectTag(signerInfos[0], Tag.SEQUENCE, 'SignerInfo'));
+
+  const [, sid, digestAlgorithm, attributes, signatureAlgorithm, signature] = info;
+  if (oidText(children(expectTag(digestAlgorithm, Tag.SEQUENCE, 'digestAlgorithm'))[0]!) !== OID.sha256) {
+    return err('algorithme d’empreinte non pris en charge (SHA-256 attendu)');
+  }
+  if (attributes?.tag !== Tag.CONTEXT_0) return err('attributs signés absents (contentType et messageDigest attendus)');
+  const algorithm = oidText(children(expectTag(signatureAlgorithm, Tag.SEQUENCE, 'signatureAlgorithm'))[0]!);
+  if (algorithm !== OID.rsaEncryption && algorithm !== OID.sha256WithRsa) return err('algorithme de signature non pris en charge (RSA PKCS#1 v1.5 attendu)');
+
+  const signer = certificates.find((cert) => identifies(expectTag(sid, Tag.SEQUENCE, 'signerIdentifier'), cert));
+  if (signer === undefined) return err('le certificat du signataire est absent du fichier de signature');
+  if (signer.publicKey.asymmetricKeyType !== 'rsa') return err('clé du signataire non prise en charge (RSA attendue)');
+
+  const values = attributeValues(attributes);
+  const declaredType = values.get(OID.contentType);
+  const digest = values.get(OID.messageDigest);
+  if (declaredType?.length !== 1 || digest?.length !== 1) return err('fichier de signature illisible (attributs contentType et messageDigest attendus, une valeur chacun)');
+  if (oidText(declaredType[0]!) !== OID.data) return err('l’attribut contentType ne correspond pas au type du contenu');
+  const expected = expectTag(digest[0], Tag.OCTET_STRING, 'messageDigest').content;
+  if (!expected.equals(crypto.createHash('sha256').update(content).digest())) {
+    return err('la signature ne correspond pas au contenu : son empreinte SHA-256 diffère (le fichier a été modifié ou ce n’est pas le bon fichier)');
+  }
+  // RFC 5652 §5.4 — the signature covers the attributes' DER with the SET tag, not the [0] IMPLICIT one.
+  const signedBytes = Buffer.concat([Buffer.from([Tag.SET]), attributes.bytes.subarray(1)]);
+  if (!crypto.verify('sha256', signedBytes, signer.publicKey, expectTag(signature, Tag.OCTET_STRING, 'signature').content)) {
+    return err('signature invalide : elle n’a pas été produite par la clé du certificat du signataire, ou les attributs signés ont été modifiés');
+  }
+  const time = values.get(OID.signingTime)?.[0];
+  return ok({ certificate: signer, certificates, signingTime: time === undefined ? null : timeValue(time) });
+}
+
+/** issuerAndSerialNumber only (what forge and OpenSSL write by default). */
+function identifies(sid: Tlv, cert: crypto.X509Certificate): boolean {
+  const [issuer, serial] = children(sid);
+  if (issuer === undefined || serial === undefined) return false;
+  return integerHex(serial) === cert.serialNumber.toLowerCase().replace(/^(00)+(?=..)/, '') && issuer.bytes.equals(issuerOf(cert));
+}
+
+/** The issuer Name's DER in a certificate (tbsCertificate: [0] version, serial, signature, issuer…). */
+function issuerOf(cert: crypto.X509Certificate): Buffer {
+  const tbs = children(children(readWhole(cert.raw, 'certificat'))[0]!);
+  const fields = tbs[0]?.tag === Tag.CONTEXT_0 ? tbs.slice(1) : tbs;
+  return fields[2]!.bytes;
+}
+
+function attributeValues(attributes: Tlv): Map<string, Tlv[]> {
+  const values = new Map<string, Tlv[]>();
+  for (const attribute of children(attributes)) {
+    const [type, set] = children(expectTag(attribute, Tag.SEQUENCE, 'attribut signé'));
+    const oid = oidText(type!);
+    if (values.has(oid)) throw new DerError(`attribut signé ${oid} en double`);
+    values.set(oid, children(expectTag(set, Tag.SET, 'valeurs d’attribut')));
+  }
+  return values;
+}
