@@ -7,6 +7,11 @@ import type { BundleExtras } from './sign-session';
 /** The two PDFs' names in the bundle (docs/results-bundle.md). */
 export const ATTENDANCE_SHEET_FILE = 'feuille-emargement.pdf';
 export const INCIDENT_REPORT_FILE = 'pv-incident.pdf';
+/** What LISEZMOI.txt says of each PDF (also what `passation verify` expects it to say). */
+export const PDF_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  [ATTENDANCE_SHEET_FILE]: `${ATTENDANCE_SHEET_TITLE}, signée par le centre (signature PDF)`,
+  [INCIDENT_REPORT_FILE]: `${INCIDENT_REPORT_TITLE}, signé par le centre (signature PDF)`,
+};
 
 /**
  * The results bundle's PDFs (architecture §2): the attendance sheet and the PV d'incident of the signed session,
@@ -27,8 +32,8 @@ export function sessionPdfs(sources: ReportSources): BundleExtras {
     });
     const [sheet, report] = await Promise.all([attendanceSheetPdf(data.value), incidentReportPdf(data.value)]);
     return [
-      { name: ATTENDANCE_SHEET_FILE, bytes: Buffer.from(await signPdf(sheet, pdfSigner(ATTENDANCE_SHEET_TITLE))), description: `${ATTENDANCE_SHEET_TITLE}, signée par le centre (signature PDF)` },
-      { name: INCIDENT_REPORT_FILE, bytes: Buffer.from(await signPdf(report, pdfSigner(INCIDENT_REPORT_TITLE))), description: `${INCIDENT_REPORT_TITLE}, signé par le centre (signature PDF)` },
+      { name: ATTENDANCE_SHEET_FILE, bytes: Buffer.from(await signPdf(sheet, pdfSigner(ATTENDANCE_SHEET_TITLE))), description: PDF_DESCRIPTIONS[ATTENDANCE_SHEET_FILE]! },
+      { name: INCIDENT_REPORT_FILE, bytes: Buffer.from(await signPdf(report, pdfSigner(INCIDENT_REPORT_TITLE))), description: PDF_DESCRIPTIONS[INCIDENT_REPORT_FILE]! },
     ];
   };
 }
