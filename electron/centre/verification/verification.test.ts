@@ -21,7 +21,7 @@ import type { BundleFile } from '../signing/results-bundle';
 import { enterTest, startHarness, type Harness } from '../testing/test-harness';
 import { testContentPackage } from '../testing/test-packages';
 import { rescoreDocument } from './rescore-document';
-import { EXPECTED_FILES, verifyBundle, type BundleVerification } from './verify-bundle';
+import { EXPECTED_FILES, verifyBundle, verifyBundleFiles, type BundleVerification } from './verify-bundle';
 
 /**
  * Issue 9 §4 — `passation verify` and `passation rescore` on a real signed bundle: a station on loopback (real
@@ -176,16 +176,18 @@ describe('tampering: every altered bundle is refused', () => {
   afterAll(() => {
     // Issue 9 proof: at least 2,000 altered bundles in total.
     expect(count).toBeGreaterThanOrEqual(2000);
+    console.log(`${count} lots altérés, tous refusés`);
   });
 
-  const FLIPS_PER_FILE = 340;
+  const FLIPS_PER_FILE = 390;
   test(`random byte flips: ${FLIPS_PER_FILE} in each of the ${EXPECTED_FILES.length} files (${FLIPS_PER_FILE * EXPECTED_FILES.length} bundles)`, async () => {
     for (const [index, name] of EXPECTED_FILES.entries()) {
       const original = files[index]!.bytes;
       await fc.assert(fc.asyncProperty(fc.nat({ max: original.length - 1 }), fc.integer({ min: 1, max: 255 }), async (at, mask) => {
         const bytes = Buffer.from(original);
         bytes[at] = bytes[at]! ^ mask;
-        const verification = await verifyBundle(await zip(replaced(name, bytes)), authorityPem);
+        // In memory, past the archive (whose reading the other tests go through): the verifier sees the altered file.
+        const verification = verifyBundleFiles({ ok: true, files: replaced(name, bytes) }, authorityPem);
         count++;
         expect(verification.ok, `${name}, octet ${at} ^ ${mask}`).toBe(false);
       }), { numRuns: FLIPS_PER_FILE, seed: 9_0000 + index });

@@ -8,7 +8,7 @@ import { verifyDetached } from '../pki/cms-verify';
 import { formatUtc } from '../pki/french-date';
 import { ATTENDANCE_SHEET_FILE, INCIDENT_REPORT_FILE, PDF_DESCRIPTIONS } from '../signing/bundle-pdfs';
 import { bundleReadme } from '../signing/bundle-readme';
-import { readBundle } from '../signing/read-bundle';
+import { readBundle, type ReadBundleResult } from '../signing/read-bundle';
 import { README_FILE, RESULTS_FILE, SIGNATURE_FILE } from '../signing/results-bundle';
 import { auditChainProblem, coherenceProblems } from './document-coherence';
 import { pdfSignature } from './pdf-signature';
@@ -60,6 +60,11 @@ export interface VerifyBundleOptions {
  * reported, in French, whether or not an earlier one failed; nothing is written anywhere.
  */
 export async function verifyBundle(zip: Buffer, authorityPem: string, options: VerifyBundleOptions = {}): Promise<BundleVerification> {
+  return verifyBundleFiles(await readBundle(zip), authorityPem, options);
+}
+
+/** `verifyBundle` once the archive is read (or failed to be): synchronous, for the tests' thousands of alterations. */
+export function verifyBundleFiles(read: ReadBundleResult, authorityPem: string, options: VerifyBundleOptions = {}): BundleVerification {
   const now = options.now ?? new Date();
   const checks: BundleCheck[] = [];
   const add = (name: string, problem: string | null, detail: string) => checks.push({ name, ok: problem === null, detail: problem ?? detail });
@@ -71,7 +76,6 @@ export async function verifyBundle(zip: Buffer, authorityPem: string, options: V
     authority = null;
   }
 
-  const read = await readBundle(zip);
   const files = new Map(read.ok ? read.files.map((f) => [f.name, f.bytes]) : []);
   const names = read.ok ? read.files.map((f) => f.name) : [];
   add('Archive .zip et noms des fichiers', !read.ok ? read.reason
@@ -170,9 +174,10 @@ export async function verifyBundle(zip: Buffer, authorityPem: string, options: V
         const pdfFacts = signatureFacts(found.signature.cms);
         // The PDFs' CAdES carries no signingTime: checked at the bundle's signing time (they are signed with it).
         const verified = verifyDetached(found.signature.signedBytes, found.signature.cms, authorityPem, { at: signingTime ?? now });
+        const chain = pdfFacts.ok ? chainProblem(pdfFacts.facts, authority, signingTime ?? now) : null;
         if (!pdfFacts.ok) problem = pdfFacts.reason;
         else if (!verified.ok) problem = verified.reason;
-        else if (chainProblem(pdfFacts.facts, authority, signingTime ?? now) !== null) problem = chainProblem(pdfFacts.facts, authority, signingTime ?? now);
+        else if (chain !== null) problem = chain;
         else if (signer === null) problem = `signature valide de ${verified.signer.subject}, mais celle de ${RESULTS_FILE} ne l’est pas : pas de certificat du centre à comparer`;
         else if (!pdfFacts.facts.signer.der.equals(signer.der)) problem = `signé par ${verified.signer.subject} (${verified.signer.fingerprint}), pas par le certificat qui signe ${RESULTS_FILE}`;
         else detail = `signé par ${verified.signer.subject}, le certificat qui signe ${RESULTS_FILE}`;
