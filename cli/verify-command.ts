@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { formatErrors, parseWith } from '../shared/formats/parse';
 import { ContentPackage } from '../shared/formats/content-package';
 import { ResultsDocument } from '../shared/formats/results';
+import { readCertificatePem } from '../electron/centre/pki/certificate-info';
 import { readBundle } from '../electron/centre/signing/read-bundle';
 import { RESULTS_FILE } from '../electron/centre/signing/results-bundle';
 import { rescoreDocument, type RescoredCandidate } from '../electron/centre/verification/rescore-document';
@@ -24,6 +25,11 @@ export async function verifyCommand(file: string | undefined, options: { ca?: st
   if (!file || !options.ca) throw new CliError('usage : passation verify LOT.zip --ca authority.pem', 2);
   const zip = readFile(file, 'lot de résultats');
   const authority = readFile(options.ca, 'certificat de l’autorité').toString('utf8');
+  try {
+    readCertificatePem(authority);
+  } catch {
+    throw new CliError(`${options.ca} : certificat de l’autorité illisible (un certificat X.509 en PEM est attendu)`);
+  }
   const verification = await verifyBundle(zip, authority);
   for (const check of verification.checks) {
     const [first, ...more] = check.detail.split('\n');

@@ -165,6 +165,17 @@ describe('the genuine bundle', () => {
     expect(rescoring.candidates.filter((c) => c.status !== null)).toHaveLength(2);
   });
 
+  test('not a bundle, or no readable authority: every check ✗ with its reason, none skipped', async () => {
+    const garbage = await verifyBundle(Buffer.from('ceci n’est pas une archive'), authorityPem);
+    expect(garbage.checks).toHaveLength(9);
+    expect(garbage.checks.every((c) => !c.ok)).toBe(true);
+    expect(garbage.checks[0]!.detail).toContain('archive .zip illisible');
+    expect(garbage.checks[1]!.detail).toBe('results.json absent du lot');
+    const noAuthority = await verifyBundle(bundle, 'pas un certificat');
+    expect(noAuthority.ok).toBe(false);
+    expect(noAuthority.checks.filter((c) => !c.ok).map((c) => c.detail)).toContain('certificat de l’autorité illisible (PEM attendu)');
+  });
+
   test('another content package gives a disagreement, not a silent agreement', () => {
     const other = { ...content, challenges: content.challenges.map((c) => (c.type === 'QCU' ? { ...c, solution: { choice: c.solution.choice === '1' ? '2' : '1' } } : c)) } as typeof content;
     expect(rescoreDocument(document, other).disagreements.length).toBeGreaterThan(0);
@@ -347,6 +358,9 @@ describe('the shipped commands (bin/passation.js)', () => {
     expect(bad.stdout.trim().split('\n').at(-1)).toMatch(/^Lot de résultats REFUSÉ : \d vérification\(s\) sur 9 en échec\.$/);
 
     expect(run('verify', bundleFile).status).toBe(2);
+    const notPem = run('verify', bundleFile, '--ca', contentFile);
+    expect(notPem.status).toBe(1);
+    expect(notPem.stderr).toBe(`passation : ${contentFile} : certificat de l’autorité illisible (un certificat X.509 en PEM est attendu)\n`);
     const missing = run('verify', path.join(scratch.dir, 'absent.zip'), '--ca', authorityFile);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('lecture impossible du lot de résultats (ENOENT)');
@@ -367,5 +381,9 @@ describe('the shipped commands (bin/passation.js)', () => {
     expect(bad.stderr).toContain(`réponse à ${answer.challengeId} : « ko » / « ko » recalculés, « ok » / « ok » dans le document`);
 
     expect(run('rescore', bundleFile).status).toBe(2);
+    const invalid = run('rescore', bundleFile, '--content', scratch.write('pas-un-contenu.json', '{"format": "autre"}'));
+    expect(invalid.status).toBe(1);
+    expect(invalid.stderr).toContain('paquet de contenu invalide');
+    expect(invalid.stdout).toBe('');
   });
 });
