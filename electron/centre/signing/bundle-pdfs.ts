@@ -13,6 +13,14 @@ export const PDF_DESCRIPTIONS: Readonly<Record<string, string>> = {
   [INCIDENT_REPORT_FILE]: `${INCIDENT_REPORT_TITLE}, signé par le centre (signature PDF)`,
 };
 
+/** The /Reason of a bundle PDF's signature: names the document and the session (`passation verify` checks it). */
+export function pdfSignatureReason(title: string, sessionNumber: number): string {
+  return `${title} de la session n° ${sessionNumber}, certifiée par le centre`;
+}
+
+/** Each PDF's title, by file name. */
+export const PDF_TITLES: Readonly<Record<string, string>> = { [ATTENDANCE_SHEET_FILE]: ATTENDANCE_SHEET_TITLE, [INCIDENT_REPORT_FILE]: INCIDENT_REPORT_TITLE };
+
 /**
  * The results bundle's PDFs (architecture §2): the attendance sheet and the PV d'incident of the signed session,
  * each signed as a PDF signature (PAdES B) with the centre's key, at the finalisation's time, so that the bundle is
@@ -27,7 +35,7 @@ export function sessionPdfs(sources: ReportSources): BundleExtras {
     const pdfSigner = (title: string) => ({
       certificate: signer.certPem, key: signer.keyPem, chain: signer.chainPems,
       signingTime: new Date(data.value.finalisedAt),
-      reason: `${title} de la session n° ${session.number}, certifiée par le centre`,
+      reason: pdfSignatureReason(title, session.number),
       location: session.centre,
     });
     const [sheet, report] = await Promise.all([attendanceSheetPdf(data.value), incidentReportPdf(data.value)]);

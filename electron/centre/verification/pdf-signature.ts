@@ -4,6 +4,11 @@ export interface PdfSignature {
   signedBytes: Buffer;
   /** The CMS SignedData (DER), without the zero padding of the placeholder. */
   cms: Buffer;
+  /** What the signature dictionary says (signed bytes, PDFDocEncoding read as Latin-1): /Reason, /M, /Location. */
+  reason: string;
+  /** `D:YYYYMMDDHHmmSSZ` */
+  date: string;
+  location: string;
 }
 
 export type PdfSignatureResult = { ok: true; signature: PdfSignature } | { ok: false; reason: string };
@@ -44,5 +49,14 @@ export function pdfSignature(pdf: Buffer): PdfSignatureResult {
   const length = derLength(bytes);
   if (length === null || length > bytes.length) return { ok: false, reason: '/Contents ne contient pas une structure CMS lisible' };
   if (bytes.subarray(length).some((byte) => byte !== 0)) return { ok: false, reason: '/Contents : des octets autres que des zéros suivent la signature' };
-  return { ok: true, signature: { signedBytes: Buffer.concat([pdf.subarray(0, b), pdf.subarray(c)]), cms: bytes.subarray(0, length) } };
+  // The dictionary sign-pdf.ts writes right after /Contents (inside the signed bytes).
+  const dictionary = /^\s*\/Reason \(([^)]*)\)\s*\/M \((D:\d{14}Z)\)\s*\/ContactInfo \([^)]*\)\s*\/Name \([^)]*\)\s*\/Location \(([^)]*)\)/.exec(text.slice(c, c + 2048));
+  if (dictionary === null) return { ok: false, reason: 'dictionnaire de signature inattendu (/Reason, /M, /Location après /Contents)' };
+  return {
+    ok: true,
+    signature: {
+      signedBytes: Buffer.concat([pdf.subarray(0, b), pdf.subarray(c)]), cms: bytes.subarray(0, length),
+      reason: dictionary[1]!, date: dictionary[2]!, location: dictionary[3]!,
+    },
+  };
 }

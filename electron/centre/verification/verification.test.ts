@@ -14,7 +14,9 @@ import { signDetached, type CmsSigner } from '../pki/cms-sign';
 import { createDemoPki, type DemoPkiFiles } from '../pki/demo-pki';
 import { importPkcs12 } from '../pki/pkcs12';
 import { scratchDir } from '../pki/test-openssl';
-import { ATTENDANCE_SHEET_FILE, INCIDENT_REPORT_FILE, PDF_DESCRIPTIONS } from '../signing/bundle-pdfs';
+import { PDFDocument } from 'pdf-lib';
+import { signPdf } from '../reports/sign-pdf';
+import { ATTENDANCE_SHEET_FILE, INCIDENT_REPORT_FILE, PDF_DESCRIPTIONS, pdfSignatureReason } from '../signing/bundle-pdfs';
 import { bundleReadme } from '../signing/bundle-readme';
 import { readBundle } from '../signing/read-bundle';
 import type { BundleFile } from '../signing/results-bundle';
@@ -280,6 +282,27 @@ describe('tampering: every altered bundle is refused', () => {
         expect(rescoring.disagreements.some((d) => d.includes(`réponse à ${answer.challengeId}`))).toBe(true);
       }
     }
+  });
+
+  test('genuine PDFs signed by the same centre, but not these: the two swapped, one of another session', async () => {
+    const sheet = files[3]!.bytes;
+    const report = files[4]!.bytes;
+    const swapped = files.map((f) => (f.name === ATTENDANCE_SHEET_FILE ? { name: f.name, bytes: report } : f.name === INCIDENT_REPORT_FILE ? { name: f.name, bytes: sheet } : f));
+    const verification = await verifyBundle(await zip(swapped), authorityPem);
+    count++;
+    expect(failed(verification)).toEqual([`Signature PDF de ${ATTENDANCE_SHEET_FILE}`, `Signature PDF de ${INCIDENT_REPORT_FILE}`]);
+    expect(verification.checks[6]!.detail).toContain('ce n’est pas ce document de cette session');
+
+    const blank = await PDFDocument.create();
+    blank.addPage();
+    const otherSession = await signPdf(await blank.save(), {
+      certificate: centre.certPem, key: centre.keyPem, chain: centre.chainPems, signingTime: new Date(document.finalisedAt),
+      reason: pdfSignatureReason('Feuille d’émargement', document.session.number + 1), location: document.session.centre,
+    });
+    const foreign = await verifyBundle(await zip(replaced(ATTENDANCE_SHEET_FILE, otherSession)), authorityPem);
+    count++;
+    expect(failed(foreign)).toEqual([`Signature PDF de ${ATTENDANCE_SHEET_FILE}`]);
+    expect(foreign.checks[6]!.detail).toContain(`de la session n° ${document.session.number + 1}`);
   });
 
   describe('other certificates', () => {

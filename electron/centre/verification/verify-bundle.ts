@@ -6,12 +6,13 @@ import { chainToTrustedAuthority } from '../pki/certificate-chain';
 import { readCertificatePem, subjectText, type CertificateInfo } from '../pki/certificate-info';
 import { verifyDetached } from '../pki/cms-verify';
 import { formatUtc } from '../pki/french-date';
-import { ATTENDANCE_SHEET_FILE, INCIDENT_REPORT_FILE, PDF_DESCRIPTIONS } from '../signing/bundle-pdfs';
+import { pdfDocText } from '../reports/sign-pdf';
+import { ATTENDANCE_SHEET_FILE, INCIDENT_REPORT_FILE, PDF_DESCRIPTIONS, PDF_TITLES, pdfSignatureReason } from '../signing/bundle-pdfs';
 import { bundleReadme } from '../signing/bundle-readme';
 import { readBundle, type ReadBundleResult } from '../signing/read-bundle';
 import { README_FILE, RESULTS_FILE, SIGNATURE_FILE } from '../signing/results-bundle';
 import { auditChainProblem, coherenceProblems } from './document-coherence';
-import { pdfSignature } from './pdf-signature';
+import { pdfSignature, type PdfSignature } from './pdf-signature';
 import { signatureFacts, type SignatureFacts } from './signature-facts';
 
 /** One line of `passation verify`: what was checked (French), whether it holds, and what was found. */
@@ -39,6 +40,20 @@ function chainProblem(facts: SignatureFacts, authority: CertificateInfo, at: Dat
   if (!chain.ok) return chain.reason;
   const stray = facts.certificates.find((c) => !chain.chain.some((link) => link.der.equals(c.der)));
   return stray === undefined ? null : `le fichier de signature porte un certificat hors de la chaîne du signataire (${subjectText(stray)}), ou une copie altérée de celui de l’autorité`;
+}
+
+/**
+ * The PDF belongs to this session: its signature's reason names the document and the session number, its date is
+ * the finalisation's, its location the centre (sign-pdf.ts writes them, inside the signed bytes). A genuine PDF of
+ * another session, or the other PDF under this name, is refused. Null when it holds.
+ */
+function pdfBindingProblem(signature: PdfSignature, name: string, document: ResultsDocument): string | null {
+  const reason = pdfDocText(pdfSignatureReason(PDF_TITLES[name]!, document.session.number));
+  if (signature.reason !== reason) return `la signature dit « ${signature.reason} », « ${reason} » attendu : ce n’est pas ce document de cette session`;
+  const date = `D:${document.finalisedAt.slice(0, 19).replace(/[-:T]/g, '')}Z`;
+  if (signature.date !== date) return `signature datée ${signature.date}, la finalisation est du ${document.finalisedAt} : ce n’est pas ce document de cette session`;
+  if (signature.location !== pdfDocText(document.session.centre)) return `lieu de signature « ${signature.location} », « ${document.session.centre} » attendu`;
+  return null;
 }
 
 /** The files of a bundle, in the order the centre writes them (signing/sign-session.ts). */
@@ -178,9 +193,10 @@ export function verifyBundleFiles(read: ReadBundleResult, authorityPem: string, 
         if (!pdfFacts.ok) problem = pdfFacts.reason;
         else if (!verified.ok) problem = verified.reason;
         else if (chain !== null) problem = chain;
+        else if (document !== null && pdfBindingProblem(found.signature, name, document) !== null) problem = pdfBindingProblem(found.signature, name, document);
         else if (signer === null) problem = `signature valide de ${verified.signer.subject}, mais celle de ${RESULTS_FILE} ne l’est pas : pas de certificat du centre à comparer`;
         else if (!pdfFacts.facts.signer.der.equals(signer.der)) problem = `signé par ${verified.signer.subject} (${verified.signer.fingerprint}), pas par le certificat qui signe ${RESULTS_FILE}`;
-        else detail = `signé par ${verified.signer.subject}, le certificat qui signe ${RESULTS_FILE}`;
+        else detail = `signé par ${verified.signer.subject}, le certificat qui signe ${RESULTS_FILE} ; « ${found.signature.reason} »`;
       }
     }
     add(`Signature PDF de ${name}`, problem, detail);
