@@ -10,6 +10,7 @@ const centreCommands = (): typeof import('./centre-commands') => require('./cent
 const station = (): typeof import('./station-command') => require('./station-command');
 const demo = (): typeof import('./demo') => require('./demo');
 const exporting = (): typeof import('./export-command') => require('./export-command');
+const verifying = (): typeof import('./verify-command') => require('./verify-command');
 
 const USAGE = `Passation — ligne de commande
 
@@ -26,6 +27,10 @@ const USAGE = `Passation — ligne de commande
   passation audit SESSION [--db F]    journal d’une session et vérification de sa chaîne de hachage
   passation export SESSION --out DOSSIER [--data-dir D]
                                       lot de résultats signé d’une session (.zip et fichiers extraits)
+  passation verify LOT.zip --ca authority.pem
+                                      vérifie un lot de résultats (signatures, chaîne, schéma, cohérence)
+  passation rescore LOT.zip --content C
+                                      recalcule chaque résultat à partir des réponses brutes (JSON)
 
 Formats : voir le README, « Formats publics ».`;
 
@@ -52,6 +57,7 @@ export async function main(argv: string[]): Promise<number> {
       port: { type: 'string' },
       host: { type: 'string' },
       out: { type: 'string' },
+      ca: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -81,6 +87,8 @@ export async function main(argv: string[]): Promise<number> {
     case 'backup': await centreCommands().backupCommand(file, values.db, line); return 0;
     case 'audit': return centreCommands().auditCommand(file, values.db, line);
     case 'export': await exporting().exportCommand(file, { out: values.out, dataDir: values['data-dir'] }, line); return 0;
+    case 'verify': return verifying().verifyCommand(file, { ca: values.ca }, line);
+    case 'rescore': return verifying().rescoreCommand(file, { content: values.content }, print, (l) => process.stderr.write(`${l}\n`));
     default: throw new CliError(`commande inconnue : ${command}\n\n${USAGE}`, 2);
   }
 }

@@ -25,6 +25,7 @@ export const CENTRE_LAYERS: Readonly<Record<string, readonly string[]>> = {
   supervision: ['storage', 'http', 'audit', 'sessions', 'auth', 'live', 'records', 'server'],
   finalisation: ['storage', 'http', 'audit', 'sessions', 'auth', 'records', 'reports', 'server'],
   signing: ['storage', 'pki', 'http', 'audit', 'sessions', 'auth', 'records', 'reports', 'server'],
+  verification: ['pki', 'reports', 'signing'],
   screens: ['http'],
   testing: ['*'],
 };

@@ -7,6 +7,19 @@ import type { BundleExtras } from './sign-session';
 /** The two PDFs' names in the bundle (docs/results-bundle.md). */
 export const ATTENDANCE_SHEET_FILE = 'feuille-emargement.pdf';
 export const INCIDENT_REPORT_FILE = 'pv-incident.pdf';
+/** What LISEZMOI.txt says of each PDF (also what `passation verify` expects it to say). */
+export const PDF_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  [ATTENDANCE_SHEET_FILE]: `${ATTENDANCE_SHEET_TITLE}, signée par le centre (signature PDF)`,
+  [INCIDENT_REPORT_FILE]: `${INCIDENT_REPORT_TITLE}, signé par le centre (signature PDF)`,
+};
+
+/** The /Reason of a bundle PDF's signature: names the document and the session (`passation verify` checks it). */
+export function pdfSignatureReason(title: string, sessionNumber: number): string {
+  return `${title} de la session n° ${sessionNumber}, certifiée par le centre`;
+}
+
+/** Each PDF's title, by file name. */
+export const PDF_TITLES: Readonly<Record<string, string>> = { [ATTENDANCE_SHEET_FILE]: ATTENDANCE_SHEET_TITLE, [INCIDENT_REPORT_FILE]: INCIDENT_REPORT_TITLE };
 
 /**
  * The results bundle's PDFs (architecture §2): the attendance sheet and the PV d'incident of the signed session,
@@ -22,13 +35,13 @@ export function sessionPdfs(sources: ReportSources): BundleExtras {
     const pdfSigner = (title: string) => ({
       certificate: signer.certPem, key: signer.keyPem, chain: signer.chainPems,
       signingTime: new Date(data.value.finalisedAt),
-      reason: `${title} de la session n° ${session.number}, certifiée par le centre`,
+      reason: pdfSignatureReason(title, session.number),
       location: session.centre,
     });
     const [sheet, report] = await Promise.all([attendanceSheetPdf(data.value), incidentReportPdf(data.value)]);
     return [
-      { name: ATTENDANCE_SHEET_FILE, bytes: Buffer.from(await signPdf(sheet, pdfSigner(ATTENDANCE_SHEET_TITLE))), description: `${ATTENDANCE_SHEET_TITLE}, signée par le centre (signature PDF)` },
-      { name: INCIDENT_REPORT_FILE, bytes: Buffer.from(await signPdf(report, pdfSigner(INCIDENT_REPORT_TITLE))), description: `${INCIDENT_REPORT_TITLE}, signé par le centre (signature PDF)` },
+      { name: ATTENDANCE_SHEET_FILE, bytes: Buffer.from(await signPdf(sheet, pdfSigner(ATTENDANCE_SHEET_TITLE))), description: PDF_DESCRIPTIONS[ATTENDANCE_SHEET_FILE]! },
+      { name: INCIDENT_REPORT_FILE, bytes: Buffer.from(await signPdf(report, pdfSigner(INCIDENT_REPORT_TITLE))), description: PDF_DESCRIPTIONS[INCIDENT_REPORT_FILE]! },
     ];
   };
 }
