@@ -1,0 +1,72 @@
+/**
+ * `npm run bench:platform` — 30-candidate results bundles received per second by the platform on one core: each
+ * one verified (archive, CMS signature, centre certificate, schema, audit chain head), every candidate rescored
+ * from the raw answers, the bundle and its results stored, the signed receipt made — through `receiveBundle`, the
+ * function the HTTP route calls, without HTTP (issue 9, "Proof"). On SQLite (a real file) and on PostgreSQL
+ * (DATABASE_URL; skipped, with the reason, when no server answers). Same-run baseline: Node's raw RSA-2048
+ * signature verifications per second (crypto.verify, SHA-256). Targets: ≥ 150 bundles/s on SQLite, ≥ 100 on
+ * PostgreSQL. The bundles are genuine (scripts/platform-load/prepare-bundles.ts). Last line: one JSON object.
+ * Options: --bundles N (default 200).
+ */
+import crypto from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { postgresAvailability, postgresEngine, sqliteEngine, type TestEngine } from '../../platform/storage/store-test-engines';
+import { CANDIDATES_PER_BUNDLE, prepareBundles, readyStore, receiveContext, type PreparedBundles } from './prepare-bundles';
+import { receiveEach, type Throughput } from './receive-each';
+
+const { values } = parseArgs({ options: { bundles: { type: 'string', default: '200' } } });
+const N = Number(values.bundles);
+if (!Number.isInteger(N) || N < 1) throw new Error(`--bundles : un entier positif est attendu, pas « ${values.bundles} »`);
+
+/** Receives every prepared bundle on a fresh store of `engine`, then drops the store. */
+async function onEngine(engine: TestEngine, prepared: PreparedBundles): Promise<Throughput> {
+  const { store, cleanup } = await engine.fresh();
+  try {
+    await readyStore(store, prepared);
+    return await receiveEach(receiveContext(store, prepared), prepared.bundles);
+  } finally {
+    await store.close();
+    await cleanup();
+  }
+}
+
+/** Node's raw RSA-2048 verification rate: the centre's key, SHA-256, over one second. */
+function rawVerifiesPerSecond(prepared: PreparedBundles): number {
+  const data = prepared.bundles[0]!;
+  const signature = crypto.sign('sha256', data, prepared.centre.keyPem);
+  const key = crypto.createPublicKey(prepared.centre.certPem);
+  let count = 0;
+  const start = process.hrtime.bigint();
+  let elapsed = 0;
+  while (elapsed < 1e9) {
+    for (let i = 0; i < 50; i += 1) if (crypto.verify('sha256', data, key, signature)) count += 1;
+    elapsed = Number(process.hrtime.bigint() - start);
+  }
+  return Math.round(count / (elapsed / 1e9));
+}
+
+async function main(): Promise<void> {
+  const prepareStart = process.hrtime.bigint();
+  const prepared = await prepareBundles(N);
+  const prepareSeconds = Number(process.hrtime.bigint() - prepareStart) / 1e9;
+  const rate = (t: Throughput) => Math.round(t.bundles / t.seconds);
+
+  const raw = rawVerifiesPerSecond(prepared);
+  const sqlite = await onEngine(sqliteEngine, prepared);
+  const pgUnavailable = await postgresAvailability(process.env.DATABASE_URL);
+  const postgres = pgUnavailable === null ? await onEngine(postgresEngine(process.env.DATABASE_URL, null), prepared) : null;
+
+  const fr = (n: number) => n.toLocaleString('fr-FR');
+  const bytes = Math.round(prepared.bundles.reduce((s, b) => s + b.length, 0) / prepared.bundles.length);
+  console.log(`bench:platform — ${N} lots distincts de ${CANDIDATES_PER_BUNDLE} candidats (${fr(bytes)} octets en moyenne), préparés en ${prepareSeconds.toFixed(1)} s, reçus un à un par receiveBundle (la fonction de la route POST /api/bundles, sans HTTP), Node ${process.version}, un seul cœur`);
+  console.log(`  SQLite       ${fr(rate(sqlite))} lots/s   (${fr(Math.round(sqlite.candidates / sqlite.seconds))} candidats/s ; objectif ≥ 150 lots/s)`);
+  if (postgres === null) console.log(`  PostgreSQL   ignoré : ${pgUnavailable}`);
+  else console.log(`  PostgreSQL   ${fr(rate(postgres))} lots/s   (${fr(Math.round(postgres.candidates / postgres.seconds))} candidats/s ; objectif ≥ 100 lots/s)`);
+  console.log(`  référence    ${fr(raw)} vérifications RSA-2048 brutes/s   (crypto.verify de Node, SHA-256, même exécution)`);
+  console.log(JSON.stringify({ bundlesPerSecond: rate(sqlite), postgresBundlesPerSecond: postgres === null ? null : rate(postgres), rawVerifiesPerSecond: raw }));
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench:platform : ${(error as Error).stack ?? String(error)}`);
+  process.exit(1);
+});
