@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
+import forge from 'node-forge';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRootCertificate, describeCertificate, issueSigningCertificate } from '../authority/certificate-issuance';
+import { createRootCertificate, describeCertificate, issueSigningCertificate, reusableName } from '../authority/certificate-issuance';
 import { signDetached } from '../signing/cms-sign';
 import { openssl } from '../testing/openssl';
 import { judgeCentreCertificate } from './centre-trust';
@@ -45,6 +46,29 @@ describe('verifyDetachedCms', () => {
     expect(checked.stderr).toContain('Verification successful');
     expect(verifyDetachedCms(content, signature).ok).toBe(true);
     expect(verifyDetachedCms(Buffer.concat([content, Buffer.from(' ')]), signature)).toEqual({ ok: false, error: expect.stringContaining('empreinte SHA-256 diffère') });
+  });
+
+  it('signs through Node’s crypto exactly the bytes forge’s own (slow, JavaScript) RSA gives', () => {
+    const at = new Date('2026-12-01T10:00:00Z');
+    const signer = { certPem: centre.certPem, keyPem: centre.keyPem, authorityPem: authority.certPem };
+    const fast = signDetached(content, signer, at);
+    // The same SignedData signed by forge with its own key object: PKCS#1 v1.5 is deterministic, so equal bytes.
+    const p7 = forge.pkcs7.createSignedData();
+    p7.content = forge.util.createBuffer(content.toString('binary'));
+    const certificate = forge.pki.certificateFromPem(centre.certPem);
+    p7.addCertificate(certificate);
+    p7.addCertificate(forge.pki.certificateFromPem(authority.certPem));
+    p7.addSigner({
+      key: forge.pki.privateKeyFromPem(centre.keyPem), issuer: reusableName(certificate.issuer.attributes), serialNumber: certificate.serialNumber,
+      digestAlgorithm: forge.pki.oids.sha256!,
+      authenticatedAttributes: [
+        { type: forge.pki.oids.contentType!, value: forge.pki.oids.data! },
+        { type: forge.pki.oids.messageDigest! },
+        { type: forge.pki.oids.signingTime!, value: at },
+      ],
+    } as unknown as Parameters<typeof p7.addSigner>[0]);
+    p7.sign({ detached: true });
+    expect(fast.equals(Buffer.from(forge.asn1.toDer(p7.toAsn1()).getBytes(), 'binary'))).toBe(true);
   });
 
   it('any one flipped byte of the signature or of the content is refused with a reason, never thrown', () => {
