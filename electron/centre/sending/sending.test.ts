@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,7 +19,9 @@ import { sqliteEngine } from '../../../platform/storage/store-test-engines';
 import { openssl } from '../../../platform/testing/openssl';
 import { enterTest, startHarness, type Harness } from '../testing/test-harness';
 import { testContentPackage } from '../testing/test-packages';
+import { storedReceipt } from './outbox';
 import { checkSignedReceipt } from './receipt-check';
+import { openDatabase } from '../storage/database';
 
 // Issue 9 §2 — the outbox against a real platform over HTTPS on 127.0.0.1: the station trusts authority.pem only.
 // Real station, real SQLite, a real session sat, finalised and signed with a PKCS#12 the authority issued.
@@ -37,6 +40,20 @@ let store: PlatformStore;
 let cleanupStore: () => Promise<void>;
 let platform: RunningPlatform | null = null;
 let bundle: Buffer;
+const offlineStation = path.join(scratch, 'poste-sans-reseau');
+const BIN = path.join(__dirname, '..', '..', '..', 'bin', 'passation.js');
+
+/** The real command line, in a child process (asynchronous: the platform answers from this process meanwhile). */
+function passation(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: scratch });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => { stdout += c.toString('utf8'); });
+    child.stderr.on('data', (c: Buffer) => { stderr += c.toString('utf8'); });
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
 
 async function sitFinaliseSign(h: Harness): Promise<Buffer> {
   const content = testContentPackage();
@@ -85,6 +102,10 @@ beforeAll(async () => {
   // Jitter fixed at the middle, delays of 200 ms × 2^n of the station's clock (the test moves it).
   harness = await startHarness({ config: { sending: { random: () => 0.5, schedule: { baseMs: 200, capMs: 60_000 }, timeoutMs: 5000 } } });
   bundle = await sitFinaliseSign(harness);
+  // A copy of the station as it is once signed, before any sending: the USB-key path imports its receipt there.
+  fs.mkdirSync(offlineStation);
+  await harness.t.db.backup(path.join(offlineStation, 'centre.sqlite'));
+  fs.writeFileSync(path.join(offlineStation, 'authority.pem'), authority.certPem);
   ({ store, cleanup: cleanupStore } = await sqliteEngine.fresh());
   const now = new Date().toISOString();
   expect((await store.recordCertificate({ ...describeCertificate(centre.certPem), kind: 'centre', centreId: CENTRE.commonName, certificatePem: centre.certPem, issuedAt: now },
@@ -198,4 +219,54 @@ describe('the outbox against a real platform on loopback (issue 9 §2)', () => {
     expect(checkSignedReceipt({ ...genuine, duplicate: false }, authority.certPem, '0'.repeat(64), at))
       .toMatchObject({ ok: false, error: { code: 'receiptMismatch' } });
   });
+
+  test('the USB-key path: `passation send` from another machine gets the (first) receipt; `import-receipt` checks it and stores it at the station', async () => {
+    const zipFile = path.join(scratch, 'resultats-session.zip');
+    fs.writeFileSync(zipFile, bundle);
+    const caFile = path.join(scratch, 'authority.pem');
+    fs.writeFileSync(caFile, authority.certPem);
+    const receiptFile = path.join(scratch, 'recu-usb.json');
+    const sent = await passation('send', zipFile, '--platform', platform!.url, '--ca', caFile, '--out', receiptFile);
+    expect(sent.status, sent.stdout + sent.stderr).toBe(0);
+    expect(sent.stdout).toContain('Lot déjà reçu');
+    expect(sent.stdout).toContain('Signature du reçu vérifiée');
+    const written = SignedReceipt.parse(JSON.parse(fs.readFileSync(receiptFile, 'utf8')));
+    expect(written.duplicate).toBe(true);
+    expect(written.receipt).toBe(receiptAnswer.signed.receipt);
+
+    // An untrusted CA file: the TLS connection itself is refused (the platform's certificate is not the authority's).
+    const otherCa = path.join(scratch, 'autre-autorite.pem');
+    fs.writeFileSync(otherCa, createRootCertificate('Autre autorité', { days: 30 }).certPem);
+    const untrusted = await passation('send', zipFile, '--platform', platform!.url, '--ca', otherCa, '--out', path.join(scratch, 'x.json'));
+    expect(untrusted.status).toBe(1);
+    expect(untrusted.stdout).toContain('Plateforme injoignable');
+    expect(fs.existsSync(path.join(scratch, 'x.json'))).toBe(false);
+
+    // A forged receipt file (the text altered): refused, nothing stored.
+    const forgedFile = path.join(scratch, 'recu-falsifie.json');
+    fs.writeFileSync(forgedFile, JSON.stringify({ ...written, receipt: written.receipt.replace('"sessionNumber":', '"sessionNumber": ') }));
+    const forged = await passation('import-receipt', String(harness.sessionNumber), forgedFile, '--data-dir', offlineStation);
+    expect(forged.status).toBe(1);
+    expect(forged.stderr).toContain('receiptSignatureInvalid');
+    const check = openDatabase(path.join(offlineStation, 'centre.sqlite'));
+    try {
+      expect(storedReceipt(check, harness.sessionId)).toBeNull();
+    } finally {
+      check.close();
+    }
+
+    const imported = await passation('import-receipt', String(harness.sessionNumber), receiptFile, '--data-dir', offlineStation);
+    expect(imported.status, imported.stdout + imported.stderr).toBe(0);
+    expect(imported.stdout).toContain('importé : signature vérifiée');
+    const db = openDatabase(path.join(offlineStation, 'centre.sqlite'));
+    try {
+      const stored = storedReceipt(db, harness.sessionId)!;
+      expect(stored.source).toBe('file');
+      expect(stored.signed.receipt).toBe(receiptAnswer.signed.receipt);
+      expect(stored.candidates).toEqual(receiptAnswer.candidates);
+      expect(db.prepare('SELECT state FROM outbox WHERE session_id = ?').pluck().get(harness.sessionId)).toBe('received');
+    } finally {
+      db.close();
+    }
+  }, 60_000);
 });
