@@ -19,7 +19,10 @@ import { sqliteEngine } from '../../../platform/storage/store-test-engines';
 import { openssl } from '../../../platform/testing/openssl';
 import { enterTest, startHarness, type Harness } from '../testing/test-harness';
 import { testContentPackage } from '../testing/test-packages';
-import { storedReceipt } from './outbox';
+import https from 'node:https';
+import { requestSending, setPlatformUrl, startAttempt, storedReceipt } from './outbox';
+import { uploadBundle } from './platform-upload';
+import { createSender } from './sender';
 import { checkSignedReceipt } from './receipt-check';
 import { openDatabase } from '../storage/database';
 
@@ -41,6 +44,7 @@ let cleanupStore: () => Promise<void>;
 let platform: RunningPlatform | null = null;
 let bundle: Buffer;
 const offlineStation = path.join(scratch, 'poste-sans-reseau');
+const restartDb = path.join(scratch, 'poste-redemarre.sqlite');
 const BIN = path.join(__dirname, '..', '..', '..', 'bin', 'passation.js');
 
 /** The real command line, in a child process (asynchronous: the platform answers from this process meanwhile). */
@@ -106,6 +110,7 @@ beforeAll(async () => {
   fs.mkdirSync(offlineStation);
   await harness.t.db.backup(path.join(offlineStation, 'centre.sqlite'));
   fs.writeFileSync(path.join(offlineStation, 'authority.pem'), authority.certPem);
+  await harness.t.db.backup(restartDb);
   ({ store, cleanup: cleanupStore } = await sqliteEngine.fresh());
   const now = new Date().toISOString();
   expect((await store.recordCertificate({ ...describeCertificate(centre.certPem), kind: 'centre', centreId: CENTRE.commonName, certificatePem: centre.certPem, issuedAt: now },
@@ -269,4 +274,66 @@ describe('the outbox against a real platform on loopback (issue 9 §2)', () => {
       db.close();
     }
   }, 60_000);
+
+  test('across restarts: the schedule is read back from SQLite (an upload cut by a stop is tried again); a forged receipt from a platform is not stored', async () => {
+    // Real time (the certificates made above are valid now), moved by hand.
+    let now = Math.floor(Date.now() / 1000) * 1000;
+    const clock = () => new Date(now);
+    let db = openDatabase(restartDb);
+    const sessionId = harness.sessionId;
+    const attempts = () => db.prepare<[number], { attempts: number; state: string; next: string; code: string | null }>(
+      'SELECT attempts, state, next_try_at AS next, last_error_code AS code FROM outbox WHERE session_id = ?').get(sessionId)!;
+    // A platform that answers with a receipt signed by another authority, over TLS the station trusts.
+    const pirate = createRootCertificate('Autorité pirate', { days: 30 });
+    const pirateSigner = issueSigningCertificate(pirate, { organisation: 'Autorité Passation', commonName: 'Signature de la plateforme' }, { days: 30 });
+    const forgedBody = JSON.stringify({ receipt: receiptAnswer.signed.receipt, signature: platformSign(Buffer.from(receiptAnswer.signed.receipt), { certPem: pirateSigner.certPem, keyPem: pirateSigner.keyPem, authorityPem: pirate.certPem }, new Date()).toString('base64'), duplicate: false });
+    const fakeTls = issueServerCertificate(authority, '127.0.0.1', 30);
+    const fake = https.createServer({ cert: fakeTls.certPem, key: fakeTls.keyPem }, (req, res) => {
+      req.resume();
+      req.on('end', () => { res.writeHead(201, { 'content-type': 'application/json' }); res.end(forgedBody); });
+    });
+    await new Promise<void>((r) => fake.listen(0, '127.0.0.1', () => r()));
+    const fakePort = (fake.address() as import('node:net').AddressInfo).port;
+    try {
+      const senderOn = (d: typeof db) => createSender({ db: d, now: clock, authorityCertificate: () => authority.certPem, random: () => 0.5, schedule: { baseMs: 1000, capMs: 60_000 } });
+      setPlatformUrl(db, `https://127.0.0.1:${fakePort}`, clock());
+      requestSending(db, sessionId, clock());
+      await senderOn(db).runDue();
+      expect(attempts()).toMatchObject({ attempts: 1, state: 'waitingForNetwork', code: 'receiptSignatureInvalid' });
+      expect(storedReceipt(db, sessionId)).toBeNull();
+      expect(Date.parse(attempts().next) - now).toBe(750);
+
+      // The station stops in the middle of the second upload: the row says « sent », with its next try already set.
+      now += 750;
+      startAttempt(db, sessionId, clock(), new Date(now + 1500));
+      db.close();
+      db = openDatabase(restartDb);
+      setPlatformUrl(db, platform!.url, clock());
+      const restarted = senderOn(db);
+      now += 1000; // not yet due
+      await restarted.runDue();
+      expect(attempts()).toMatchObject({ attempts: 2, state: 'sent' });
+      now += 500; // due: tried again, the genuine platform answers with the first receipt (the bundle is already there)
+      await restarted.runDue();
+      expect(attempts()).toMatchObject({ attempts: 3, state: 'received', code: null });
+      expect(storedReceipt(db, sessionId)!.signed.receipt).toBe(receiptAnswer.signed.receipt);
+      expect((await store.bundle(sha256(bundle)))).not.toBeNull();
+    } finally {
+      db.close();
+      await new Promise<void>((r) => fake.close(() => r()));
+    }
+  }, 60_000);
+
+  test('a bundle the platform refuses (one byte flipped) is a refusal naming the check, not a network failure to retry', async () => {
+    const flipped = Buffer.from(bundle);
+    flipped[Math.floor(flipped.length / 2)]! ^= 0x01;
+    const outcome = await uploadBundle(platform!.url, authority.certPem, flipped);
+    expect(outcome.kind).toBe('refused');
+    if (outcome.kind === 'refused') {
+      expect(outcome.status).toBeGreaterThanOrEqual(400);
+      expect(outcome.status).toBeLessThan(500);
+      expect(outcome.message.length).toBeGreaterThan(0);
+    }
+    expect(await store.bundle(sha256(flipped))).toBeNull();
+  });
 });
