@@ -20,6 +20,7 @@ import { openssl } from '../../../platform/testing/openssl';
 import { enterTest, startHarness, type Harness } from '../testing/test-harness';
 import { testContentPackage } from '../testing/test-packages';
 import https from 'node:https';
+import net from 'node:net';
 import { requestSending, setPlatformUrl, startAttempt, storedReceipt } from './outbox';
 import { uploadBundle } from './platform-upload';
 import { createSender } from './sender';
@@ -45,6 +46,7 @@ let platform: RunningPlatform | null = null;
 let bundle: Buffer;
 const offlineStation = path.join(scratch, 'poste-sans-reseau');
 const restartDb = path.join(scratch, 'poste-redemarre.sqlite');
+const cutDb = path.join(scratch, 'poste-coupure.sqlite');
 const BIN = path.join(__dirname, '..', '..', '..', 'bin', 'passation.js');
 
 /** The real command line, in a child process (asynchronous: the platform answers from this process meanwhile). */
@@ -111,6 +113,7 @@ beforeAll(async () => {
   await harness.t.db.backup(path.join(offlineStation, 'centre.sqlite'));
   fs.writeFileSync(path.join(offlineStation, 'authority.pem'), authority.certPem);
   await harness.t.db.backup(restartDb);
+  await harness.t.db.backup(cutDb);
   ({ store, cleanup: cleanupStore } = await sqliteEngine.fresh());
   const now = new Date().toISOString();
   expect((await store.recordCertificate({ ...describeCertificate(centre.certPem), kind: 'centre', centreId: CENTRE.commonName, certificatePem: centre.certPem, issuedAt: now },
@@ -336,4 +339,55 @@ describe('the outbox against a real platform on loopback (issue 9 §2)', () => {
     }
     expect(await store.bundle(sha256(flipped))).toBeNull();
   });
+
+  test('a connection cut in the middle of the upload (a proxy on loopback drops the socket): retried, one receipt, one copy on the platform', async () => {
+    const target = new URL(platform!.url);
+    let connections = 0;
+    let cutAfter = 0;
+    const proxy = net.createServer((client) => {
+      connections += 1;
+      const upstream = net.connect(Number(target.port), '127.0.0.1');
+      upstream.pipe(client);
+      if (connections === 1) {
+        // The first connection: forward until 3/4 of the bundle's size went up, then drop both sockets.
+        let forwarded = 0;
+        client.on('data', (chunk: Buffer) => {
+          forwarded += chunk.length;
+          if (forwarded >= (bundle.length * 3) / 4) { cutAfter = forwarded - chunk.length; client.destroy(); upstream.destroy(); } else upstream.write(chunk);
+        });
+      } else {
+        client.pipe(upstream);
+      }
+      client.on('error', () => upstream.destroy());
+      upstream.on('error', () => client.destroy());
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', () => r()));
+    const proxyPort = (proxy.address() as net.AddressInfo).port;
+    let now = Math.floor(Date.now() / 1000) * 1000;
+    const db = openDatabase(cutDb);
+    try {
+      const sender = createSender({ db, now: () => new Date(now), authorityCertificate: () => authority.certPem, random: () => 0.5, schedule: { baseMs: 1000, capMs: 60_000 } });
+      setPlatformUrl(db, `https://127.0.0.1:${proxyPort}`, new Date(now));
+      requestSending(db, harness.sessionId, new Date(now));
+      const receiptsBefore = (await store.bundle(sha256(bundle)))!.receipt;
+      await sender.runDue();
+      const cut = db.prepare<[number], { attempts: number; state: string; code: string }>('SELECT attempts, state, last_error_code AS code FROM outbox WHERE session_id = ?').get(harness.sessionId)!;
+      expect(cut).toMatchObject({ attempts: 1, state: 'waitingForNetwork' });
+      expect(cut.code).toMatch(/^(ECONNRESET|EPIPE|ECONNABORTED)$/);
+      expect(cutAfter).toBeGreaterThan(0);
+      // What reached the platform (TLS records included) is less than the bundle: the upload was cut mid-way.
+      expect(cutAfter).toBeLessThan(bundle.length);
+      now += 750;
+      await sender.runDue();
+      expect(db.prepare('SELECT state FROM outbox WHERE session_id = ?').pluck().get(harness.sessionId)).toBe('received');
+      expect(connections).toBe(2);
+      expect(db.prepare('SELECT count(*) FROM receipts').pluck().get()).toBe(1);
+      // Still the one copy, with its first receipt (deduplicated by the bundle's SHA-256).
+      expect((await store.bundle(sha256(bundle)))!.receipt.equals(receiptsBefore)).toBe(true);
+      expect(storedReceipt(db, harness.sessionId)!.signed.receipt).toBe(receiptAnswer.signed.receipt);
+    } finally {
+      db.close();
+      await new Promise<void>((r) => proxy.close(() => r()));
+    }
+  }, 60_000);
 });
