@@ -330,7 +330,11 @@ describe('the outbox against a real platform on loopback (issue 9 §2)', () => {
   test('a bundle the platform refuses (one byte flipped) is a refusal naming the check, not a network failure to retry', async () => {
     const flipped = Buffer.from(bundle);
     flipped[Math.floor(flipped.length / 2)]! ^= 0x01;
-    const outcome = await uploadBundle(platform!.url, authority.certPem, flipped);
+    const progress: number[] = [];
+    const outcome = await uploadBundle(platform!.url, authority.certPem, flipped, { progress: (sent, total) => { expect(total).toBe(flipped.length); progress.push(sent); } });
+    // Progress is reported as the body is written, up to every byte.
+    expect(progress.at(-1)).toBe(flipped.length);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(outcome.kind).toBe('refused');
     if (outcome.kind === 'refused') {
       expect(outcome.status).toBeGreaterThanOrEqual(400);
