@@ -11,6 +11,7 @@ const station = (): typeof import('./station-command') => require('./station-com
 const demo = (): typeof import('./demo') => require('./demo');
 const exporting = (): typeof import('./export-command') => require('./export-command');
 const verifying = (): typeof import('./verify-command') => require('./verify-command');
+const sending = (): typeof import('./send-command') => require('./send-command');
 
 const USAGE = `Passation — ligne de commande
 
@@ -31,6 +32,10 @@ const USAGE = `Passation — ligne de commande
                                       vérifie un lot de résultats (signatures, chaîne, schéma, cohérence)
   passation rescore LOT.zip --content C
                                       recalcule chaque résultat à partir des réponses brutes (JSON)
+  passation send LOT.zip --platform https://… --ca authority.pem [--out recu.json]
+                                      envoie un lot à la plateforme et écrit son reçu signé vérifié
+  passation import-receipt SESSION RECU.json [--data-dir D]
+                                      vérifie le reçu et le garde au poste comme s’il était arrivé par le réseau
 
 Formats : voir le README, « Formats publics ».`;
 
@@ -58,10 +63,11 @@ export async function main(argv: string[]): Promise<number> {
       host: { type: 'string' },
       out: { type: 'string' },
       ca: { type: 'string' },
+      platform: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
-  const [command, file] = positionals;
+  const [command, file, second] = positionals;
   if (values.help || command === undefined) {
     process.stdout.write(`${USAGE}\n`);
     return command === undefined && !values.help ? 2 : 0;
@@ -89,6 +95,8 @@ export async function main(argv: string[]): Promise<number> {
     case 'export': await exporting().exportCommand(file, { out: values.out, dataDir: values['data-dir'] }, line); return 0;
     case 'verify': return verifying().verifyCommand(file, { ca: values.ca }, line);
     case 'rescore': return verifying().rescoreCommand(file, { content: values.content }, print, (l) => process.stderr.write(`${l}\n`));
+    case 'send': return sending().sendCommand(file, { platform: values.platform, ca: values.ca, out: values.out }, line);
+    case 'import-receipt': return sending().importReceiptCommand(file, second, { dataDir: values['data-dir'] }, line);
     default: throw new CliError(`commande inconnue : ${command}\n\n${USAGE}`, 2);
   }
 }

@@ -26,6 +26,7 @@ export const CENTRE_LAYERS: Readonly<Record<string, readonly string[]>> = {
   finalisation: ['storage', 'http', 'audit', 'sessions', 'auth', 'records', 'reports', 'server'],
   signing: ['storage', 'pki', 'http', 'audit', 'sessions', 'auth', 'records', 'reports', 'server'],
   verification: ['pki', 'reports', 'signing'],
+  sending: ['storage', 'pki', 'http', 'sessions', 'signing'],
   screens: ['http'],
   testing: ['*'],
 };

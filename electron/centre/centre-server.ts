@@ -39,6 +39,8 @@ import { sessionRoutes } from './server/session-routes';
 import { createFileKeyStore, type CentreKeyStore } from './signing/centre-key-store';
 import type { BundleExtras } from './signing/sign-session';
 import { registerSigningRoutes } from './signing/signing-routes';
+import { createSender, type SenderContext } from './sending/sender';
+import { registerSendingRoutes } from './sending/sending-routes';
 import { sessionPdfs } from './signing/bundle-pdfs';
 import { loadOrCreateStationCertificate, lanAddresses } from './server/station-certificate';
 
@@ -70,6 +72,8 @@ export interface CentreServerConfig {
   centreKeys?: CentreKeyStore;
   /** The extra files of each signed bundle (the PDFs); default: none. */
   bundleExtras?: BundleExtras;
+  /** The outbox's sender (issue 9 §2): jitter, schedule, timeout (tests); it starts with the server. */
+  sending?: Pick<SenderContext, 'random' | 'schedule' | 'timeoutMs'>;
   /** Route plugins added after every route of the station (tests add probe routes): see electron/centre/README.md. */
   plugins?: FastifyPluginAsync[];
   /** More names the station answers to (a DNS name of the school's network); its own names and addresses always are. */
@@ -233,6 +237,9 @@ export async function createCentreServer(options: CentreServerOptions): Promise<
   await app.register(liveRoutes);
   const keys = config.centreKeys ?? createFileKeyStore(options.dataDir);
   await app.register(async (station) => stationRoutes(station, { keys, bundleExtras: config.bundleExtras }));
+  const sender = createSender({ db: options.db, now: clock, authorityCertificate: () => context.authorityCertificate(), ...config.sending });
+  await app.register(async (station) => registerSendingRoutes(station, sender));
+  app.addHook('onClose', async () => { sender.stop(); });
   for (const plugin of config.plugins ?? []) await app.register(plugin);
 
   await app.listen({ host: options.host, port: options.port });
@@ -244,6 +251,7 @@ export async function createCentreServer(options: CentreServerOptions): Promise<
   const kioskHost = config.publicHost ?? (boundAll ? lanAddresses().find((a) => net.isIPv4(a)) ?? '127.0.0.1' : options.host);
   const url = `${scheme}://${urlHost(localHost)}:${port}`;
   identity = { scheme, port, knows: stationHosts([options.host, kioskHost, ...(config.allowedHosts ?? [])]) };
+  sender.start();
 
   return {
     app,

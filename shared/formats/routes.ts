@@ -14,6 +14,7 @@ import { ConsoleToServer, KioskToServer, ServerToConsole, ServerToKiosk } from '
 import { AssetParams, CandidateParams, KioskParams, SessionCandidateParams, SessionParams } from './route-params';
 import { BINARY, defineRoute, NoContent, type RouteCaller } from './route-table';
 import { CandidateInput, SessionInput } from './session';
+import { OutboxState, PlatformSetting, PlatformSettingAnswer, StoredReceiptAnswer } from './sending';
 import { CentreKeyAnswer, CentreKeyImport, CentreKeyInfo, SessionSignature, SessionSignRequest } from './signing';
 
 /**
@@ -258,6 +259,28 @@ export const ROUTES = {
   bundle: defineRoute({
     method: 'GET', path: `${SESSION}/bundle`, caller: CONSOLE, params: SessionParams, response: BINARY,
     summary: 'Le lot de résultats signé (.zip), octet pour octet (en-tête x-content-sha256).',
+  }),
+
+  // ---- sending to the authority platform (docs/delivery-api.md, issue 9 §2) ----
+  platformSetting: defineRoute({
+    method: 'GET', path: '/api/manager/platform', caller: 'manager', response: PlatformSettingAnswer,
+    summary: 'L’adresse de la plateforme de l’autorité où les lots sont envoyés (null si pas réglée).',
+  }),
+  platformSettingChange: defineRoute({
+    method: 'PUT', path: '/api/manager/platform', caller: 'manager', body: PlatformSetting, response: PlatformSettingAnswer,
+    summary: 'Règle l’adresse (https://…) de la plateforme ; son certificat est vérifié avec authority.pem seul.',
+  }),
+  sessionSending: defineRoute({
+    method: 'POST', path: `${SESSION}/sending`, caller: CONSOLE, params: SessionParams, body: NoBody, response: OutboxState, status: 202,
+    summary: 'Met la session signée dans la boîte d’envoi et l’envoie dès que possible.',
+  }),
+  sessionOutbox: defineRoute({
+    method: 'GET', path: `${SESSION}/sending`, caller: CONSOLE, params: SessionParams, response: OutboxState,
+    summary: 'Où en est l’envoi : waitingForNetwork, sent, received, refused (tentatives, prochain essai, dernière erreur).',
+  }),
+  sessionReceipt: defineRoute({
+    method: 'GET', path: `${SESSION}/receipt`, caller: CONSOLE, params: SessionParams, response: StoredReceiptAnswer,
+    summary: 'Le reçu signé de la plateforme et les résultats de chaque candidat qu’il porte (404 sans reçu).',
   }),
 } as const;
 export type RouteName = keyof typeof ROUTES;
