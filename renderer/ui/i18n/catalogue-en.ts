@@ -78,6 +78,11 @@ export const en: Record<MessageKey, string> = {
   'client.invalidResponse': 'Unexpected answer from the invigilator station. Tell the centre manager.',
 
   'error.unknown': 'The request was refused.',
+  'error.noReceipt': 'No receipt from the platform for this session yet.',
+  'error.noPlatformUrl': 'The platform’s address is not set: the centre manager must enter it.',
+  'error.receiptInvalid': 'This receipt is unreadable or incomplete.',
+  'error.receiptMismatch': 'This receipt is for another results bundle than this session’s.',
+  'error.receiptSignatureInvalid': 'This receipt’s signature is not the authority’s: it is refused.',
   'error.keyMismatch': 'The key in this file does not match its certificate.',
   'error.keyPasswordWrong': 'Wrong password for the centre’s certificate file.',
   'error.pkcs12Unreadable': 'This file is not a readable centre certificate (PKCS#12, .p12).',

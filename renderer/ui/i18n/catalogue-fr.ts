@@ -83,6 +83,11 @@ export const fr = {
 
   // The server's refusal codes (electron/centre: `new HttpError(…)`, `refusal(…)`), worded for the screens.
   'error.unknown': 'La demande a été refusée.',
+  'error.noReceipt': 'Aucun reçu de la plateforme pour cette session pour l’instant.',
+  'error.noPlatformUrl': 'L’adresse de la plateforme n’est pas réglée : le responsable du centre doit la saisir.',
+  'error.receiptInvalid': 'Ce reçu est illisible ou incomplet.',
+  'error.receiptMismatch': 'Ce reçu concerne un autre lot de résultats que celui de cette session.',
+  'error.receiptSignatureInvalid': 'La signature de ce reçu n’est pas celle de l’autorité : il est refusé.',
   'error.keyMismatch': 'La clé de ce fichier ne correspond pas à son certificat.',
   'error.keyPasswordWrong': 'Mot de passe du fichier du certificat du centre incorrect.',
   'error.pkcs12Unreadable': 'Ce fichier n’est pas un certificat de centre lisible (PKCS#12, .p12).',
