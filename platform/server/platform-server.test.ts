@@ -3,8 +3,6 @@ import fs from 'node:fs';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
-import yauzl from 'yauzl';
-import yazl from 'yazl';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { canonicalJson } from '../../shared/canonical/canonical-json';
 import { scoreCertification } from '../../shared/certification/scoring';
@@ -23,6 +21,7 @@ import type { PlatformStore } from '../storage/platform-store';
 import { postgresAvailability, postgresEngine, sqliteEngine, type TestEngine } from '../storage/store-test-engines';
 import { openssl } from '../testing/openssl';
 import { startPlatformServer, type RunningPlatform } from './platform-server';
+import { unzip, zip } from '../testing/zip-files';
 
 // Issue 9 §3 — `passation-platform serve` over real HTTPS on 127.0.0.1 (certificate issued by the authority, checked
 // by the client against authority.pem), on both stores. The genuine bundle comes from a real centre session (the
@@ -81,33 +80,7 @@ async function sitAndSign(h: Harness): Promise<Buffer> {
   return bundle.body;
 }
 
-function unzip(zip: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(zip, { lazyEntries: true }, (error, archive) => {
-      if (error || !archive) return reject(error);
-      const files = new Map<string, Buffer>();
-      archive.on('entry', (entry: yauzl.Entry) => archive.openReadStream(entry, (e, stream) => {
-        if (e || !stream) return reject(e);
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => { files.set(entry.fileName, Buffer.concat(chunks)); archive.readEntry(); });
-      }));
-      archive.on('end', () => resolve(files));
-      archive.readEntry();
-    });
-  });
-}
 
-function zip(files: Map<string, Buffer>): Promise<Buffer> {
-  const archive = new yazl.ZipFile();
-  for (const [name, bytes] of files) archive.addBuffer(bytes, name, { mtime: new Date('2026-03-02T10:00:00Z') });
-  archive.end();
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    archive.outputStream.on('data', (c: Buffer) => chunks.push(c));
-    archive.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
-  });
-}
 
 /** The genuine bundle with results.json replaced (canonical JSON of `document`) and signed by `by`. */
 async function resigned(document: unknown, by: KeyAndCertificate & { chain?: string }, raw?: Buffer): Promise<Buffer> {

@@ -14,8 +14,6 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import yauzl from 'yauzl';
-import yazl from 'yazl';
 import { canonicalJson } from '../../shared/canonical/canonical-json';
 import type { ContentIndex } from '../../shared/certification/referential';
 import type { ResultsDocument } from '../../shared/formats/results';
@@ -28,6 +26,7 @@ import { publishPackage } from '../../platform/publishing/publish-package';
 import type { ReceiveContext } from '../../platform/receiving/receive-bundle';
 import { signDetached, type PlatformSigner } from '../../platform/signing/cms-sign';
 import type { PlatformStore } from '../../platform/storage/platform-store';
+import { unzip, zip } from '../../platform/testing/zip-files';
 
 export const CANDIDATES_PER_BUNDLE = 30;
 const CENTRE = { organisation: 'Lycée Érable', commonName: '0123456A' };
@@ -147,30 +146,4 @@ async function sitAndSign(h: Harness, authority: KeyAndCertificate, centre: KeyA
   return bundle.body;
 }
 
-function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, archive) => {
-      if (error || !archive) return reject(error);
-      const files = new Map<string, Buffer>();
-      archive.on('entry', (entry: yauzl.Entry) => archive.openReadStream(entry, (e, stream) => {
-        if (e || !stream) return reject(e);
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => { files.set(entry.fileName, Buffer.concat(chunks)); archive.readEntry(); });
-      }));
-      archive.on('end', () => resolve(files));
-      archive.readEntry();
-    });
-  });
-}
 
-function zip(files: Map<string, Buffer>): Promise<Buffer> {
-  const archive = new yazl.ZipFile();
-  for (const [name, bytes] of files) archive.addBuffer(bytes, name, { mtime: new Date('2026-03-02T10:00:00Z') });
-  archive.end();
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    archive.outputStream.on('data', (c: Buffer) => chunks.push(c));
-    archive.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
-  });
-}
