@@ -27,6 +27,7 @@ export const CENTRE_LAYERS: Readonly<Record<string, readonly string[]>> = {
   signing: ['storage', 'pki', 'http', 'audit', 'sessions', 'auth', 'records', 'reports', 'server'],
   verification: ['pki', 'reports', 'signing'],
   sending: ['storage', 'pki', 'http', 'sessions', 'signing'],
+  'package-download': ['storage', 'pki', 'http', 'packages', 'server', 'sending'],
   screens: ['http'],
   testing: ['*'],
 };

@@ -41,6 +41,7 @@ import type { BundleExtras } from './signing/sign-session';
 import { registerSigningRoutes } from './signing/signing-routes';
 import { createSender, type SenderContext } from './sending/sender';
 import { registerSendingRoutes } from './sending/sending-routes';
+import { registerPackageDownloadRoutes } from './package-download/package-download-routes';
 import { sessionPdfs } from './signing/bundle-pdfs';
 import { loadOrCreateStationCertificate, lanAddresses } from './server/station-certificate';
 
@@ -239,6 +240,7 @@ export async function createCentreServer(options: CentreServerOptions): Promise<
   await app.register(async (station) => stationRoutes(station, { keys, bundleExtras: config.bundleExtras }));
   const sender = createSender({ db: options.db, now: clock, authorityCertificate: () => context.authorityCertificate(), ...config.sending });
   await app.register(async (station) => registerSendingRoutes(station, sender));
+  await app.register(async (station) => registerPackageDownloadRoutes(station));
   app.addHook('onClose', async () => { sender.stop(); });
   for (const plugin of config.plugins ?? []) await app.register(plugin);
 

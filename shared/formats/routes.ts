@@ -15,6 +15,8 @@ import { AssetParams, CandidateParams, KioskParams, SessionCandidateParams, Sess
 import { BINARY, defineRoute, NoContent, type RouteCaller } from './route-table';
 import { CandidateInput, SessionInput } from './session';
 import { OutboxState, PlatformSetting, PlatformSettingAnswer, StoredReceiptAnswer } from './sending';
+import { PlatformPackageRequest } from './package-download';
+import { PackageList as PlatformPackageList } from './platform-api';
 import { CentreKeyAnswer, CentreKeyImport, CentreKeyInfo, SessionSignature, SessionSignRequest } from './signing';
 
 /**
@@ -281,6 +283,16 @@ export const ROUTES = {
   sessionReceipt: defineRoute({
     method: 'GET', path: `${SESSION}/receipt`, caller: CONSOLE, params: SessionParams, response: StoredReceiptAnswer,
     summary: 'Le reçu signé de la plateforme et les résultats de chaque candidat qu’il porte (404 sans reçu).',
+  }),
+
+  // ---- signed packages downloaded from the authority platform (docs/centre-api.md, issue 9 §2) ----
+  platformPackages: defineRoute({
+    method: 'GET', path: '/api/manager/platform/packages', caller: 'manager', response: PlatformPackageList,
+    summary: 'Les paquets signés que la plateforme publie (sa liste, telle quelle).',
+  }),
+  platformPackageDownload: defineRoute({
+    method: 'POST', path: '/api/manager/platform/packages', caller: 'manager', body: PlatformPackageRequest, response: PackageImported, status: 201,
+    summary: 'Télécharge un paquet signé de la plateforme et l’importe, vérifié comme un fichier importé (201, ou 200 s’il était déjà là).',
   }),
 } as const;
 export type RouteName = keyof typeof ROUTES;

@@ -93,6 +93,9 @@ export const en: Record<MessageKey, string> = {
   'error.passphraseWrong': 'Wrong password for the centre’s key.',
   'error.sessionAlreadySigned': 'This session is already signed.',
   'error.sessionNotSigned': 'This session is not signed yet.',
+  // p-demo: packages downloaded from the platform (electron/centre/package-download/).
+  'error.platformUnreachable': 'The authority’s platform does not answer: check the internet connection and its address, then try again.',
+  'error.packageNotPublished': 'This package is not published on the authority’s platform.',
   'error.sessionNotFinalised': 'The session is not finalised yet.',
   'error.foreignOrigin': 'This request does not come from a page of the invigilator’s station.',
   'error.jsonTooDeep': 'Request refused: the data is nested too deeply.',

@@ -98,6 +98,9 @@ export const fr = {
   'error.passphraseWrong': 'Mot de passe de la clé du centre incorrect.',
   'error.sessionAlreadySigned': 'Cette session est déjà signée.',
   'error.sessionNotSigned': 'Cette session n’est pas encore signée.',
+  // p-demo: packages downloaded from the platform (electron/centre/package-download/).
+  'error.platformUnreachable': 'La plateforme de l’autorité ne répond pas : vérifiez la connexion à internet et son adresse, puis réessayez.',
+  'error.packageNotPublished': 'Ce paquet n’est pas publié sur la plateforme de l’autorité.',
   'error.sessionNotFinalised': 'La session n’est pas encore finalisée.',
   'error.foreignOrigin': 'Cette demande ne vient pas d’une page du poste du surveillant.',
   'error.jsonTooDeep': 'Demande refusée : données trop imbriquées.',
