@@ -57,6 +57,8 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     route(request, receiving, limiter).then(
       (reply) => send(response, reply),
       (error: unknown) => {
+        // A client that went away in the middle of its upload (a cut connection) is not an error of the platform.
+        if (request.destroyed && (error as NodeJS.ErrnoException).code === 'ECONNRESET') return;
         console.error('passation-platform :', error);
         send(response, refusal(500, 'badRequest', 'erreur interne de la plateforme : réessayez plus tard'));
       },

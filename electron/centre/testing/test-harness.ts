@@ -40,8 +40,8 @@ export const ROSTER: { input: CandidateInput; competences?: ('1.1' | '1.2' | '2.
   { input: { ...CANDIDATE_INPUT, lastName: 'Garnier', firstName: 'Lina', birthDate: '2009-07-07' } as CandidateInput },
 ];
 
-export async function startHarness(options: { content?: ContentPackage; profiles?: ProfilePackage; roster?: CandidateInput[]; config?: CentreServerConfig } = {}): Promise<Harness> {
-  const t = await startTestServer(options.config);
+export async function startHarness(options: { content?: ContentPackage; profiles?: ProfilePackage; roster?: CandidateInput[]; config?: CentreServerConfig; realClock?: boolean } = {}): Promise<Harness> {
+  const t = await startTestServer(options.config, { realClock: options.realClock });
   const managerToken = await t.loginManager();
   const created = await t.call('POST', '/api/manager/sessions', { token: managerToken, body: SESSION_INPUT });
   if (created.status !== 201) throw new Error(`session : ${created.text}`);

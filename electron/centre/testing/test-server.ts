@@ -59,14 +59,15 @@ export interface TestServer {
  * A real centre server over HTTPS on 127.0.0.1 (port 0) with a real SQLite file in a temporary folder,
  * and a client that trusts only its certificate (as a paired kiosk does).
  */
-export async function startTestServer(config: CentreServerConfig = {}): Promise<TestServer> {
+export async function startTestServer(config: CentreServerConfig = {}, options: { realClock?: boolean } = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'passation-server-'));
   const db = openDatabase(path.join(dataDir, 'centre.sqlite'));
-  // Real time (certificates made by the tests are valid now), moved by `advance`.
+  // Real time (certificates made by the tests are valid now), moved by `advance`; or the wall clock itself
+  // (`realClock`: the outbox's own timer then runs as in production, and `advance` is refused).
   let now = Math.floor(Date.now() / 1000) * 1000;
   const tls = testTls();
   const server = await createCentreServer({
-    db, dataDir, host: '127.0.0.1', port: 0, tls, clock: () => new Date(now),
+    db, dataDir, host: '127.0.0.1', port: 0, tls, clock: options.realClock ? () => new Date() : () => new Date(now),
     // Every answer of a table route is checked against its response schema (a mismatch is a 500).
     config: { managerPassword: TEST_MANAGER_PASSWORD, logError: (error) => { if (String(error).includes('hors de son schéma')) process.stderr.write(`${String(error)}\n`); }, checkResponses: true, ...config },
   });
@@ -121,8 +122,11 @@ export async function startTestServer(config: CentreServerConfig = {}): Promise<
 
   return {
     server, db, dataDir, tls, call, socket,
-    advance(ms) { now += ms; },
-    now: () => now,
+    advance(ms) {
+      if (options.realClock) throw new Error('advance : ce serveur de test suit l’horloge réelle');
+      now += ms;
+    },
+    now: () => (options.realClock ? Date.now() : now),
     async loginManager() {
       const answer = await call('POST', '/api/manager/login', { body: { password: TEST_MANAGER_PASSWORD } });
       if (answer.status !== 200) throw new Error(`login manager : ${answer.status} ${answer.text}`);
