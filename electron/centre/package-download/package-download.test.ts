@@ -13,7 +13,7 @@ import { startPlatformServer, type RunningPlatform } from '../../../platform/ser
 import { signDetached as platformSign, type PlatformSigner } from '../../../platform/signing/cms-sign';
 import type { PlatformStore } from '../../../platform/storage/platform-store';
 import { sqliteEngine } from '../../../platform/storage/store-test-engines';
-import { startTestServer, type TestServer } from '../testing/test-server';
+import { SESSION_INPUT, startTestServer, type TestServer } from '../testing/test-server';
 import { testContentPackage, testProfilePackage, testPupil } from '../testing/test-packages';
 import { getFromPlatform } from './platform-get';
 
@@ -89,6 +89,17 @@ describe('packages downloaded from the platform (issue 9 §2)', () => {
   test('the manager only: an invigilator or no token cannot list or download', async () => {
     expect((await t.call('GET', '/api/manager/platform/packages')).status).toBe(401);
     expect((await t.call('POST', '/api/manager/platform/packages', { body: { kind: 'content', packageId: content.id } })).status).toBe(401);
+    const created = await t.call('POST', '/api/manager/sessions', { token: M, body: SESSION_INPUT });
+    expect(created.status, created.text).toBe(201);
+    const login = await t.call('POST', '/api/console/login', { body: { sessionNumber: created.json.session.number, password: created.json.invigilatorPassword } });
+    expect(login.status, login.text).toBe(200);
+    const I = login.json.token as string;
+    for (const [method, body] of [['GET', undefined], ['POST', { kind: 'content', packageId: content.id }]] as const) {
+      const refused = await t.call(method, '/api/manager/platform/packages', { token: I, body });
+      expect(refused.status).toBe(403);
+      expect(refused.json.error.code).toBe('managerOnly');
+    }
+    expect(packageRows()).toBe(0);
   });
 
   test('the platform’s list, as it publishes it', async () => {
