@@ -91,6 +91,8 @@ export interface KioskFlowStore {
   client: ApiClient;
   /** The assets of the test on screen (null before there is one). */
   assets(): AssetSource | null;
+  /** Stops the outbox and the timer's checkpoints (the page goes away; tests). */
+  dispose(): void;
 }
 
 /** One test's machinery: the outbox, the timer, the assets. */
@@ -409,5 +411,5 @@ export function createKioskFlowStore(options: KioskFlowOptions = {}): KioskFlowS
     await show(await runningFrom(kept, test.answeredChallengeIds, test.state.timers));
   }
 
-  return { store, client, assets: () => services?.assets ?? null };
+  return { store, client, assets: () => services?.assets ?? null, dispose: () => { services?.stop(); services = null; } };
 }

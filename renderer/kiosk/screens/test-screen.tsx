@@ -22,9 +22,10 @@ export function TestScreen({ flow, assets }: { flow: StoreApi<KioskFlowState>; a
   const source = assets();
   const answering = running?.phase === 'answering';
   // The frame that paints the next challenge's heading: `passation:painted` (paint-marks.ts, for bench:kiosk).
+  const shownId = challenge?.challengeId ?? null;
   useLayoutEffect(() => {
-    if (challenge && answering) markPaintedNextFrame();
-  }, [challenge?.challengeId, answering]);
+    if (shownId !== null && answering) markPaintedNextFrame();
+  }, [shownId, answering]);
   if (!running || !challenge || !source) return <p role="status">{t('testFlow.preparing')}</p>;
   const total = running.kept.test.challenges.length;
   const key = `${challenge.challengeId}-${running.phase}`;
