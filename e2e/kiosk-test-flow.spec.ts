@@ -183,3 +183,58 @@ test('the other screens: suspended with its cause, then ended by the invigilator
   expect(await problems.cspViolations()).toEqual([]);
   expect(problems.pageErrors).toEqual([]);
 });
+
+test('the station away mid-test: the pupil goes on, a calm banner says the answers are kept here; they reach the station once it is back', async ({ page, station, problems }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  // The link to the station, cut at will: the kiosk socket (through a relay), the answer route, the health check.
+  let cut = false;
+  const sockets: { close(options?: { code?: number; reason?: string }): Promise<void> }[] = [];
+  await page.routeWebSocket(/\/api\/kiosk\/live$/, (ws) => {
+    if (cut) {
+      void ws.close({ code: 4000, reason: 'coupé' });
+      return;
+    }
+    ws.connectToServer();
+    sockets.push(ws);
+  });
+  for (const path of ['**/api/kiosk/answers', '**/api/health']) {
+    await page.route(path, (route) => (cut ? route.abort('connectionrefused') : route.continue()));
+  }
+  const session = await seedSession(station);
+  const leo = session.candidates.get('Bernard')!;
+  await pairAndCheckIn(page, station, session, 'Bernard');
+  expect((await session.console('POST', `/candidates/${leo.id}/confirm-presence`)).status).toBe(200);
+  await page.getByRole('button', { name: 'Commencer mon test' }).click();
+  await expect(page).toHaveTitle(/^Question 1 sur 15$/);
+  await page.getByRole('button', { name: 'Je valide' }).click();
+  await expect(page).toHaveTitle(/^Question 2 sur 15/);
+
+  const answeredAtStation = async () => {
+    const questions = await session.console('GET', `/candidates/${leo.id}/questions`);
+    return (questions.json.questions as { answered: boolean }[]).filter((q) => q.answered).length;
+  };
+  await expect.poll(answeredAtStation).toBe(1);
+
+  // ---- Cut: the pupil answers questions 2 and 3 all the same (the test is all on this computer).
+  cut = true;
+  for (const ws of sockets.splice(0)) await ws.close({ code: 4000, reason: 'coupé' });
+  await page.getByRole('button', { name: 'Commencer', exact: true }).click(); // question 2 is timed
+  await page.getByRole('button', { name: 'Je passe' }).click();
+  await expect(page).toHaveTitle(/^Question 3 sur 15/);
+  await page.getByRole('button', { name: 'Je valide' }).click();
+  await expect(page).toHaveTitle(/^Question 4 sur 15/);
+  const kept = page.getByRole('status').filter({ hasText: 'Vos réponses sont gardées sur cet ordinateur.' });
+  await expect(kept).toBeVisible({ timeout: 15_000 });
+  await expectAxeClean(page, 'answers-kept-here');
+  expect(await answeredAtStation()).toBe(1);
+
+  // ---- Back: the kept answers reach the station, once each; the banner goes.
+  cut = false;
+  await expect.poll(answeredAtStation, { timeout: 30_000 }).toBe(3);
+  await expect(kept).toHaveCount(0, { timeout: 15_000 });
+  const events = await session.console('GET', '/events');
+  expect((events.json.events as { kind: string }[]).filter((e) => e.kind === 'answer')).toHaveLength(3);
+  expect(await problems.cspViolations()).toEqual([]);
+  expect(problems.pageErrors).toEqual([]);
+});
