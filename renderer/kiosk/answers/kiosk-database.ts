@@ -52,6 +52,11 @@ export interface KeptTest {
   countdownSeconds: Record<string, number>;
   /** The focused challenges during which the page lost focus (sent with their answer). */
   focusLost: string[];
+  /**
+   * The test can no longer go on here (ended, reopened elsewhere, too late): a reload then shows the check-in form
+   * (the kiosk is free for the next pupil), while its answers still go and stay until the session is finalised.
+   */
+  over?: boolean;
   savedAt: number;
 }
 

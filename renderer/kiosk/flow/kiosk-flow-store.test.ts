@@ -169,6 +169,12 @@ describe('the test flow against a real station (R-SESS-5, R-VAL-4)', () => {
     await second.store.getState().refreshState();
     expect(second.store.getState().screen).toMatchObject({ name: 'ended', end: 'completed' });
 
+    // ---- Another reload once the test is over: the kiosk is free for the next pupil (the copy stays until finalised).
+    const third = createKioskFlowStore(flowOptions);
+    await third.store.getState().boot();
+    expect(third.store.getState().screen).toEqual({ name: 'checkIn' });
+    third.dispose();
+
     // ---- Finalised: the kiosk clears its copy of the test and the answers, not before.
     const db = await openKioskDatabase(dbName);
     expect(await db.count('answers')).toBe(15);

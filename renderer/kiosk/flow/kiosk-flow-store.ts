@@ -100,6 +100,8 @@ interface TestServices { testKey: string; outbox: Outbox; timers: TimerStore; as
 
 const WAIT_FOR_OUTBOX_MS = 1000;
 const ENTRY_GONE = new Set(['entryMissing', 'entryUnknown']);
+/** The screens after which the test cannot go on on this kiosk. */
+const OVER = new Set<KioskScreen['name']>(['ended', 'replaced', 'resumeExpired']);
 
 export function createKioskFlowStore(options: KioskFlowOptions = {}): KioskFlowStore {
   let store: StoreApi<KioskFlowState> | null = null;
@@ -131,7 +133,8 @@ export function createKioskFlowStore(options: KioskFlowOptions = {}): KioskFlowS
     const { db, answers } = await open();
     const owner = { sessionKey: kept.sessionKey, testKey: kept.testKey };
     const outbox = createOutbox({
-      store: answers, owner, entryToken: () => get().entryToken, http: httpAnswerLink(options),
+      // The entry token of THIS test (kept with it): a new pupil's check-in does not send this test's answers.
+      store: answers, owner, entryToken: () => (keptNow?.testKey === kept.testKey ? keptNow.entryToken : null), http: httpAnswerLink(options),
       ...(options.live ? { live: options.live } : {}), ...options.outbox,
     });
     const timers = createTimerStore(db, owner, monotonicNow);
@@ -182,6 +185,15 @@ export function createKioskFlowStore(options: KioskFlowOptions = {}): KioskFlowS
       await services?.timers.open(running.kept.test.challenges[running.index]!.challengeId);
     }
     set({ running, screen: running.index === null ? { name: 'ended', candidate, end: 'completed' } : { name: 'test', candidate } });
+    if (running.index === null) markOver();
+  }
+
+  /** The test cannot go on on this kiosk any more: a reload will not hold the kiosk for it (`KeptTest.over`). */
+  function markOver(): void {
+    const kept = keptNow;
+    if (!kept || kept.over) return;
+    keptNow = { ...kept, over: true };
+    void open().then(({ tests }) => tests.update(kept.testKey, (t) => ({ ...t, over: true }))).catch(() => null);
   }
 
   /** The station reported the session finalised: this computer's copy of the test and its answers goes. */
@@ -207,6 +219,7 @@ export function createKioskFlowStore(options: KioskFlowOptions = {}): KioskFlowS
     if (next.name === 'suspended' && screen.name !== 'suspended') void services?.timers.pause();
     if (screen.name === 'suspended' && next.name === 'test' && running?.phase === 'answering') services?.timers.resume();
     set({ screen: next });
+    if (OVER.has(next.name)) markOver();
     if (next.name === 'resume' && next.step === 'resuming' && next !== screen) void get().start();
   }
 
@@ -228,7 +241,8 @@ export function createKioskFlowStore(options: KioskFlowOptions = {}): KioskFlowS
     const answer = await client.call(ROUTES.reEntry, { body: {} });
     if (answer.ok) {
       const { tests } = await open();
-      keptNow = await tests.update(kept.testKey, (t) => ({ ...t, entryToken: answer.value.entryToken, savedAt: Date.now() })) ?? kept;
+      const entryToken = answer.value.entryToken;
+      keptNow = await tests.update(kept.testKey, (t) => ({ ...t, entryToken, savedAt: Date.now() })).catch(() => null) ?? { ...kept, entryToken };
       set({ entryToken: answer.value.entryToken });
       services?.outbox.entryChanged();
       applyState(answer.value.state);
@@ -266,7 +280,11 @@ export function createKioskFlowStore(options: KioskFlowOptions = {}): KioskFlowS
           console.warn('Base du poste illisible', error);
           return null;
         });
-        if (kept) {
+        if (kept?.over) {
+          // Over (ended, reopened elsewhere): the kiosk is free; the answers still kept here go in the background.
+          keptNow = kept;
+          (await servicesFor(kept)).outbox.flush();
+        } else if (kept) {
           // R-SESS-5 — at once, from this computer: « appelez le surveillant »; the kept answers go first.
           keptNow = kept;
           set({ entryToken: kept.entryToken, sessionKey: kept.sessionKey, screen: { name: 'resume', candidate: kept.candidate, step: 'reEntering' } });
@@ -311,7 +329,14 @@ export function createKioskFlowStore(options: KioskFlowOptions = {}): KioskFlowS
         else setTimeout(() => { const s = get().screen; if (s.name === 'resume' && s.step === 'resuming') void get().start(); }, retryBootMs);
         return;
       }
-      await testDelivered(delivered.value);
+      try {
+        await testDelivered(delivered.value);
+      } catch (error) {
+        // This computer cannot keep the test (IndexedDB unusable): nothing can be kept; the invigilator must step in.
+        console.error('Test non gardé sur ce poste', error);
+        const candidate = delivered.value.candidate;
+        set({ screen: { name: 'resume', candidate, step: 'waitingForResume' } });
+      }
     },
     async begin() {
       const running = get().running;
