@@ -7,7 +7,7 @@ import { createKeptTestStore } from '../answers/kept-test-store';
 import { createKioskFlowStore, type KioskFlowStore } from './kiosk-flow-store';
 
 // Issue 8 §1–3 — the flow store against a REAL centre server (HTTPS on loopback, SQLite file), IndexedDB from
-// fake-indexeddb: a pupil sits part of a test, the link drops, two answers are kept here, the page is "reloaded"
+// fake-indexeddb: a pupil sits part of a test, the link drops, an answer is kept here, a countdown begins, the page is "reloaded"
 // (a new store on the same database): « appelez le surveillant » at once, the kept answers go first with the old
 // entry token, the kiosk re-enters, waits for « Autoriser la reprise », continues at the first unanswered
 // challenge, finishes; the session is finalised and the kiosk clears its copy. Node 20 has no browser WebSocket
@@ -59,12 +59,14 @@ describe('the test flow against a real station (R-SESS-5, R-VAL-4)', () => {
     h = await startHarness();
     const device = await h.pairKiosk('Poste 12');
     const link = { offline: false };
+    // The page's events the timer listens to (`pagehide` writes the time spent: what a reload or a crash keeps).
+    const page = { window: new EventTarget(), document: new EventTarget() };
     let clock = 0; // the monotonic clock (performance.now() in a browser), moved by hand
     const tick = (ms: number) => { clock += ms; };
     const dbName = 'flow-real-station';
     const flowOptions = {
       baseUrl: h.t.server.url, fetch: fetchTrusting(h.t.tls.certPem, link), headers: () => ({ authorization: `Bearer ${device}` }),
-      openDatabase: () => openKioskDatabase(dbName), pageEvents: null, retryBootMs: 50, timeoutMs: 2000,
+      openDatabase: () => openKioskDatabase(dbName), pageEvents: page, retryBootMs: 50, timeoutMs: 2000,
       monotonicNow: () => clock, outbox: { backoff: { initialMs: 50, maxMs: 200, factor: 2 } }, assetUrls: { create: () => 'blob:test' },
     };
     const dupont = h.candidates.get('Dupont')!.id;
@@ -131,10 +133,14 @@ describe('the test flow against a real station (R-SESS-5, R-VAL-4)', () => {
     // ---- The station cannot be reached: the pupil goes on, two answers are kept here only.
     link.offline = true;
     await answerOne();
-    await answerOne();
-    expect(flow.getState().running!.index).toBe(7);
     await until(() => flow.getState().outbox?.getState().station === 'unreachable', 'bandeau « gardées ici »');
     expect(stationAnswers(dupont)).toHaveLength(5);
+    // Question 7 is timed: its countdown begins, 20 s pass, then the page goes (a reload).
+    expect(flow.getState().running).toMatchObject({ index: 6, phase: 'timedWarning' });
+    await flow.getState().begin();
+    tick(20_000);
+    page.window.dispatchEvent(new Event('pagehide'));
+    await new Promise((r) => setTimeout(r, 50));
 
     // ---- A reload (a new page on the same database), the link back: « appelez le surveillant » at once.
     first.dispose(); // the old page is gone, with its memory and its outbox
@@ -145,7 +151,7 @@ describe('the test flow against a real station (R-SESS-5, R-VAL-4)', () => {
     expect(second.store.getState().screen).toMatchObject({ name: 'resume', step: 'reEntering', candidate: { lastName: 'Dupont' } });
     await booting;
     // The kept answers went first, with the old token; then the re-entry: a new entry waits for the resume.
-    expect(stationAnswers(dupont).map((a) => a.challengeId)).toEqual(challenges.slice(0, 7).map((c) => c.challengeId));
+    expect(stationAnswers(dupont).map((a) => a.challengeId)).toEqual(challenges.slice(0, 6).map((c) => c.challengeId));
     expect(second.store.getState().screen).toMatchObject({ name: 'resume', step: 'waitingForResume' });
     expect(second.store.getState().entryToken).not.toBe(checkedIn.json.entryToken);
     const events = h.t.db.prepare("SELECT payload FROM events WHERE kind = 'reEntry'").pluck().all() as string[];
@@ -158,7 +164,15 @@ describe('the test flow against a real station (R-SESS-5, R-VAL-4)', () => {
     await second.store.getState().refreshState();
     await until(() => second.store.getState().screen.name === 'test', 'reprise');
     // R-SESS-5 — at the first unanswered challenge; none answered is asked again.
-    expect(second.store.getState().currentChallengeId()).toBe(challenges[7]!.challengeId);
+    expect(second.store.getState().currentChallengeId()).toBe(challenges[6]!.challengeId);
+    // R-VAL-5 — its countdown is not restarted (nor warned about again): 40 s of its 60 are left.
+    expect(second.store.getState().running!.phase).toBe('answering');
+    expect(second.store.getState().countdown()).toMatchObject({ totalSeconds: 60 });
+    expect(second.store.getState().countdown()!.remainingMs()).toBe(40_000);
+    await answerOne(second.store);
+    await until(() => stationAnswers(dupont).length === 7, 'la réponse à la question 7');
+    const seventh = h.t.db.prepare("SELECT elapsed_ms AS elapsedMs, timed_out AS timedOut FROM answers WHERE challenge_id = 'ch_7'").get();
+    expect(seventh).toEqual({ elapsedMs: 21_500, timedOut: 0 });
 
     while (second.store.getState().screen.name === 'test') await answerOne(second.store);
     expect(second.store.getState().screen).toMatchObject({ name: 'ended', end: 'completed' });
