@@ -11,18 +11,21 @@ import type { LiveConnection } from '../ui/live-connection';
 import { createStationStatusStore, pollStationStatus } from '../ui/station/station-status-store';
 import { openKioskLive } from '../ui/station-live';
 import type { KioskToServer } from '../../shared/formats/live-messages';
+import { relayLiveLink } from './answers/answer-links';
 import { createCheckInStore } from './flow/check-in-store';
 import { nextLinkState, outsideKioskShell, type LinkState } from './flow/connectivity';
 import { createKioskFlowStore } from './flow/kiosk-flow-store';
-import { titleKeyOf } from './flow/kiosk-screen';
+import { titleOf } from './flow/kiosk-screen';
 import { createPairingStore } from './flow/pairing-store';
 import { KioskApp } from './screens/kiosk-app';
 
-// The kiosk page's wiring: the stores, the kiosk socket once paired, the title following screen and language.
+// The kiosk page's wiring: the stores, the kiosk socket once paired (the outbox sends on it), the title following
+// screen, question and language.
 bindHtmlLang();
-const { store: flow, client } = createKioskFlowStore();
+const liveLink = relayLiveLink();
+const { store: flow, client, assets } = createKioskFlowStore({ live: liveLink });
 const pairing = createPairingStore(client, () => flow.getState().paired());
-const checkIn = createCheckInStore(client, (answer) => flow.getState().checkedIn(answer));
+const checkIn = createCheckInStore(client, (answer, sessionNumber) => flow.getState().checkedIn(answer, sessionNumber));
 const station = createStationStatusStore(client);
 pollStationStatus(station, 10_000);
 const link = createStore<LinkState>(() => ({ live: null, wasOpen: false }));
@@ -33,23 +36,32 @@ function openLive(): void {
   // `hello` (the socket opened or reopened, maybe after missed messages) and `stateChanged`: re-read the state.
   live = openKioskLive(location, (message) => {
     if (message.type === 'stateChanged' || message.type === 'hello') void flow.getState().refreshState();
+    flow.getState().receive(message);
   });
+  liveLink.attach(live);
   live.state.subscribe((s) => {
     link.setState(nextLinkState(link.getState(), s.status));
     // The socket gave up (4401 expired, 4403 revoked): ask the station again whether this kiosk is paired.
     if (s.status.kind === 'stopped' && s.status.closeCode !== null) {
       live = null;
+      liveLink.attach(null);
       void flow.getState().boot();
     }
   });
 }
 
-const setTitle = () => { document.title = translate(localeStore.getState().locale, titleKeyOf(flow.getState().screen)); };
+/** The question on screen and its mode in the title (« Question 3 sur 15 — épreuve chronométrée »), never the pupil's name. */
+const setTitle = () => {
+  const { screen, running } = flow.getState();
+  const challenge = running && running.index !== null ? running.kept.test.challenges[running.index]! : null;
+  const title = titleOf(screen, challenge && running ? { ...challenge, total: running.kept.test.challenges.length } : null);
+  document.title = translate(localeStore.getState().locale, title.key, title.params);
+};
 setTitle();
 localeStore.subscribe(setTitle);
 flow.subscribe((state, previous) => {
+  if (state.running?.index !== previous.running?.index || state.screen !== previous.screen) setTitle();
   if (state.screen.name === previous.screen.name) return;
-  setTitle();
   if (state.screen.name === 'pairing') void pairing.getState().loadFingerprint();
   if (state.screen.name !== 'loading' && state.screen.name !== 'pairing') openLive();
 });
@@ -58,4 +70,4 @@ void flow.getState().boot();
 const root = document.getElementById('root');
 if (!root) throw new Error('élément #root absent de la page');
 const outsideShell = outsideKioskShell(window as unknown as Record<string, unknown>, KIOSK_BRIDGE_GLOBAL);
-createRoot(root).render(<StrictMode><KioskApp stores={{ flow, pairing, checkIn, station, link, outsideShell }} /></StrictMode>);
+createRoot(root).render(<StrictMode><KioskApp stores={{ flow, assets, pairing, checkIn, station, link, outsideShell }} /></StrictMode>);

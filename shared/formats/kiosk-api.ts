@@ -9,7 +9,7 @@ import { freeText, safeName, stripUnsafeCharacters } from './safe-text';
  * Every candidate route after check-in carries the entry token in the `x-passation-entry` header.
  */
 
-/** Header carrying the entry token that check-in returned (kept in the page's memory only, R-SESS-5). */
+/** Header carrying the entry token that check-in (or a re-entry) returned; the kiosk keeps it with the test (R-SESS-5). */
 export const ENTRY_TOKEN_HEADER = 'x-passation-entry';
 
 /** R-SESS-4 — what the candidate types on the kiosk. The access code is upper-cased here. */
@@ -34,6 +34,21 @@ export const KIOSK_STATES = [
 export const KioskStateName = z.enum(KIOSK_STATES);
 export type KioskStateName = z.infer<typeof KioskStateName>;
 
+/** kiosk-lockdown.md §2 — the signals a kiosk reports. */
+export const LOCKDOWN_EVENT_KINDS = [
+  'focusLost', 'focusRegained',
+  'displayAdded', 'displayRemoved', 'displayChanged', 'secondDisplayAtStart',
+  'virtualMachineSuspected', 'remoteSessionSuspected',
+  'batteryLow', 'networkLost', 'networkRestored',
+  'shellIntegrity', 'forbiddenKey', 'allowedApplicationOpened', 'allowedApplicationClosed', 'technicianExit',
+] as const;
+export const LockdownEventKind = z.enum(LOCKDOWN_EVENT_KINDS);
+export type LockdownEventKind = z.infer<typeof LockdownEventKind>;
+
+/** kiosk-lockdown.md §2 — why a running test is suspended: the signal's kind (the kiosk words it) and its cause as reported. */
+export const KioskSuspension = z.object({ kind: LockdownEventKind, cause: z.string(), at: z.string() }).strict();
+export type KioskSuspension = z.infer<typeof KioskSuspension>;
+
 export const KioskState = z.object({
   /** The kiosk's catalogue words it in the candidate's language (no server-built sentence). */
   state: KioskStateName,
@@ -44,6 +59,13 @@ export const KioskState = z.object({
   theoreticalEndAt: z.string().nullable(),
   /** R-VAL-6 — the timers of the challenges not answered yet, extended by the current extra time (seconds). */
   timers: z.record(z.string(), z.number().int().positive()),
+  /** Present while the state is `suspended`: what suspended the test (the screen says it, the invigilator lifts it). */
+  suspension: KioskSuspension.optional(),
+  /**
+   * The session is finalised (or later: signed, sent): the kiosk may clear its copy of the pupil's test and answers.
+   * Always sent by this station; optional for a kiosk talking to an older one.
+   */
+  sessionFinalised: z.boolean().optional(),
 }).strict();
 export type KioskState = z.infer<typeof KioskState>;
 
@@ -148,16 +170,6 @@ export const KioskLiveAnswer = z.object({
 }).strict();
 export type KioskLiveAnswer = z.infer<typeof KioskLiveAnswer>;
 
-/** kiosk-lockdown.md §2 — the signals a kiosk reports. */
-export const LOCKDOWN_EVENT_KINDS = [
-  'focusLost', 'focusRegained',
-  'displayAdded', 'displayRemoved', 'displayChanged', 'secondDisplayAtStart',
-  'virtualMachineSuspected', 'remoteSessionSuspected',
-  'batteryLow', 'networkLost', 'networkRestored',
-  'shellIntegrity', 'forbiddenKey', 'allowedApplicationOpened', 'allowedApplicationClosed', 'technicianExit',
-] as const;
-export const LockdownEventKind = z.enum(LOCKDOWN_EVENT_KINDS);
-export type LockdownEventKind = z.infer<typeof LockdownEventKind>;
 
 /** What the centre does with a signal (kiosk-lockdown.md §2). */
 export const LockdownPolicy = z.enum(['suspend', 'warn', 'log']);

@@ -158,6 +158,10 @@ export const ROUTES = {
     method: 'POST', path: '/api/kiosk/check-in', caller: 'kiosk', body: KioskCheckIn, response: KioskCheckInAnswer,
     summary: 'Le candidat s’identifie sur le poste (R-SESS-4).',
   }),
+  reEntry: defineRoute({
+    method: 'POST', path: '/api/kiosk/re-entry', caller: 'kiosk', body: NoBody, response: KioskCheckInAnswer,
+    summary: 'Après un rechargement, le poste qui a gardé le test rentre avec l’ancien jeton d’entrée : une nouvelle entrée attend la reprise (R-SESS-5).',
+  }),
   kioskState: defineRoute({
     method: 'GET', path: '/api/kiosk/state', caller: 'kiosk', response: KioskState,
     summary: 'Où en est le candidat du poste.',

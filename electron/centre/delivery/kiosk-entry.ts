@@ -59,11 +59,12 @@ export function resolveEntryOnly(context: DeliveryContext, kioskId: number, toke
   return ok(entry);
 }
 
-/** What the kiosk holding `entry` shows now (R-SESS-5, R-SESS-6, R-GEN-6, R-VAL-6). */
+/** What the kiosk holding `entry` shows now (R-SESS-5, R-SESS-6, R-GEN-6, R-VAL-6), with the suspension's cause when suspended. */
 export function kioskState(context: DeliveryContext, entry: Entry, candidate: Candidate, test: TestRecord | null): KioskState {
   const state = kioskStateName(entry, test, context.now());
+  const sessionFinalised = (context.sessions.getSession(candidate.sessionId)?.status ?? 'created') !== 'created';
   if (!test) {
-    return { state, progress: null, extraTimePercent: candidate.extraTimePercent, theoreticalEndAt: null, timers: {} };
+    return { state, progress: null, extraTimePercent: candidate.extraTimePercent, theoreticalEndAt: null, timers: {}, sessionFinalised };
   }
   const answered = context.store.answeredChallengeIds(test.id);
   const material = context.tests.of(test);
@@ -74,5 +75,7 @@ export function kioskState(context: DeliveryContext, entry: Entry, candidate: Ca
     extraTimePercent: candidate.extraTimePercent,
     theoreticalEndAt: theoreticalEnd(test.startedAt, candidate.extraTimePercent),
     timers: test.state === 'started' ? extendedTimers(open, candidate.extraTimePercent) : {},
+    ...(state === 'suspended' && test.suspension ? { suspension: { ...test.suspension } } : {}),
+    sessionFinalised,
   };
 }

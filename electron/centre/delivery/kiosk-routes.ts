@@ -9,6 +9,7 @@ import type { DeliveryContext } from '../records/delivery-context';
 import { registerLiveAnswers } from './live-answers';
 import { kioskState, resolveEntry, resolveEntryOnly, type EntryContext } from './kiosk-entry';
 import { recordKioskEvent } from './lockdown-events';
+import { reEnter } from './re-entry';
 import { valueOrThrow } from '../server/refusal-http';
 import { testAsset } from './test-assets';
 import { startTest } from './test-start';
@@ -36,6 +37,15 @@ export function registerKioskRoutes(app: FastifyInstance, context: DeliveryConte
     const answer = valueOrThrow(await checkIn(context, kioskId, body));
     const entry = resolveEntry(context, kioskId, answer.entryToken);
     if (entry.ok) hub.attachKiosk(kioskId, entry.value.session.id);
+    return answer;
+  });
+
+  // R-SESS-5 — a reload, a crash, a power cut: the kiosk kept the test and re-enters with the old entry token.
+  registerRoute(app, ROUTES.reEntry, { bodyLimit: KIOSK_BODY_LIMITS.start }).handle(async ({ request }) => {
+    const kioskId = kioskCaller(request).kioskId;
+    const found = entryOf(request);
+    const answer = valueOrThrow(await reEnter(context, kioskId, found));
+    hub.attachKiosk(kioskId, found.session.id);
     return answer;
   });
 

@@ -28,6 +28,38 @@ export function liveAnswerLink(connection: LiveConnection<KioskToServer>): LiveA
 }
 
 /**
+ * A live link that follows whichever kiosk socket is open now: the page opens its socket only once paired (and
+ * again after a revocation), while the outbox exists from the moment a test is kept. `attach` each new connection.
+ */
+export interface RelayLiveLink extends LiveAnswerLink { attach(connection: LiveConnection<KioskToServer> | null): void }
+
+export function relayLiveLink(): RelayLiveLink {
+  let current: LiveAnswerLink | null = null;
+  let unsubscribe: (() => void) | null = null;
+  const listeners = new Set<(open: boolean) => void>();
+  let open = false;
+  const tell = (now: boolean) => {
+    if (now === open) return;
+    open = now;
+    for (const listener of listeners) listener(now);
+  };
+  return {
+    isOpen: () => current?.isOpen() ?? false,
+    send: (entryToken, body) => current?.send(entryToken, body) ?? false,
+    onOpenChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    attach(connection) {
+      unsubscribe?.();
+      current = connection ? liveAnswerLink(connection) : null;
+      unsubscribe = current ? current.onOpenChange(tell) : null;
+      tell(current?.isOpen() ?? false);
+    },
+  };
+}
+
+/**
  * `POST /api/kiosk/answers` with the entry token in `x-passation-entry` (the client's `headers` hook, read when
  * the call starts; `options.headers` gives the device token where no cookie does).
  */

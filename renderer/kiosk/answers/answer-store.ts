@@ -37,7 +37,7 @@ export interface AnswerStore {
   markSent(clientAnswerId: string, ack: AnswerAck, now?: number): Promise<Result<Changed, StoreError>>;
   /** `pending` → `setAside`: the station refused it for good (kept, reported, never sent again by itself). */
   setAside(clientAnswerId: string, refusal: { status: number; code: string }, now?: number): Promise<Result<Changed, StoreError>>;
-  /** The station reported the session finalised: its answers (and timers) leave this computer. */
+  /** The station reported the session finalised: its answers, timers, kept test and assets leave this computer. */
   clearSession(sessionKey: string): Promise<number>;
 }
 
@@ -127,12 +127,18 @@ export function createAnswerStore(db: KioskDb): AnswerStore {
     },
 
     async clearSession(sessionKey) {
-      const tx = db.transaction(['answers', 'timers'], 'readwrite', STRICT);
+      const tx = db.transaction(['answers', 'timers', 'tests', 'assets'], 'readwrite', STRICT);
       const answers = tx.objectStore('answers');
       const keys = await answers.index('bySession').getAllKeys(sessionKey);
       for (const key of keys) await answers.delete(key);
       const timers = tx.objectStore('timers');
       for (const key of await timers.index('bySession').getAllKeys(sessionKey)) await timers.delete(key);
+      const tests = tx.objectStore('tests');
+      const assets = tx.objectStore('assets');
+      for (const testKey of await tests.index('bySession').getAllKeys(sessionKey)) {
+        for (const key of await assets.index('byTest').getAllKeys(testKey)) await assets.delete(key);
+        await tests.delete(testKey);
+      }
       await tx.done;
       return keys.length;
     },

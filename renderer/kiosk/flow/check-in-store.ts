@@ -20,7 +20,7 @@ export interface CheckInState {
   submit(): Promise<void>;
 }
 
-export function createCheckInStore(client: ApiClient, onCheckedIn: (answer: KioskCheckInAnswer) => void): StoreApi<CheckInState> {
+export function createCheckInStore(client: ApiClient, onCheckedIn: (answer: KioskCheckInAnswer, sessionNumber: number) => void): StoreApi<CheckInState> {
   return createStore<CheckInState>((set, get) => ({
     fields: EMPTY_CHECK_IN,
     status: { kind: 'editing' },
@@ -39,7 +39,7 @@ export function createCheckInStore(client: ApiClient, onCheckedIn: (answer: Kios
       const answer = await client.call(ROUTES.checkIn, { body: body.value });
       if (answer.ok) {
         set({ status: { kind: 'editing' }, fields: EMPTY_CHECK_IN, failuresInARow: 0 });
-        onCheckedIn(answer.value);
+        onCheckedIn(answer.value, body.value.sessionNumber);
         return;
       }
       const failures = get().failuresInARow;

@@ -2,6 +2,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { useTranslate } from '../../ui/i18n/locale-store';
 import type { StationStatusState } from '../../ui/station/station-status-store';
+import { outboxBanner, type OutboxState } from '../answers/outbox';
 import { stationUnreachable, type LinkState } from '../flow/connectivity';
 
 /** The station does not answer (health check or kiosk socket): calm, announced politely. */
@@ -22,4 +23,21 @@ export function DemoBanner({ outsideShell }: { outsideShell: boolean }) {
   const t = useTranslate();
   if (!outsideShell) return null;
   return <p className="banner banner-demo">{t('banner.demoMode')}</p>;
+}
+
+/** The answers kept on this computer (the outbox's banner state): calm while the station is away; answers set aside. */
+export function AnswersBanner({ outbox }: { outbox: StoreApi<OutboxState> | null }) {
+  if (!outbox) return <div role="status" className="banner-slot" />;
+  return <AnswersBannerOf outbox={outbox} />;
+}
+
+function AnswersBannerOf({ outbox }: { outbox: StoreApi<OutboxState> }) {
+  const t = useTranslate();
+  const banner = outboxBanner(useStore(outbox));
+  return (
+    <div role="status" className="banner-slot">
+      {banner.kind === 'keptHere' && <p className="banner banner-station">{t('banner.answersKeptHere')}</p>}
+      {banner.kind === 'setAside' && <p className="banner banner-station">{t('banner.answersSetAside', { count: banner.count })}</p>}
+    </div>
+  );
 }

@@ -1,4 +1,3 @@
-import type { KioskStateName } from '../../../shared/formats/kiosk-api';
 import { useTranslate } from '../../ui/i18n/locale-store';
 import type { MessageKey } from '../../ui/i18n/catalogue-fr';
 import type { Candidate } from '../flow/kiosk-screen';
@@ -28,28 +27,6 @@ export function InstructionsScreen({ starting, problem, onStart }: { starting: b
         {starting ? t('instructions.starting') : t('instructions.start')}
       </button>
     </>
-  );
-}
-
-/** The test was delivered: a placeholder until the challenge screens exist (issue 8 §1, next part). */
-export function TestStartingScreen({ total }: { total: number }) {
-  const t = useTranslate();
-  return (
-    <>
-      <ScreenHeading>{t('testStarting.heading')}</ScreenHeading>
-      <p className="lead">{t('testStarting.body', { total })}</p>
-    </>
-  );
-}
-
-/** A state whose screen is not built yet: call the invigilator. `data-state` names it for the tests and the technician. */
-export function LaterScreen({ state }: { state: KioskStateName }) {
-  const t = useTranslate();
-  return (
-    <div data-state={state}>
-      <ScreenHeading>{t('laterScreen.heading')}</ScreenHeading>
-      <p className="lead">{t('laterScreen.body')}</p>
-    </div>
   );
 }
 

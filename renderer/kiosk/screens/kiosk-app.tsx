@@ -7,13 +7,18 @@ import type { CheckInState } from '../flow/check-in-store';
 import type { LinkState } from '../flow/connectivity';
 import type { KioskFlowState } from '../flow/kiosk-flow-store';
 import type { PairingState } from '../flow/pairing-store';
-import { DemoBanner, StationBanner } from './banners';
+import { AnswersBanner, DemoBanner, StationBanner } from './banners';
 import { CheckInScreen } from './check-in-screen';
-import { InstructionsScreen, LaterScreen, LoadingScreen, TestStartingScreen, WaitingScreen } from './flow-screens';
+import { InstructionsScreen, LoadingScreen, WaitingScreen } from './flow-screens';
+import { EndedScreen, ReplacedScreen, ResumeExpiredScreen, ResumeScreen, SuspendedScreen } from './test-flow-screens';
+import { TestScreen } from './test-screen';
+import type { AssetSource } from '../challenge/challenge-contract';
 import { PairingScreen } from './pairing-screen';
 
 export interface KioskStores {
   flow: StoreApi<KioskFlowState>;
+  /** The assets of the test on screen (the flow's AssetSource). */
+  assets: () => AssetSource | null;
   pairing: StoreApi<PairingState>;
   checkIn: StoreApi<CheckInState>;
   station: StoreApi<StationStatusState>;
@@ -26,6 +31,7 @@ export function KioskApp({ stores }: { stores: KioskStores }) {
   const t = useTranslate();
   const screen = useStore(stores.flow, (s) => s.screen);
   const start = useStore(stores.flow, (s) => s.start);
+  const outbox = useStore(stores.flow, (s) => s.outbox);
   return (
     <>
       <header className="screen-header">
@@ -34,14 +40,19 @@ export function KioskApp({ stores }: { stores: KioskStores }) {
       </header>
       <DemoBanner outsideShell={stores.outsideShell} />
       <StationBanner station={stores.station} link={stores.link} />
+      <AnswersBanner outbox={outbox} />
       <main className="screen-main kiosk-screen" key={screen.name}>
         {screen.name === 'loading' && <LoadingScreen />}
         {screen.name === 'pairing' && <PairingScreen store={stores.pairing} />}
         {screen.name === 'checkIn' && <CheckInScreen store={stores.checkIn} />}
         {screen.name === 'waiting' && <WaitingScreen candidate={screen.candidate} />}
         {screen.name === 'instructions' && <InstructionsScreen starting={screen.starting} problem={screen.problem} onStart={() => void start()} />}
-        {screen.name === 'testStarting' && <TestStartingScreen total={screen.total} />}
-        {screen.name === 'later' && <LaterScreen state={screen.state} />}
+        {screen.name === 'test' && <TestScreen flow={stores.flow} assets={stores.assets} />}
+        {screen.name === 'resume' && <ResumeScreen step={screen.step} />}
+        {screen.name === 'suspended' && <SuspendedScreen suspension={screen.suspension} />}
+        {screen.name === 'ended' && <EndedScreen end={screen.end} />}
+        {screen.name === 'replaced' && <ReplacedScreen />}
+        {screen.name === 'resumeExpired' && <ResumeExpiredScreen />}
       </main>
     </>
   );
