@@ -6,7 +6,7 @@ import { renderInstruction } from './markdown';
 // Issue 8 §5, R-CHAL-1 — the instruction's markdown, rendered then sanitised. The output is parsed by the DOM
 // (as the page will) and inspected: no element outside the allowed list, no on* attribute, no href/src at all.
 
-const ALLOWED = new Set(['P', 'BR', 'STRONG', 'EM', 'DEL', 'CODE', 'PRE', 'BLOCKQUOTE', 'UL', 'OL', 'LI', 'HR', 'H3', 'H4', 'H5', 'H6', 'TABLE', 'THEAD', 'TBODY', 'TR', 'TH', 'TD', 'SPAN']);
+const ALLOWED = new Set(['P', 'BR', 'STRONG', 'EM', 'DEL', 'CODE', 'PRE', 'BLOCKQUOTE', 'UL', 'OL', 'LI', 'HR', 'H2', 'H3', 'H4', 'H5', 'H6', 'TABLE', 'THEAD', 'TBODY', 'TR', 'TH', 'TD', 'SPAN']);
 
 function parsed(markdown: string): HTMLElement {
   const host = document.createElement('div');
@@ -80,10 +80,10 @@ describe('renderInstruction (markdown → sanitised HTML)', () => {
     expect([...host.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['1', '2']);
   });
 
-  it('starts headings at level 3 (the screen has its own heading)', () => {
+  it('starts headings at level 2 (the screen has its own h1)', () => {
     const host = parsed('# Un\n\n## Deux\n\n###### Six');
-    expect([...host.querySelectorAll('h3, h4, h5, h6')].map((h) => `${h.tagName}:${h.textContent}`)).toEqual(['H3:Un', 'H4:Deux', 'H6:Six']);
-    expect(host.querySelector('h1, h2')).toBeNull();
+    expect([...host.querySelectorAll('h2, h3, h4, h5, h6')].map((h) => `${h.tagName}:${h.textContent}`)).toEqual(['H2:Un', 'H3:Deux', 'H6:Six']);
+    expect(host.querySelector('h1')).toBeNull();
   });
 
   it('shows raw HTML of the content as text, never as markup', () => {

@@ -9,15 +9,15 @@ import { Marked, type Tokens } from 'marked';
  * Two layers, so that one mistake is not enough:
  * 1. the markdown renderer itself emits no raw HTML from the content (HTML tokens are escaped and shown as text),
  *    no image (the illustration has its own place, with its alt text) and no link (a link is shown as its text:
- *    nothing in the page may leave the kiosk, kiosk-lockdown §3); markdown headings start at level 3, under the
- *    screen's own heading;
+ *    nothing in the page may leave the kiosk, kiosk-lockdown §3); markdown headings start at level 2, under the
+ *    screen's own heading (h1, « Question i sur N »);
  * 2. DOMPurify, AFTER rendering, keeps only the tags below and the `start` attribute of ordered lists: no script,
  *    no event handler, no style, no iframe, no form, no `href`/`src` at all.
  */
 
 const ALLOWED_TAGS = [
   'p', 'br', 'strong', 'em', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'hr',
-  'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span',
+  'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span',
 ];
 const ALLOWED_ATTR = ['start', 'class'];
 /** The only class the renderer writes: a link of the content, shown as text. */
@@ -29,7 +29,7 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
 }
 
-const FIRST_HEADING_LEVEL = 3;
+const FIRST_HEADING_LEVEL = 2;
 const LAST_HEADING_LEVEL = 6;
 
 const renderer = new Marked({ gfm: true, breaks: false, async: false });
