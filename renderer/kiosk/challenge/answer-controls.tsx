@@ -2,6 +2,8 @@ import { useId } from 'react';
 import { useTranslate } from '../../ui/i18n/locale-store';
 import { fieldsOf, MAX_FIELD_LENGTH, setFieldValue, toggleChoice, type AnswerForm, type FieldSegment, type FormState } from './answer-form';
 
+const FIELD_ID_PART = '-field-';
+
 interface AnswerControlsProps {
   form: AnswerForm;
   state: FormState;
@@ -47,7 +49,7 @@ export function AnswerControls({ form, state, numeric, onChange }: AnswerControl
       <div className="challenge-proposals">
         {form.segments.map((segment, position) => {
           if (segment.kind === 'text') return <span key={position}>{segment.text}</span>;
-          const fieldId = `${id}-field-${segment.index}`;
+          const fieldId = id + FIELD_ID_PART + String(segment.index);
           const value = state.values[segment.key] ?? '';
           const change = (text: string) => onChange(setFieldValue(state, segment.key, text));
           return (

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { KioskAsset, KioskChallenge } from '../../../shared/formats/kiosk-api';
 import { useTranslate } from '../../ui/i18n/locale-store';
 import type { AssetSource } from './challenge-contract';
@@ -6,25 +6,17 @@ import type { AssetSource } from './challenge-contract';
 type Illustration = NonNullable<KioskChallenge['illustration']>;
 type Embed = NonNullable<KioskChallenge['embed']>;
 
-/** The flow may pass a new `AssetSource` object on each render: the screens read the latest without refetching. */
-function useLatest<T>(value: T): { readonly current: T } {
-  const ref = useRef(value);
-  ref.current = value;
-  return ref;
-}
-
 /** R-CHAL-1 — the illustration with its alt text; while it loads, or when it cannot be had, a calm sentence. */
 export function ChallengeIllustration({ illustration, assets }: { illustration: Illustration; assets: AssetSource }) {
   const t = useTranslate();
-  const source = useLatest(assets);
+  // undefined: loading (each challenge gets a fresh screen, so a new illustration starts there).
   const [url, setUrl] = useState<string | null | undefined>(undefined);
   const asset = illustration.asset;
   useEffect(() => {
     let current = true;
-    setUrl(undefined);
-    source.current.objectUrl(asset).then((found) => { if (current) setUrl(found); }, () => { if (current) setUrl(null); });
+    assets.objectUrl(asset).then((found) => { if (current) setUrl(found); }, () => { if (current) setUrl(null); });
     return () => { current = false; };
-  }, [asset.id, asset.sha256]);
+  }, [asset, assets]);
   if (url === undefined) return <p className="challenge-media-note">{t('challenge.illustrationLoading')}</p>;
   if (url === null) return <p className="challenge-media-note">{t('challenge.illustrationUnavailable')}</p>;
   return (

@@ -49,6 +49,7 @@ function ChallengeScreen({ challenge, total, countdown, focusLost, assets, keepi
         {countdown && <CountdownView countdown={countdown} />}
         {focusLost && <p role="status" className="notice challenge-focus-lost">{t('challenge.focusLost')}</p>}
         {/* renderInstruction is the kiosk's only producer of HTML: rendered from markdown, then sanitised (markdown.ts). */}
+        {/* oxlint-disable-next-line react/no-danger -- the one sanctioned HTML: markdown.ts's sanitised output */}
         <div className="challenge-instruction" dangerouslySetInnerHTML={{ __html: instruction }} />
         {alternative !== undefined && alternative.trim() !== '' && (
           <div className="challenge-alternative">
