@@ -115,7 +115,7 @@ async function seriousAxeViolations(page: Page): Promise<string[]> {
 }
 
 /** Checks the screen on show, saves its screenshot, then leaves it (« Je passe », « Commencer » or « Je suis prêt »). */
-async function checkAndLeave(page: Page, name: string, highContrast: boolean): Promise<void> {
+async function checkAndLeave(page: Page, name: string, highContrast: boolean, withDialog: boolean): Promise<void> {
   const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toBeFocused();
   await page.waitForFunction(() => !document.body.textContent?.includes('Chargement de l’illustration'));
@@ -129,6 +129,15 @@ async function checkAndLeave(page: Page, name: string, highContrast: boolean): P
     await page.evaluate(() => { delete document.documentElement.dataset.theme; });
   }
   await saveScreenshot(page, name);
+  if (withDialog) {
+    // « Je valide » on an empty answer: the confirmation, checked and seen, then Escape back to the question.
+    await page.getByRole('button', { name: 'Je valide' }).click();
+    await expect(page.getByRole('button', { name: 'Revenir à la question' })).toBeFocused();
+    expect(await seriousAxeViolations(page), `${name} (dialog)`).toEqual([]);
+    await saveScreenshot(page, `${name}-confirm`);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('button', { name: 'Je valide' })).toBeFocused();
+  }
   const leave = page.getByRole('button', { name: /^(Je passe|Commencer|Je suis prêt)$/ });
   const before = (await heading.textContent()) ?? '';
   await leave.click();
@@ -145,7 +154,8 @@ for (const size of [
     // Each challenge; the timed and the focused ones have their warning first.
     let screen = 0;
     while (await page.getByRole('heading', { level: 1 }).count()) {
-      await checkAndLeave(page, `challenge-${size.label}-${String(++screen).padStart(2, '0')}`, size.label === '1366x768');
+      screen++;
+      await checkAndLeave(page, `challenge-${size.label}-${String(screen).padStart(2, '0')}`, size.label === '1366x768', screen === 1);
       if (await page.getByTestId('harness-done').count()) break;
     }
     expect(screen).toBe(CHALLENGES.length + 2);

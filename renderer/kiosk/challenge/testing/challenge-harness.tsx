@@ -27,7 +27,6 @@ interface HarnessWindow {
   __harness: HarnessInput;
   __answers: { challengeId: string; answer: PupilAnswer }[];
   __downloads: string[];
-  __loseFocus(): void;
 }
 const harnessWindow = window as unknown as HarnessWindow;
 const input = harnessWindow.__harness;
@@ -55,8 +54,6 @@ function Harness() {
   const [phase, setPhase] = useState<Phase>(() => needsWarning(input.challenges[0]) ? 'warning' : 'answering');
   const [countdown, setCountdown] = useState<Countdown | null>(null);
   const [keeping, setKeeping] = useState(false);
-  const [focusLost, setFocusLost] = useState(false);
-  harnessWindow.__loseFocus = () => setFocusLost(true);
   const challenge = input.challenges[index];
   if (!challenge) return <p data-testid="harness-done">—</p>;
 
@@ -73,7 +70,6 @@ function Harness() {
       harnessWindow.__answers.push({ challengeId: challenge.challengeId, answer });
       const next = input.challenges[index + 1];
       setKeeping(false);
-      setFocusLost(false);
       setCountdown(null);
       setPhase(needsWarning(next) ? 'warning' : 'answering');
       setIndex(index + 1);
@@ -82,7 +78,7 @@ function Harness() {
 
   if (phase === 'warning' && challenge.timer) return <TimedWarning challenge={challenge} total={input.total} seconds={challenge.timer.seconds} onBegin={begin} />;
   if (phase === 'warning') return <FocusedWarning challenge={challenge} total={input.total} onReady={begin} />;
-  return <ChallengeView challenge={challenge} total={input.total} countdown={countdown} focusLost={focusLost} assets={assets} keeping={keeping} onAnswer={onAnswer} />;
+  return <ChallengeView challenge={challenge} total={input.total} countdown={countdown} focusLost={false} assets={assets} keeping={keeping} onAnswer={onAnswer} />;
 }
 
 function needsWarning(challenge: KioskChallenge | undefined): boolean {
