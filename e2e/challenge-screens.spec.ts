@@ -56,7 +56,7 @@ const CHALLENGES: KioskChallenge[] = [
   },
   {
     challengeId: 'synthetic_http_embed', position: DEMO_IDS.length + 2, type: 'QCU', format: 'mots', focused: false,
-    instruction: 'Une question dont l’application n’est pas en https, et une illustration indisponible.',
+    instruction: 'Une question dont l’application n’est pas en https, et une illustration indisponible. Et du contenu hostile : <img src=x onerror="window.__pwned=1"> [clic](javascript:window.__pwned=1) <script>window.__pwned=1</script> <svg onload="window.__pwned=1"></svg>',
     proposals: 'Oui\nNon',
     embed: { url: 'http://embed.test/appli', title: 'Appli', height: 300 },
     illustration: { asset: { id: 'absent', fileName: 'absent.svg', mediaType: 'image/svg+xml', sha256: '0'.repeat(64), url: '/x' }, alt: 'Absente' },
@@ -123,6 +123,7 @@ async function checkAndLeave(page: Page, name: string, highContrast: boolean, wi
   if (await frame.count()) await expect(frame.contentFrame().getByText('Simulateur de tableur')).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), `${name}: no sideways scrolling`).toBe(true);
   expect(await seriousAxeViolations(page), name).toEqual([]);
+  expect(await page.locator('.challenge-instruction :is(a, img, script, svg, iframe, [style])').count(), `${name}: sanitised instruction`).toBe(0);
   if (highContrast) {
     await page.evaluate(() => { document.documentElement.dataset.theme = 'high-contrast'; });
     expect(await seriousAxeViolations(page), `${name} (high contrast)`).toEqual([]);
@@ -159,6 +160,8 @@ for (const size of [
       if (await page.getByTestId('harness-done').count()) break;
     }
     expect(screen).toBe(CHALLENGES.length + 2);
+    // The hostile instruction ran nothing and left no link or image behind.
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await expect(page.getByTestId('harness-done')).toBeAttached();
     expect(await problems()).toEqual([]);
     await context.close();
