@@ -1,33 +1,80 @@
-// Placeholder — replaced by the challenge screens at merge
-import { useEffect, useRef } from 'react';
-import type { Answer } from '../../../shared/formats/challenge';
-import type { KioskChallenge } from '../../../shared/formats/kiosk-api';
+import { useId, useMemo, useRef, useState } from 'react';
+import { useTranslate } from '../../ui/i18n/locale-store';
+import { AnswerControls } from './answer-controls';
+import { answerFormFor, answerFrom, EMPTY_STATE, isEmptyAnswer, type FormState } from './answer-form';
 import type { ChallengeViewProps } from './challenge-contract';
+import { ChallengeHeading, usePageTitle } from './challenge-heading';
+import { ChallengeAttachments, ChallengeEmbed, ChallengeIllustration } from './challenge-media';
+import { ConfirmEmptyDialog } from './confirm-empty-dialog';
+import { CountdownView } from './countdown-view';
+import { renderInstruction } from './markdown';
+import './challenge.css';
 
-/** A trivial answer of the challenge's type (the placeholder has no controls). */
-function trivialAnswer(challenge: KioskChallenge): Answer {
-  switch (challenge.type) {
-    case 'QCU': return { choice: '1' };
-    case 'QCM': return { choices: ['1'] };
-    case 'QROC': return { value: 'réponse' };
-    default: {
-      const names = [...challenge.proposals.matchAll(/\$\{(\w+)/g)].map((m) => m[1]!);
-      return { values: Object.fromEntries(names.map((n) => [n, 'réponse'])) };
-    }
-  }
+/**
+ * Issue 8 §1 — the challenge being answered: « Question i sur N », the instruction, its media, the controls of its
+ * type, « Je passe » and « Je valide ». Nothing here says whether an answer was right. Each challenge gets a fresh
+ * screen (its own form state, focus on its heading), whatever the flow does with keys.
+ */
+export function ChallengeView(props: ChallengeViewProps) {
+  return <ChallengeScreen key={props.challenge.challengeId} {...props} />;
 }
 
-export function ChallengeView(props: ChallengeViewProps) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => { heading.current?.focus(); }, [props.challenge.challengeId]);
+function ChallengeScreen({ challenge, total, countdown, focusLost, assets, keeping, onAnswer }: ChallengeViewProps) {
+  const t = useTranslate();
+  usePageTitle(challenge, total);
+  const form = useMemo(() => answerFormFor(challenge), [challenge]);
+  const instruction = useMemo(() => renderInstruction(challenge.instruction), [challenge.instruction]);
+  const [state, setState] = useState<FormState>(EMPTY_STATE);
+  const [alternativeShown, setAlternativeShown] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const validate = useRef<HTMLButtonElement>(null);
+  const alternativeId = useId();
+
+  const submit = () => {
+    if (keeping) return;
+    if (isEmptyAnswer(form, state)) setConfirming(true);
+    else onAnswer(answerFrom(form, state));
+  };
+  const cancelConfirm = () => {
+    setConfirming(false);
+    // Back on « Je valide » once the question is no longer inert.
+    queueMicrotask(() => validate.current?.focus());
+  };
+
+  const alternative = challenge.alternativeInstruction;
   return (
-    <section aria-labelledby="challenge-heading">
-      <h1 id="challenge-heading" ref={heading} tabIndex={-1} className="screen-heading">{`Question ${props.challenge.position} sur ${props.total}`}</h1>
-      {props.focusLost && <p role="alert">La perte de focus a été enregistrée : prévenez le surveillant et répondez quand même.</p>}
-      <div className="actions">
-        <button type="button" disabled={props.keeping} onClick={() => props.onAnswer({ skipped: true })}>Je passe</button>
-        <button type="button" className="primary" disabled={props.keeping} onClick={() => props.onAnswer(trivialAnswer(props.challenge))}>Je valide</button>
+    <div className="challenge-screen" data-challenge-type={challenge.type}>
+      <div className="challenge-body" inert={confirming}>
+        <ChallengeHeading challenge={challenge} total={total} heading={t('challenge.heading', { position: challenge.position, total })} />
+        {countdown && <CountdownView countdown={countdown} />}
+        {focusLost && <p role="status" className="notice challenge-focus-lost">{t('challenge.focusLost')}</p>}
+        {/* renderInstruction is the kiosk's only producer of HTML: rendered from markdown, then sanitised (markdown.ts). */}
+        {/* oxlint-disable-next-line react/no-danger -- the one sanctioned HTML: markdown.ts's sanitised output */}
+        <div className="challenge-instruction" dangerouslySetInnerHTML={{ __html: instruction }} />
+        {alternative !== undefined && alternative.trim() !== '' && (
+          <div className="challenge-alternative">
+            <button type="button" aria-expanded={alternativeShown} aria-controls={alternativeId} onClick={() => setAlternativeShown((shown) => !shown)}>
+              {t(alternativeShown ? 'challenge.hideAlternative' : 'challenge.showAlternative')}
+            </button>
+            <p id={alternativeId} hidden={!alternativeShown} className="challenge-alternative-text">{alternative}</p>
+          </div>
+        )}
+        {challenge.illustration && <ChallengeIllustration illustration={challenge.illustration} assets={assets} />}
+        {challenge.attachment && <ChallengeAttachments files={challenge.attachment.assets} assets={assets} />}
+        {challenge.embed && <ChallengeEmbed embed={challenge.embed} />}
+        <AnswerControls form={form} state={state} numeric={challenge.format === 'nombre'} onChange={setState} />
+        <div className="challenge-actions" aria-busy={keeping}>
+          <button type="button" disabled={keeping} onClick={() => onAnswer({ skipped: true })}>{t('challenge.skip')}</button>
+          <button ref={validate} type="button" className="primary" disabled={keeping} onClick={submit}>{t('challenge.validate')}</button>
+        </div>
       </div>
-    </section>
+      {confirming && (
+        <ConfirmEmptyDialog
+          keeping={keeping}
+          onCancel={cancelConfirm}
+          onConfirm={() => { if (!keeping) onAnswer(answerFrom(form, state)); }}
+        />
+      )}
+    </div>
   );
 }

@@ -1,12 +1,20 @@
-// Placeholder — replaced by the challenge screens at merge
+import { useTranslate } from '../../ui/i18n/locale-store';
 import type { FocusedWarningProps } from './challenge-contract';
+import { ChallengeHeading, usePageTitle } from './challenge-heading';
+import './challenge.css';
 
-export function FocusedWarning(props: FocusedWarningProps) {
+/** R-VAL-5 — before a focused challenge: stay in the window (leaving it is recorded), then « Je suis prêt ». */
+export function FocusedWarning({ challenge, total, onReady }: FocusedWarningProps) {
+  const t = useTranslate();
+  usePageTitle(challenge, total);
   return (
-    <section aria-labelledby="focused-heading">
-      <h1 id="focused-heading" tabIndex={-1} className="screen-heading">{`Question ${props.challenge.position} sur ${props.total} — épreuve en mode focus`}</h1>
-      <p>Restez sur cette page jusqu’à votre réponse.</p>
-      <button type="button" className="primary" onClick={props.onReady}>Je suis prêt</button>
-    </section>
+    <div className="challenge-screen challenge-warning">
+      <ChallengeHeading challenge={challenge} total={total} heading={t('focusedWarning.heading', { position: challenge.position, total })} />
+      <p className="lead">{t('focusedWarning.body')}</p>
+      <p>{t('focusedWarning.recorded')}</p>
+      <div className="challenge-actions">
+        <button type="button" className="primary" onClick={onReady}>{t('focusedWarning.ready')}</button>
+      </div>
+    </div>
   );
 }

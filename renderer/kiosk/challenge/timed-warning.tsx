@@ -1,12 +1,26 @@
-// Placeholder — replaced by the challenge screens at merge
+import { useTranslate } from '../../ui/i18n/locale-store';
 import type { TimedWarningProps } from './challenge-contract';
+import { ChallengeHeading, usePageTitle } from './challenge-heading';
+import { spokenDuration } from './countdown-announcement';
+import './challenge.css';
 
-export function TimedWarning(props: TimedWarningProps) {
+/**
+ * R-VAL-5, R-VAL-6 — before a timed challenge: its duration with the pupil's extra time already applied
+ * (`seconds`, read as minutes and seconds), what happens when time is up, then « Commencer ».
+ */
+export function TimedWarning({ challenge, total, seconds, onBegin }: TimedWarningProps) {
+  const t = useTranslate();
+  usePageTitle(challenge, total);
+  const { key, params } = spokenDuration(seconds);
   return (
-    <section aria-labelledby="timed-heading">
-      <h1 id="timed-heading" tabIndex={-1} className="screen-heading">{`Question ${props.challenge.position} sur ${props.total} — épreuve chronométrée`}</h1>
-      <p>{`Vous aurez ${props.seconds} secondes.`}</p>
-      <button type="button" className="primary" onClick={props.onBegin}>Commencer</button>
-    </section>
+    <div className="challenge-screen challenge-warning">
+      <ChallengeHeading challenge={challenge} total={total} heading={t('timedWarning.heading', { position: challenge.position, total })} />
+      <p className="lead">{t('timedWarning.duration', { duration: t(key, params) })}</p>
+      <p>{t('timedWarning.start')}</p>
+      <p>{t('timedWarning.timeUp')}</p>
+      <div className="challenge-actions">
+        <button type="button" className="primary" onClick={onBegin}>{t('timedWarning.begin')}</button>
+      </div>
+    </div>
   );
 }

@@ -5,8 +5,11 @@ import { describe, expect, it } from 'vitest';
 // Issue 8 §4 — no word a pupil reads is written in a component: every one comes from the catalogue.
 // Scans the kiosk's components (and the shared field) for JSX text and for literal accessible names.
 
+const CHALLENGE_DIR = path.resolve(__dirname, '../challenge');
 const FILES = [
   ...fs.readdirSync(__dirname).filter((f) => f.endsWith('.tsx')).map((f) => path.join(__dirname, f)),
+  // The challenge screens (issue 8 §1), their tests apart.
+  ...fs.readdirSync(CHALLENGE_DIR).filter((f) => f.endsWith('.tsx') && !f.endsWith('.test.tsx')).map((f) => path.join(CHALLENGE_DIR, f)),
   path.resolve(__dirname, '../../ui/text-field.tsx'),
 ];
 
