@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { seedSession, type SeededSession } from './session-seed';
+import { answerAndValidate } from './kiosk-answering';
 import { expect, saveScreenshot, test } from './station-fixture';
 
 // Issue 8 §1–3, the pupil's test flow in a real Chromium against a real station: a pupil checks in, is confirmed
@@ -111,7 +112,8 @@ test('a pupil sits a whole test; a reload mid-test waits for « Autoriser la rep
     }
     if (!shot.has('challenge')) { shot.add('challenge'); await expectAxeClean(page, 'challenge'); }
     // Every other one skipped, the rest answered.
-    await page.getByRole('button', { name: position % 2 === 0 ? 'Je passe' : 'Je valide' }).click();
+    if (position % 2 === 0) await page.getByRole('button', { name: 'Je passe' }).click();
+    else await answerAndValidate(page);
     answered += 1;
     if (position < total) await expect(page).toHaveTitle(new RegExp(`^Question ${position + 1} sur 15`));
     else await expect(ended).toBeVisible();
@@ -207,7 +209,7 @@ test('the station away mid-test: the pupil goes on, a calm banner says the answe
   expect((await session.console('POST', `/candidates/${leo.id}/confirm-presence`)).status).toBe(200);
   await page.getByRole('button', { name: 'Commencer mon test' }).click();
   await expect(page).toHaveTitle(/^Question 1 sur 15$/);
-  await page.getByRole('button', { name: 'Je valide' }).click();
+  await answerAndValidate(page);
   await expect(page).toHaveTitle(/^Question 2 sur 15/);
 
   const answeredAtStation = async () => {
@@ -222,7 +224,7 @@ test('the station away mid-test: the pupil goes on, a calm banner says the answe
   await page.getByRole('button', { name: 'Commencer', exact: true }).click(); // question 2 is timed
   await page.getByRole('button', { name: 'Je passe' }).click();
   await expect(page).toHaveTitle(/^Question 3 sur 15/);
-  await page.getByRole('button', { name: 'Je valide' }).click();
+  await answerAndValidate(page);
   await expect(page).toHaveTitle(/^Question 4 sur 15/);
   const kept = page.getByRole('status').filter({ hasText: 'Vos réponses sont gardées sur cet ordinateur.' });
   await expect(kept).toBeVisible({ timeout: 15_000 });

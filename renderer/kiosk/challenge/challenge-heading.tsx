@@ -1,19 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { KioskChallenge } from '../../../shared/formats/kiosk-api';
-import type { MessageKey } from '../../ui/i18n/catalogue-fr';
 import { useTranslate } from '../../ui/i18n/locale-store';
-
-/** The page title says the question and its mode (timed, focused). */
-export function usePageTitle(challenge: KioskChallenge, total: number): void {
-  const t = useTranslate();
-  const key: MessageKey = challenge.timer ? 'challenge.pageTitleTimed' : challenge.focused ? 'challenge.pageTitleFocused' : 'challenge.pageTitle';
-  const title = t(key, { position: challenge.position, total });
-  useEffect(() => {
-    const before = document.title;
-    document.title = title;
-    return () => { document.title = before; };
-  }, [title]);
-}
 
 /**
  * « Question i sur N » (or the warning's heading) and the progress bar whose accessible values are i and N.

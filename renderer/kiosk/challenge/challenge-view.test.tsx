@@ -66,14 +66,13 @@ beforeEach(() => { localeStore.getState().setLocale('fr'); });
 afterEach(() => { cleanup(); vi.useRealTimers(); });
 
 describe('ChallengeView: where the pupil is', () => {
-  it('« Question i sur N », focused on arrival, with a progress bar whose values are i and N, and the page title', () => {
+  it('« Question i sur N », focused on arrival, with a progress bar whose values are i and N', () => {
     show();
     const heading = screen.getByRole('heading', { level: 1, name: 'Question 3 sur 12' });
     expect(document.activeElement).toBe(heading);
     const progress = screen.getByRole('progressbar', { name: 'Avancement du test' });
     expect([progress.getAttribute('aria-valuenow'), progress.getAttribute('aria-valuemax'), progress.getAttribute('aria-valuetext')]).toEqual(['3', '12', 'Question 3 sur 12']);
     expect((progress as HTMLProgressElement).value).toBe(3);
-    expect(document.title).toBe('Question 3 sur 12 — Passation');
   });
 
   it('after an answer, the next challenge starts fresh and focus lands on its heading', async () => {
@@ -83,13 +82,6 @@ describe('ChallengeView: where the pupil is', () => {
     rerender(<ChallengeView {...props} challenge={{ ...base, challengeId: 'ch_next', position: 4 }} />);
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'Question 4 sur 12' }));
     expect((screen.getByRole('radio', { name: 'Deuxième' }) as HTMLInputElement).checked).toBe(false);
-  });
-
-  it('the page title says the mode of a timed or a focused question', () => {
-    const { rerender, props } = show({ challenge: { ...base, timer: { seconds: 78, baseSeconds: 60 } }, countdown: { totalSeconds: 78, remainingMs: () => 78_000 } });
-    expect(document.title).toBe('Question 3 sur 12, chronométrée — Passation');
-    rerender(<ChallengeView {...props} challenge={{ ...base, challengeId: 'ch_f', focused: true }} countdown={null} />);
-    expect(document.title).toBe('Question 3 sur 12, sans quitter la fenêtre — Passation');
   });
 });
 

@@ -3,7 +3,7 @@ import { useTranslate } from '../../ui/i18n/locale-store';
 import { AnswerControls } from './answer-controls';
 import { answerFormFor, answerFrom, EMPTY_STATE, isEmptyAnswer, type FormState } from './answer-form';
 import type { ChallengeViewProps } from './challenge-contract';
-import { ChallengeHeading, usePageTitle } from './challenge-heading';
+import { ChallengeHeading } from './challenge-heading';
 import { ChallengeAttachments, ChallengeEmbed, ChallengeIllustration } from './challenge-media';
 import { ConfirmEmptyDialog } from './confirm-empty-dialog';
 import { CountdownView } from './countdown-view';
@@ -21,7 +21,6 @@ export function ChallengeView(props: ChallengeViewProps) {
 
 function ChallengeScreen({ challenge, total, countdown, focusLost, assets, keeping, onAnswer }: ChallengeViewProps) {
   const t = useTranslate();
-  usePageTitle(challenge, total);
   const form = useMemo(() => answerFormFor(challenge), [challenge]);
   const instruction = useMemo(() => renderInstruction(challenge.instruction), [challenge.instruction]);
   const [state, setState] = useState<FormState>(EMPTY_STATE);

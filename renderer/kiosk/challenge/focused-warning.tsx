@@ -1,12 +1,11 @@
 import { useTranslate } from '../../ui/i18n/locale-store';
 import type { FocusedWarningProps } from './challenge-contract';
-import { ChallengeHeading, usePageTitle } from './challenge-heading';
+import { ChallengeHeading } from './challenge-heading';
 import './challenge.css';
 
 /** R-VAL-5 — before a focused challenge: stay in the window (leaving it is recorded), then « Je suis prêt ». */
 export function FocusedWarning({ challenge, total, onReady }: FocusedWarningProps) {
   const t = useTranslate();
-  usePageTitle(challenge, total);
   return (
     <div className="challenge-screen challenge-warning">
       <ChallengeHeading challenge={challenge} total={total} heading={t('focusedWarning.heading', { position: challenge.position, total })} />

@@ -1,6 +1,6 @@
 import { useTranslate } from '../../ui/i18n/locale-store';
 import type { TimedWarningProps } from './challenge-contract';
-import { ChallengeHeading, usePageTitle } from './challenge-heading';
+import { ChallengeHeading } from './challenge-heading';
 import { spokenDuration } from './countdown-announcement';
 import './challenge.css';
 
@@ -10,7 +10,6 @@ import './challenge.css';
  */
 export function TimedWarning({ challenge, total, seconds, onBegin }: TimedWarningProps) {
   const t = useTranslate();
-  usePageTitle(challenge, total);
   const { key, params } = spokenDuration(seconds);
   return (
     <div className="challenge-screen challenge-warning">

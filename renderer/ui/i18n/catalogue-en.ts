@@ -24,9 +24,6 @@ export const en: Record<MessageKey, string> = {
 
   // Challenge screens (issue 8 §1): renderer/kiosk/challenge/.
   'challenge.heading': 'Question {position} of {total}',
-  'challenge.pageTitle': 'Question {position} of {total} — Passation',
-  'challenge.pageTitleTimed': 'Question {position} of {total}, timed — Passation',
-  'challenge.pageTitleFocused': 'Question {position} of {total}, stay in the window — Passation',
   'challenge.progressLabel': 'Test progress',
   'challenge.showAlternative': 'Show the alternative instruction',
   'challenge.hideAlternative': 'Hide the alternative instruction',

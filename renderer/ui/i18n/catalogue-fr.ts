@@ -26,9 +26,6 @@ export const fr = {
 
   // Challenge screens (issue 8 §1): renderer/kiosk/challenge/.
   'challenge.heading': 'Question {position} sur {total}',
-  'challenge.pageTitle': 'Question {position} sur {total} — Passation',
-  'challenge.pageTitleTimed': 'Question {position} sur {total}, chronométrée — Passation',
-  'challenge.pageTitleFocused': 'Question {position} sur {total}, sans quitter la fenêtre — Passation',
   'challenge.progressLabel': 'Avancement du test',
   'challenge.showAlternative': 'Afficher la consigne alternative',
   'challenge.hideAlternative': 'Masquer la consigne alternative',
