@@ -4,7 +4,7 @@ import './kiosk.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createStore } from 'zustand/vanilla';
-import { KIOSK_BRIDGE_GLOBAL } from '../../shared/formats/kiosk-bridge';
+import { KIOSK_BRIDGE_GLOBAL, type KioskBridge } from '../../shared/formats/kiosk-bridge';
 import { bindHtmlLang, localeStore } from '../ui/i18n/locale-store';
 import { translate } from '../ui/i18n/translate';
 import type { LiveConnection } from '../ui/live-connection';
@@ -17,6 +17,8 @@ import { createKioskFlowStore } from './flow/kiosk-flow-store';
 import { titleKeyOf } from './flow/kiosk-screen';
 import { createPairingStore } from './flow/pairing-store';
 import { KioskApp } from './screens/kiosk-app';
+import { startKioskWorker } from './offline/register-worker';
+import { startPageLockdown } from './lockdown/page-lockdown';
 
 // The kiosk page's wiring: the stores, the kiosk socket once paired, the title following screen and language.
 bindHtmlLang();
@@ -40,6 +42,16 @@ function openLive(): void {
     if (s.status.kind === 'stopped' && s.status.closeCode !== null) {
       live = null;
       void flow.getState().boot();
+// Issue 8 §2: the app cached for an outage (a failure leaves the kiosk working online: nothing to show the pupil).
+void startKioskWorker();
+// Issue 8 §3: the in-page lockdown; the flow's challenge on screen and its focus-loss action, where the flow has them.
+const flowNow = () => flow.getState() as ReturnType<typeof flow.getState> & { currentChallengeId?(): string | null; focusLost?(): void };
+const lockdown = startPageLockdown({
+  context: () => ({ entryToken: flowNow().entryToken, challengeId: flowNow().currentChallengeId?.() ?? null }),
+  onFocusLost: () => flowNow().focusLost?.(),
+  bridge: (window as unknown as Record<string, KioskBridge | undefined>)[KIOSK_BRIDGE_GLOBAL] ?? null,
+});
+station.subscribe((s) => { if (s.status.kind === 'reachable') lockdown.queue.flush(); });
     }
   });
 }
