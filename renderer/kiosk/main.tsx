@@ -17,11 +17,13 @@ import { createKioskFlowStore } from './flow/kiosk-flow-store';
 import { titleKeyOf } from './flow/kiosk-screen';
 import { createPairingStore } from './flow/pairing-store';
 import { KioskApp } from './screens/kiosk-app';
+import { displayStore } from '../ui/theme/display-store';
 import { startKioskWorker } from './offline/register-worker';
 import { startPageLockdown } from './lockdown/page-lockdown';
 
 // The kiosk page's wiring: the stores, the kiosk socket once paired, the title following screen and language.
 bindHtmlLang();
+displayStore(); // Issue 8 §4: the pupil's kept theme and text size on <html> before the first paint.
 const { store: flow, client } = createKioskFlowStore();
 const pairing = createPairingStore(client, () => flow.getState().paired());
 const checkIn = createCheckInStore(client, (answer) => flow.getState().checkedIn(answer));
