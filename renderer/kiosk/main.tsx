@@ -44,16 +44,6 @@ function openLive(): void {
     if (s.status.kind === 'stopped' && s.status.closeCode !== null) {
       live = null;
       void flow.getState().boot();
-// Issue 8 §2: the app cached for an outage (a failure leaves the kiosk working online: nothing to show the pupil).
-void startKioskWorker();
-// Issue 8 §3: the in-page lockdown; the flow's challenge on screen and its focus-loss action, where the flow has them.
-const flowNow = () => flow.getState() as ReturnType<typeof flow.getState> & { currentChallengeId?(): string | null; focusLost?(): void };
-const lockdown = startPageLockdown({
-  context: () => ({ entryToken: flowNow().entryToken, challengeId: flowNow().currentChallengeId?.() ?? null }),
-  onFocusLost: () => flowNow().focusLost?.(),
-  bridge: (window as unknown as Record<string, KioskBridge | undefined>)[KIOSK_BRIDGE_GLOBAL] ?? null,
-});
-station.subscribe((s) => { if (s.status.kind === 'reachable') lockdown.queue.flush(); });
     }
   });
 }
@@ -68,6 +58,16 @@ flow.subscribe((state, previous) => {
   if (state.screen.name !== 'loading' && state.screen.name !== 'pairing') openLive();
 });
 void flow.getState().boot();
+// Issue 8 §2: the app cached for an outage (a failure leaves the kiosk working online: nothing to show the pupil).
+void startKioskWorker();
+// Issue 8 §3: the in-page lockdown; the flow's challenge on screen and its focus-loss action, where the flow has them.
+const flowNow = () => flow.getState() as ReturnType<typeof flow.getState> & { currentChallengeId?(): string | null; focusLost?(): void };
+const lockdown = startPageLockdown({
+  context: () => ({ entryToken: flowNow().entryToken, challengeId: flowNow().currentChallengeId?.() ?? null }),
+  onFocusLost: () => flowNow().focusLost?.(),
+  bridge: (window as unknown as Record<string, KioskBridge | undefined>)[KIOSK_BRIDGE_GLOBAL] ?? null,
+});
+station.subscribe((s) => { if (s.status.kind === 'reachable') lockdown.queue.flush(); });
 
 const root = document.getElementById('root');
 if (!root) throw new Error('élément #root absent de la page');

@@ -16,7 +16,8 @@ export function restrictPage(win: Window): () => void {
     win.addEventListener(type, listener, { capture: true });
     undo.push(() => win.removeEventListener(type, listener, { capture: true }));
   };
-  const refuse = (event: Event) => { event.preventDefault(); event.stopPropagation(); };
+  // The browser's default is what is refused; the page's own handlers still see the event (and its defaultPrevented).
+  const refuse = (event: Event) => { event.preventDefault(); };
 
   on('contextmenu', refuse);
   on('dragstart', refuse);
