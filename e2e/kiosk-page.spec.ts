@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Page } from '@playwright/test';
 import { createCentreServer, type CentreServer } from '../electron/centre/centre-server';
 import { KIOSK_CSP } from '../electron/centre/http/security-headers';
-import { screensPlugin } from '../electron/centre/screens/screens-plugin';
+import { DEFAULT_SCREENS_DIR, screensPlugin } from '../electron/centre/screens/screens-plugin';
 import { openDatabase } from '../electron/centre/storage/database';
 import { seedSession, type SeededSession } from './session-seed';
 import { expect, saveScreenshot, test } from './station-fixture';
@@ -19,16 +20,17 @@ import type { TestStation } from './station-fixture';
 
 interface RestartableStation extends TestStation { stop(): Promise<void>; restart(): Promise<void>; port: number }
 
-async function startStation(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'passation-e2e-page-')), port = 0): Promise<RestartableStation> {
+async function startStation(options: { screensDir?: string } = {}): Promise<RestartableStation> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'passation-e2e-page-'));
   const open = async (p: number) => {
     const db = openDatabase(path.join(dataDir, 'centre.sqlite'));
     const server = await createCentreServer({
       db, dataDir, host: '127.0.0.1', port: p, tls: TEST_STATION_TLS,
-      config: { managerPassword: 'responsable-e2e', plugins: [screensPlugin()], logError: () => {} },
+      config: { managerPassword: 'responsable-e2e', plugins: [screensPlugin(options.screensDir ? { dir: options.screensDir } : {})], logError: () => {} },
     });
     return { db, server };
   };
-  let running: { db: ReturnType<typeof openDatabase>; server: CentreServer } | null = await open(port);
+  let running: { db: ReturnType<typeof openDatabase>; server: CentreServer } | null = await open(0);
   const station: RestartableStation = {
     url: running.server.url, dataDir, server: running.server, port: Number(new URL(running.server.url).port),
     async stop() {
@@ -149,6 +151,56 @@ test.describe('the offline service worker (issue 8 §2)', () => {
       await station.stop();
       fs.rmSync(profile, { recursive: true, force: true });
       fs.rmSync(station.dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+test.describe('a new version of the kiosk (issue 8 §2)', () => {
+  test('takes over cleanly: the page in use is not reloaded, the next load is the new build, the old files leave the cache', async ({ page, problems }) => {
+    // A copy of the build the test can change as a new deployment would: a new index.html (a marker) and a CSS file
+    // under a new hashed name, the worker's manifest updated to match (what the next `npm run build:screens` gives).
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'passation-e2e-dist-'));
+    fs.cpSync(DEFAULT_SCREENS_DIR, dist, { recursive: true });
+    const station = await startStation({ screensDir: dist });
+    try {
+      await page.goto(`${station.url}/kiosk/`);
+      await expect(page.getByRole('heading', { level: 1, name: 'Appairer ce poste' })).toBeVisible();
+      await controlled(page);
+      const before = await cachedUrls(page);
+      const oldCss = before.find((u) => /^\/kiosk\/assets\/style-[\w-]+\.css$/.test(u))!;
+      expect(oldCss).toBeDefined();
+
+      const kiosk = path.join(dist, 'kiosk');
+      const oldName = path.posix.basename(oldCss);
+      const newName = 'style-NouvelleVersion2.css';
+      fs.copyFileSync(path.join(kiosk, 'assets', oldName), path.join(kiosk, 'assets', newName));
+      fs.rmSync(path.join(kiosk, 'assets', oldName));
+      const html = fs.readFileSync(path.join(kiosk, 'index.html'), 'utf8').replace(oldName, newName).replace('<title>', '<meta name="passation-build" content="2"><title>');
+      fs.writeFileSync(path.join(kiosk, 'index.html'), html);
+      const worker = fs.readFileSync(path.join(kiosk, 'service-worker.js'), 'utf8');
+      const revision = /"revision":"([0-9a-f]+)","url":"index.html"/.exec(worker)?.[1];
+      expect(revision, 'la révision de index.html dans le manifeste du worker').toBeDefined();
+      fs.writeFileSync(path.join(kiosk, 'service-worker.js'), worker.replace(revision!, crypto.createHash('md5').update(html).digest('hex')).replace(oldName, newName));
+
+      // The page in use checks for the new worker (as each load does) and is left as it is while it takes over.
+      await page.evaluate(() => { (window as unknown as { stillTheSamePage: boolean }).stillTheSamePage = true; });
+      await page.evaluate(async () => { await (await navigator.serviceWorker.ready).update(); });
+      await expect.poll(() => cachedUrls(page), { timeout: 15_000 }).toContain(`/kiosk/assets/${newName}`);
+      await expect.poll(() => cachedUrls(page), { timeout: 15_000 }).not.toContain(oldCss);
+      expect(await page.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(true);
+      await expect(page.getByRole('heading', { level: 1, name: 'Appairer ce poste' })).toBeVisible();
+
+      // The next load is the new build, from the new precache, even with the station stopped.
+      await station.stop();
+      await page.reload();
+      await expect(page.locator('meta[name="passation-build"]')).toHaveAttribute('content', '2');
+      await expect(page.getByRole('status').filter({ hasText: 'Le poste du surveillant ne répond pas pour le moment.' })).toBeVisible({ timeout: 15_000 });
+      expect(await page.locator('header').evaluate((h) => getComputedStyle(h).display)).toBe('flex'); // the new CSS applies
+      expect(problems.pageErrors).toEqual([]);
+    } finally {
+      await station.stop();
+      fs.rmSync(station.dataDir, { recursive: true, force: true });
+      fs.rmSync(dist, { recursive: true, force: true });
     }
   });
 });

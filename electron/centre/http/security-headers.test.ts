@@ -47,7 +47,7 @@ describe('the kiosk page CSP (issue 8 §5)', () => {
 describe('which CSP for which URL', () => {
   it('the API, the kiosk (page, worker, assets), the rest', () => {
     expect(cspFor('/api/kiosk/state')).toBe(API_CSP);
-    for (const url of ['/kiosk', '/kiosk/', '/kiosk/sw.js', '/kiosk/assets/index-abc.js', '/kiosk/?x=1', '/kiosk?x=1']) expect(cspFor(url), url).toBe(KIOSK_CSP);
+    for (const url of ['/kiosk', '/kiosk/', '/kiosk/service-worker.js', '/kiosk/assets/index-abc.js', '/kiosk/?x=1', '/kiosk?x=1']) expect(cspFor(url), url).toBe(KIOSK_CSP);
     for (const url of ['/console/', '/console/assets/a.js', '/kiosks', '/kioskX/', '/']) expect(cspFor(url), url).toBe(PAGE_CSP);
   });
 

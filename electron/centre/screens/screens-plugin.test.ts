@@ -15,7 +15,7 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(dist, 'kiosk', 'assets'), { recursive: true });
   fs.writeFileSync(path.join(dist, 'kiosk', 'index.html'), '<!doctype html><html lang="fr"><title>Borne</title><script type="module" src="/kiosk/assets/index-abc.js"></script></html>');
   fs.writeFileSync(path.join(dist, 'kiosk', 'assets', 'index-abc.js'), 'console.log("borne");');
-  fs.writeFileSync(path.join(dist, 'kiosk', 'sw.js'), 'self.addEventListener("fetch", () => {});');
+  fs.writeFileSync(path.join(dist, 'kiosk', 'service-worker.js'), 'self.addEventListener("fetch", () => {});');
   fs.writeFileSync(path.join(dist, 'secret.txt'), 'hors des écrans');
   t = await startTestServer({ plugins: [screensPlugin({ dir: dist })] });
 });
@@ -35,7 +35,7 @@ describe('the built screens, served by the centre server', () => {
   });
 
   it('serves the kiosk’s service worker revalidated each time (a new version takes over), under the kiosk CSP', async () => {
-    const worker = await t.call('GET', '/kiosk/sw.js');
+    const worker = await t.call('GET', '/kiosk/service-worker.js');
     expect(worker.status).toBe(200);
     expect(worker.headers['content-type']).toMatch(/javascript/);
     expect(worker.headers['cache-control']).toBe('no-cache');

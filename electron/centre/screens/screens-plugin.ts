@@ -42,7 +42,7 @@ export function screensPlugin(options: { dir?: string } = {}): FastifyPluginAsyn
         if (file.split('/').includes('..')) return reply.callNotFound();
         if (!path.posix.extname(file)) return sendPage(reply);
         if (!built) return sendPage(reply);
-        // Any other file (the kiosk's service worker `sw.js` above all) is revalidated each time, so that a
+        // Any other file (the kiosk's service worker `service-worker.js` above all) is revalidated each time, so that a
         // new version of the screen is seen at the next load and its worker takes over (issue 8 §2).
         const cache = file.startsWith('assets/') ? ASSET_CACHE : 'no-cache';
         return reply.header('cache-control', cache).sendFile(path.posix.join(screen, file), dir, { cacheControl: false });
