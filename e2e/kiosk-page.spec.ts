@@ -361,3 +361,44 @@ test.describe('theme and text size (issue 8 §4)', () => {
     expect(problems.pageErrors).toEqual([]);
   });
 });
+
+test.describe('the kiosk page CSP in Chromium (issue 8 §5)', () => {
+  test('blob: illustrations show, data: images and inline scripts do not, eval is refused, http frames are blocked', async ({ page, station, problems }) => {
+    const answer = await page.goto(`${station.url}/kiosk/`);
+    expect(answer?.headers()['content-security-policy']).toBe(KIOSK_CSP);
+    await expect(page.getByRole('heading', { level: 1, name: 'Appairer ce poste' })).toBeVisible();
+    const icon = await page.evaluate(() => document.querySelector<HTMLLinkElement>('link[rel="icon"]')!.href);
+    const seen = await page.evaluate(async (iconUrl) => {
+      const load = (src: string) => new Promise<boolean>((resolve) => {
+        const img = document.createElement('img');
+        img.onload = () => resolve(true);
+        img.onerror = () => resolve(false);
+        img.src = src;
+        document.body.append(img);
+      });
+      // An illustration as the flow shows it: bytes fetched from the station, a blob: URL made by the page.
+      const blob = await load(URL.createObjectURL(await (await fetch(iconUrl)).blob()));
+      const data = await load('data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22/%3E');
+      const script = document.createElement('script');
+      script.textContent = '(window).inlineRan = true;';
+      document.body.append(script);
+      let evalRefused = false;
+      // oxlint-disable-next-line no-eval -- the test proves the CSP refuses it
+      try { (0, eval)('1 + 1'); } catch { evalRefused = true; }
+      const frame = document.createElement('iframe');
+      frame.src = 'http://127.0.0.1:9/';
+      document.body.append(frame);
+      // A challenge's embed is https: allowed by the CSP (sandboxed by the challenge screen; nothing listens here).
+      const embed = document.createElement('iframe');
+      embed.setAttribute('sandbox', 'allow-scripts');
+      embed.src = 'https://127.0.0.1:9/integration';
+      document.body.append(embed);
+      await new Promise((r) => setTimeout(r, 300));
+      return { blob, data, inlineRan: (window as unknown as { inlineRan?: boolean }).inlineRan === true, evalRefused };
+    }, icon);
+    expect(seen).toEqual({ blob: true, data: false, inlineRan: false, evalRefused: true });
+    const violations = await problems.cspViolations();
+    for (const directive of ['img-src', 'script-src-elem', 'script-src', 'frame-src']) expect(violations.some((v) => v.startsWith(directive)), `${directive} : ${violations.join(' | ')}`).toBe(true);
+    expect(violations.filter((v) => v.includes('/integration')), 'l’intégration https n’est pas bloquée par la CSP').toEqual([]);
+  });
+});
