@@ -116,6 +116,34 @@ describe('the focus watch, reported to the station', () => {
   });
 });
 
+describe('an attachment open in a permitted application (the shell says so)', () => {
+  it('leaving the page then is no focus loss; after the application closed it is again', async () => {
+    let listener: ((e: ShellLockdownEvent) => void) | null = null;
+    const bridge = {
+      onLockdownEvent: (l: (e: ShellLockdownEvent) => void) => { listener = l; return () => { listener = null; }; },
+      acknowledgeLockdownEvents: () => {},
+    } as unknown as KioskBridge;
+    start(bridge);
+    const shell = (kind: 'allowedApplicationOpened' | 'allowedApplicationClosed', id: string) =>
+      listener!({ kind, cause: 'LibreOffice Calc', at: '2026-12-02T09:00:00.000Z', clientEventId: id });
+    shell('allowedApplicationOpened', 'shell-open');
+    focused = false;
+    window.dispatchEvent(new FocusEvent('blur'));
+    focused = true;
+    vi.advanceTimersByTime(1000);
+    shell('allowedApplicationClosed', 'shell-close');
+    await flush();
+    await flush();
+    expect(lost).toBe(0);
+    expect(sent.map((s) => s.body.kind)).toEqual(['allowedApplicationOpened', 'allowedApplicationClosed']);
+    focused = false;
+    window.dispatchEvent(new FocusEvent('blur'));
+    await flush();
+    expect(lost).toBe(1);
+    expect(sent.map((s) => s.body.kind).at(-1)).toBe('focusLost');
+  });
+});
+
 describe('what the page refuses', () => {
   beforeEach(() => start());
 

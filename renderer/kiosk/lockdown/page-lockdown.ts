@@ -45,7 +45,12 @@ export function startPageLockdown(options: PageLockdownOptions): PageLockdown {
 
   // The pupil's challenge when they left: the return is reported against it too.
   let leftFrom: LockdownContext | null = null;
+  // kiosk-lockdown §2: while the shell shows an attachment in a permitted application, leaving the page is expected
+  // (the shell logs the switch itself): no focus loss from the page then, no false alarm.
+  let permittedApplicationOpen = false;
   const stopFocus = watchFocus(win, (change, at) => {
+    if (permittedApplicationOpen && change.kind === 'lost') return;
+    if (change.kind === 'regained' && leftFrom === null) return; // an absence that was not reported
     const context = change.kind === 'lost' ? options.context() : leftFrom ?? options.context();
     leftFrom = change.kind === 'lost' ? context : null;
     if (change.kind === 'lost') options.onFocusLost();
@@ -56,6 +61,8 @@ export function startPageLockdown(options: PageLockdownOptions): PageLockdown {
   const unrestrict = restrictPage(win);
   // `?.()`: a page given a partial bridge (the demo banner's test) runs without the shell's events.
   const unsubscribeShell = options.bridge?.onLockdownEvent?.((event) => {
+    if (event.kind === 'allowedApplicationOpened') permittedApplicationOpen = true;
+    if (event.kind === 'allowedApplicationClosed') permittedApplicationOpen = false;
     queue.push(event, null, () => options.bridge?.acknowledgeLockdownEvents([event.clientEventId]));
   });
 
