@@ -4,7 +4,7 @@ import './kiosk.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createStore } from 'zustand/vanilla';
-import { KIOSK_BRIDGE_GLOBAL } from '../../shared/formats/kiosk-bridge';
+import { KIOSK_BRIDGE_GLOBAL, type KioskBridge } from '../../shared/formats/kiosk-bridge';
 import { bindHtmlLang, localeStore } from '../ui/i18n/locale-store';
 import { translate } from '../ui/i18n/translate';
 import type { LiveConnection } from '../ui/live-connection';
@@ -18,10 +18,14 @@ import { createKioskFlowStore } from './flow/kiosk-flow-store';
 import { titleOf } from './flow/kiosk-screen';
 import { createPairingStore } from './flow/pairing-store';
 import { KioskApp } from './screens/kiosk-app';
+import { displayStore } from '../ui/theme/display-store';
+import { startKioskWorker } from './offline/register-worker';
+import { startPageLockdown } from './lockdown/page-lockdown';
 
 // The kiosk page's wiring: the stores, the kiosk socket once paired (the outbox sends on it), the title following
 // screen, question and language.
 bindHtmlLang();
+displayStore(); // Issue 8 §4: the pupil's kept theme and text size on <html> before the first paint.
 const liveLink = relayLiveLink();
 const { store: flow, client, assets } = createKioskFlowStore({ live: liveLink });
 const pairing = createPairingStore(client, () => flow.getState().paired());
@@ -66,6 +70,16 @@ flow.subscribe((state, previous) => {
   if (state.screen.name !== 'loading' && state.screen.name !== 'pairing') openLive();
 });
 void flow.getState().boot();
+// Issue 8 §2: the app cached for an outage (a failure leaves the kiosk working online: nothing to show the pupil).
+void startKioskWorker();
+// Issue 8 §3: the in-page lockdown; the flow's challenge on screen and its focus-loss action, where the flow has them.
+// Kiosk-lockdown §3: focus losses go to the station with the challenge on screen; a focused one is marked (R-VAL-5).
+const lockdown = startPageLockdown({
+  context: () => ({ entryToken: flow.getState().entryToken, challengeId: flow.getState().currentChallengeId() }),
+  onFocusLost: () => flow.getState().focusLost(),
+  bridge: (window as unknown as Record<string, KioskBridge | undefined>)[KIOSK_BRIDGE_GLOBAL] ?? null,
+});
+station.subscribe((s) => { if (s.status.kind === 'reachable') lockdown.queue.flush(); });
 
 const root = document.getElementById('root');
 if (!root) throw new Error('élément #root absent de la page');

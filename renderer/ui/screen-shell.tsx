@@ -2,6 +2,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { MessageKey } from './i18n/catalogue-fr';
 import { LanguageSwitch } from './i18n/language-switch';
 import { useTranslate } from './i18n/locale-store';
+import { DisplaySettings } from './theme/display-settings';
 import type { StationStatusState } from './station/station-status-store';
 import { StationStatusView } from './station/station-status-view';
 
@@ -12,7 +13,7 @@ export function ScreenShell({ titleKey, introKey, station }: { titleKey: Message
     <>
       <header className="screen-header">
         <h1>{t(titleKey)}</h1>
-        <LanguageSwitch />
+        <div className="screen-tools"><LanguageSwitch /><DisplaySettings /></div>
       </header>
       <main className="screen-main">
         <p>{t(introKey)}</p>

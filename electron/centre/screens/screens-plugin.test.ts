@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAGE_CSP } from '../http/security-headers';
+import { KIOSK_CSP } from '../http/security-headers';
 import { startTestServer, type TestServer } from '../testing/test-server';
 import { screensPlugin } from './screens-plugin';
 
@@ -15,6 +15,7 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(dist, 'kiosk', 'assets'), { recursive: true });
   fs.writeFileSync(path.join(dist, 'kiosk', 'index.html'), '<!doctype html><html lang="fr"><title>Borne</title><script type="module" src="/kiosk/assets/index-abc.js"></script></html>');
   fs.writeFileSync(path.join(dist, 'kiosk', 'assets', 'index-abc.js'), 'console.log("borne");');
+  fs.writeFileSync(path.join(dist, 'kiosk', 'service-worker.js'), 'self.addEventListener("fetch", () => {});');
   fs.writeFileSync(path.join(dist, 'secret.txt'), 'hors des écrans');
   t = await startTestServer({ plugins: [screensPlugin({ dir: dist })] });
 });
@@ -29,8 +30,17 @@ describe('the built screens, served by the centre server', () => {
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.text).toContain('/kiosk/assets/index-abc.js');
-    expect(page.headers['content-security-policy']).toBe(PAGE_CSP);
+    expect(page.headers['content-security-policy']).toBe(KIOSK_CSP);
     expect(page.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('serves the kiosk’s service worker revalidated each time (a new version takes over), under the kiosk CSP', async () => {
+    const worker = await t.call('GET', '/kiosk/service-worker.js');
+    expect(worker.status).toBe(200);
+    expect(worker.headers['content-type']).toMatch(/javascript/);
+    expect(worker.headers['cache-control']).toBe('no-cache');
+    expect(worker.headers['content-security-policy']).toBe(KIOSK_CSP);
+    expect(worker.headers['content-security-policy']).toContain("worker-src 'self'");
   });
 
   it('serves hashed assets with a long cache, and a missing file is a French 404', async () => {

@@ -24,7 +24,7 @@ const ASSET_CACHE = 'public, max-age=31536000, immutable';
  * public (`config.auth`: the pages hold no data; the API behind them checks the caller). A path without a file
  * extension gets the screen's page (the screens route inside themselves); a missing file is a 404. When a
  * screen was not built, its URLs answer a French page saying how to build it (503), never a stack trace.
- * The pages' strict CSP comes from `server/security-headers.ts`.
+ * The pages' strict CSP comes from `http/security-headers.ts` (the kiosk's own: `KIOSK_CSP`).
  */
 export function screensPlugin(options: { dir?: string } = {}): FastifyPluginAsync {
   const dir = options.dir ?? DEFAULT_SCREENS_DIR;
@@ -42,6 +42,8 @@ export function screensPlugin(options: { dir?: string } = {}): FastifyPluginAsyn
         if (file.split('/').includes('..')) return reply.callNotFound();
         if (!path.posix.extname(file)) return sendPage(reply);
         if (!built) return sendPage(reply);
+        // Any other file (the kiosk's service worker `service-worker.js` above all) is revalidated each time, so that a
+        // new version of the screen is seen at the next load and its worker takes over (issue 8 §2).
         const cache = file.startsWith('assets/') ? ASSET_CACHE : 'no-cache';
         return reply.header('cache-control', cache).sendFile(path.posix.join(screen, file), dir, { cacheControl: false });
       });

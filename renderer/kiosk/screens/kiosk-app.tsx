@@ -2,6 +2,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { LanguageSwitch } from '../../ui/i18n/language-switch';
 import { useTranslate } from '../../ui/i18n/locale-store';
+import { DisplaySettings } from '../../ui/theme/display-settings';
 import type { StationStatusState } from '../../ui/station/station-status-store';
 import type { CheckInState } from '../flow/check-in-store';
 import type { LinkState } from '../flow/connectivity';
@@ -36,7 +37,7 @@ export function KioskApp({ stores }: { stores: KioskStores }) {
     <>
       <header className="screen-header">
         <p className="app-name">{t('kiosk.title')}</p>
-        <LanguageSwitch />
+        <div className="screen-tools"><LanguageSwitch /><DisplaySettings /></div>
       </header>
       <DemoBanner outsideShell={stores.outsideShell} />
       <StationBanner station={stores.station} link={stores.link} />

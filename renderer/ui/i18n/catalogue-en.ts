@@ -11,6 +11,13 @@ export const en: Record<MessageKey, string> = {
   'language.fr': 'Français',
   'language.en': 'English',
 
+  // Theme and text size (issue 8 §4)
+  'display.highContrast': 'High contrast',
+  'display.textSize': 'Text size',
+  'display.size100': '100%',
+  'display.size125': '125%',
+  'display.size150': '150%',
+
   'station.checking': 'Looking for the invigilator station…',
   'station.reachable': 'Invigilator station reachable',
   'station.unreachable': 'Invigilator station unreachable',

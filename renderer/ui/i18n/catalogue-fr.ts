@@ -13,6 +13,13 @@ export const fr = {
   'language.fr': 'Français',
   'language.en': 'English',
 
+  // Theme and text size (issue 8 §4)
+  'display.highContrast': 'Contraste élevé',
+  'display.textSize': 'Taille du texte',
+  'display.size100': '100 %',
+  'display.size125': '125 %',
+  'display.size150': '150 %',
+
   'station.checking': 'Recherche du poste du surveillant…',
   'station.reachable': 'Poste du surveillant joignable',
   'station.unreachable': 'Poste du surveillant injoignable',
