@@ -1,3 +1,4 @@
+import { RECEIPT_SIGNING_USAGE } from '../../shared/formats/platform-api';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -120,6 +121,12 @@ describe('issue-centre', () => {
     expect(text).toMatch(/Extended Key Usage:\s+E-mail Protection, 1\.3\.6\.1\.5\.5\.7\.3\.36/);
     expect(text).toMatch(/CA:FALSE/);
     expect(openssl(['x509', '-in', centre.certPath, '-noout', '-purpose']).stdout).toMatch(/S\/MIME signing : Yes\n/);
+  });
+
+  it('gives the platform’s signing certificate, and it alone, the receipt usage the centres require (issue 9 §2)', () => {
+    const usage = (file: string) => openssl(['x509', '-in', file, '-noout', '-ext', 'extendedKeyUsage']).stdout;
+    expect(usage(path.join(dir, 'platform-signing.pem'))).toMatch(new RegExp(`E-mail Protection, 1\\.3\\.6\\.1\\.5\\.5\\.7\\.3\\.36, ${RECEIPT_SIGNING_USAGE.replaceAll('.', '\\.')}`));
+    expect(usage(centre.certPath)).not.toContain(RECEIPT_SIGNING_USAGE);
   });
 
   it('signs a CMS that `openssl cms -verify` accepts with its default (S/MIME) purpose, and refuses once altered', () => {

@@ -12,7 +12,7 @@ import { rightAnswerFor, wrongAnswerFor } from '../../shared/testing/simulated-a
 // Test files only: the centre's own code drives a real session and signs a genuine bundle (the platform never imports it).
 import { enterTest, startHarness, type Harness } from '../../electron/centre/testing/test-harness';
 import { testContentPackage } from '../../electron/centre/testing/test-packages';
-import { createRootCertificate, describeCertificate, issueSigningCertificate, type KeyAndCertificate } from '../authority/certificate-issuance';
+import { createRootCertificate, describeCertificate, issuePlatformSigningCertificate, issueSigningCertificate, type KeyAndCertificate } from '../authority/certificate-issuance';
 import { exportPkcs12 } from '../authority/pkcs12-file';
 import { issueServerCertificate } from '../authority/server-certificate';
 import { publishPackage } from '../publishing/publish-package';
@@ -36,7 +36,7 @@ const CENTRE = { organisation: 'Lycée Érable', commonName: '0123456A' };
 const PKCS12_PASSWORD = 'mot-de-passe-du-centre-42';
 
 const authority = createRootCertificate('Autorité de certification Passation — test', { days: 3650 });
-const signing = issueSigningCertificate(authority, { organisation: 'Autorité Passation', commonName: 'Signature de la plateforme' }, { days: 365 });
+const signing = issuePlatformSigningCertificate(authority, { organisation: 'Autorité Passation', commonName: 'Signature de la plateforme' }, { days: 365 });
 const signer: PlatformSigner = { certPem: signing.certPem, keyPem: signing.keyPem, authorityPem: authority.certPem };
 const centre = issueSigningCertificate(authority, CENTRE, { days: 365 });
 const authorityFile = path.join(scratch, 'authority.pem');

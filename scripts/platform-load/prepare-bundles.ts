@@ -20,7 +20,7 @@ import type { ResultsDocument } from '../../shared/formats/results';
 import { rightAnswerFor, wrongAnswerFor } from '../../shared/testing/simulated-answer';
 import { enterTest, startHarness, type Harness } from '../../electron/centre/testing/test-harness';
 import { testContentPackage } from '../../electron/centre/testing/test-packages';
-import { createRootCertificate, describeCertificate, issueSigningCertificate, type KeyAndCertificate } from '../../platform/authority/certificate-issuance';
+import { createRootCertificate, describeCertificate, issuePlatformSigningCertificate, issueSigningCertificate, type KeyAndCertificate } from '../../platform/authority/certificate-issuance';
 import { exportPkcs12 } from '../../platform/authority/pkcs12-file';
 import { publishPackage } from '../../platform/publishing/publish-package';
 import type { ReceiveContext } from '../../platform/receiving/receive-bundle';
@@ -48,7 +48,7 @@ export interface PreparedBundles {
 export async function prepareBundles(count: number): Promise<PreparedBundles> {
   // As `passation-platform init` (root, 20 years; platform signing certificate) and `issue-centre`.
   const authority = createRootCertificate('Autorité de certification Passation — banc d’essai', { days: 3650 });
-  const signing = issueSigningCertificate(authority, { organisation: 'Autorité Passation', commonName: 'Signature de la plateforme Passation' }, { days: 1825 });
+  const signing = issuePlatformSigningCertificate(authority, { organisation: 'Autorité Passation', commonName: 'Signature de la plateforme Passation' }, { days: 1825 });
   const signer: PlatformSigner = { certPem: signing.certPem, keyPem: signing.keyPem, authorityPem: authority.certPem };
   const centre = issueSigningCertificate(authority, CENTRE, { days: 1095 });
 
