@@ -22,6 +22,7 @@ import { readBundle } from '../signing/read-bundle';
 import type { BundleFile } from '../signing/results-bundle';
 import { enterTest, startHarness, type Harness } from '../testing/test-harness';
 import { testContentPackage } from '../testing/test-packages';
+import { buildCrlDer, crlPem } from '../../../platform/authority/crl';
 import { rescoreDocument } from './rescore-document';
 import { EXPECTED_FILES, verifyBundle, verifyBundleFiles, type BundleVerification } from './verify-bundle';
 
@@ -455,6 +456,79 @@ describe('tampering: every altered bundle is refused', () => {
       expect(verification.ok).toBe(false);
       expect(failed(verification)).toContain('Certificat du centre : chaîne jusqu’à l’autorité, validité à l’heure de signature');
     });
+  });
+});
+
+describe('passation verify --crl: the authority’s revocation list', () => {
+  const centreSerial = () => readCertificatePem(centre.certPem).serialHex;
+  const certificateLine = (v: BundleVerification) => v.checks.find((c) => c.name.startsWith('Certificat du centre'))!;
+  const platformCrl = (serials: string[], authorityCert = authorityPem, authorityKey = fs.readFileSync(pki.authorityKey, 'utf8'), nextUpdate = new Date(Date.now() + 7 * 86_400_000)) =>
+    Buffer.from(crlPem(buildCrlDer({
+      authorityCertPem: authorityCert, authorityKeyPem: authorityKey, crlNumber: 3, thisUpdate: new Date(Date.now() - 60_000), nextUpdate,
+      revoked: serials.map((serialHex) => ({ serialHex, revokedAt: new Date(Date.now() - 30_000), reason: 'keyCompromise' as const })),
+    })), 'utf8');
+  /** `openssl ca -gencrl` over an index where `serials` are revoked: a CRL this project did not write. */
+  const opensslCrl = (serials: string[], format: 'PEM' | 'DER') => {
+    const dir = fs.mkdtempSync(path.join(scratch.dir, 'ca-'));
+    const stamp = (d: Date) => d.toISOString().replace(/[-:T]/g, '').slice(2, 14) + 'Z';
+    fs.writeFileSync(path.join(dir, 'index.txt'), serials.map((s) => `R\t${stamp(new Date(Date.now() + 86_400_000))}\t${stamp(new Date(Date.now() - 60_000))}\t${s.toUpperCase()}\tunknown\t/CN=x\n`).join(''));
+    fs.writeFileSync(path.join(dir, 'crlnumber'), '01\n');
+    fs.writeFileSync(path.join(dir, 'ca.cnf'), `[ca]\ndefault_ca = d\n[d]\ndatabase = ${dir}/index.txt\ncrlnumber = ${dir}/crlnumber\ndefault_md = sha256\ndefault_crl_days = 30\n`);
+    const out = path.join(dir, 'crl.pem');
+    const made = spawnSync('openssl', ['ca', '-config', path.join(dir, 'ca.cnf'), '-gencrl', '-keyfile', pki.authorityKey, '-cert', pki.authority, '-out', out], { encoding: 'utf8' });
+    if (made.status !== 0) throw new Error(made.stderr);
+    if (format === 'PEM') return fs.readFileSync(out);
+    return spawnSync('openssl', ['crl', '-in', out, '-outform', 'DER']).stdout;
+  };
+
+  test('a CRL made by passation-platform’s code: the centre revoked fails the certificate line, another serial passes', async () => {
+    const revoked = await verifyBundle(bundle, authorityPem, { crl: platformCrl(['7f01', centreSerial()]) });
+    expect(failed(revoked)).toEqual([certificateLine(revoked).name]);
+    expect(certificateLine(revoked).detail).toMatch(/^certificat du centre révoqué le \d\d\/\d\d\/\d{4} à \d\d:\d\d UTC/);
+    const other = await verifyBundle(bundle, authorityPem, { crl: platformCrl(['7f01']) });
+    expect(other.ok).toBe(true);
+    expect(certificateLine(other).detail).toContain('non révoqué (liste de révocation du');
+  });
+
+  test('a CRL made by openssl ca -gencrl, PEM and DER: the same verdicts', async () => {
+    for (const format of ['PEM', 'DER'] as const) {
+      const revoked = await verifyBundle(bundle, authorityPem, { crl: opensslCrl([centreSerial()], format) });
+      expect(failed(revoked), format).toEqual([certificateLine(revoked).name]);
+      expect(certificateLine(revoked).detail).toContain('certificat du centre révoqué le');
+      expect((await verifyBundle(bundle, authorityPem, { crl: opensslCrl(['7f01'], format) })).ok, format).toBe(true);
+    }
+  });
+
+  test('a list that is not the authority’s, out of date, altered or unreadable: refused, never taken as “not revoked”', async () => {
+    const rogue = createAuthority({ commonName: 'Autorité de certification — DÉMONSTRATION', validDays: 30 });
+    const otherName = createAuthority({ commonName: 'Une autre autorité', validDays: 30 });
+    const stale = platformCrl([], authorityPem, fs.readFileSync(pki.authorityKey, 'utf8'), new Date(Date.now() - 1000));
+    const altered = Buffer.from(opensslCrl(['7f01'], 'DER'));
+    altered[altered.length - 5] = altered[altered.length - 5]! ^ 0x01;
+    const cases: [Buffer, string][] = [
+      [platformCrl([], otherName.certPem, otherName.keyPem), 'n’est pas émise par l’autorité de confiance'],
+      // Same name, another key: only the signature tells them apart.
+      [platformCrl([], rogue.certPem, rogue.keyPem), 'la signature de la liste de révocation n’est pas celle de l’autorité'],
+      [stale, 'liste de révocation périmée depuis le'],
+      [altered, 'la signature de la liste de révocation n’est pas celle de l’autorité'],
+      [Buffer.from('pas une liste'), 'liste de révocation illisible'],
+    ];
+    for (const [crl, words] of cases) {
+      const verification = await verifyBundle(bundle, authorityPem, { crl });
+      expect(failed(verification), words).toEqual([certificateLine(verification).name]);
+      expect(certificateLine(verification).detail).toContain(words);
+    }
+  });
+
+  test('bin/passation.js verify --crl: exit 1 with the ✗ for a revoked centre, exit 0 when it is not on the list', () => {
+    const bin = path.join(__dirname, '..', '..', '..', 'bin', 'passation.js');
+    const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+    const revoked = run('verify', bundleFile, '--ca', authorityFile, '--crl', scratch.write('revoque.crl', platformCrl([centreSerial()])));
+    expect(revoked.status).toBe(1);
+    expect(revoked.stdout).toMatch(/✗ Certificat du centre : chaîne jusqu’à l’autorité, validité à l’heure de signature : certificat du centre révoqué le /);
+    const clean = run('verify', bundleFile, '--ca', authorityFile, '--crl', scratch.write('a-jour.crl', opensslCrl(['7f01'], 'PEM')));
+    expect(clean.status, clean.stdout).toBe(0);
+    expect(run('verify', bundleFile, '--ca', authorityFile, '--crl', path.join(scratch.dir, 'absente.crl')).stderr).toContain('lecture impossible du fichier de liste de révocation (ENOENT)');
   });
 });
 

@@ -7,6 +7,7 @@ import { chainToTrustedAuthority } from '../pki/certificate-chain';
 import { readCertificatePem, subjectText, type CertificateInfo } from '../pki/certificate-info';
 import { verifyDetached } from '../pki/cms-verify';
 import { formatUtc } from '../pki/french-date';
+import { readRevocationList, revocationListProblem } from '../pki/revocation-list';
 import { pdfDocText } from '../reports/sign-pdf';
 import { ATTENDANCE_SHEET_FILE, INCIDENT_REPORT_FILE, PDF_DESCRIPTIONS, PDF_TITLES, pdfSignatureReason } from '../signing/bundle-pdfs';
 import { AUDIT_LOG_DESCRIPTION, bundleReadme } from '../signing/bundle-readme';
@@ -58,6 +59,20 @@ function pdfBindingProblem(signature: PdfSignature, name: string, document: Resu
   return null;
 }
 
+/**
+ * The centre's certificate against the authority's CRL: the list must be the authority's and current; a serial on
+ * it fails, whenever it was revoked (the signing time is the centre's own claim). A string is the problem.
+ */
+function revocationProblem(crlBytes: Buffer, cert: CertificateInfo, authority: CertificateInfo, now: Date): string | { detail: string } {
+  const read = readRevocationList(crlBytes);
+  if (!read.ok) return read.reason;
+  const problem = revocationListProblem(read.crl, authority, now);
+  if (problem !== null) return problem;
+  const revokedAt = read.crl.revoked.get(cert.serialHex);
+  if (revokedAt !== undefined) return `certificat du centre révoqué le ${formatUtc(revokedAt)} (liste de révocation de l’autorité du ${formatUtc(read.crl.thisUpdate)})`;
+  return { detail: ` ; non révoqué (liste de révocation du ${formatUtc(read.crl.thisUpdate)}, ${read.crl.revoked.size} certificat(s) révoqué(s))` };
+}
+
 /** The files of a bundle, in the order the centre writes them (signing/sign-session.ts). */
 export const EXPECTED_FILES = [RESULTS_FILE, SIGNATURE_FILE, README_FILE, ATTENDANCE_SHEET_FILE, INCIDENT_REPORT_FILE, AUDIT_LOG_FILE] as const;
 const PDF_FILES = [ATTENDANCE_SHEET_FILE, INCIDENT_REPORT_FILE] as const;
@@ -67,6 +82,8 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 export interface VerifyBundleOptions {
   /** The auditor's clock: a signature cannot be dated after it. Defaults to now. */
   now?: Date;
+  /** The authority's CRL (PEM or DER, as `passation-platform crl` writes it): a revoked centre certificate fails. */
+  crl?: Buffer;
 }
 
 /**
@@ -162,6 +179,11 @@ export function verifyBundleFiles(read: ReadBundleResult, authorityPem: string, 
         problem = `signé le ${formatUtc(signingTime)}, avant la finalisation de la session (${formatUtc(new Date(document.finalisedAt))})`;
       } else {
         detail = `${subjectText(cert)}, émis par ${subjectText(authority)}, valide du ${formatUtc(cert.notBefore)} au ${formatUtc(cert.notAfter)} ; signé le ${formatUtc(signingTime)}`;
+        if (options.crl !== undefined) {
+          const revocation = revocationProblem(options.crl, cert, authority, now);
+          if (typeof revocation === 'string') problem = revocation;
+          else detail += revocation.detail;
+        }
       }
     }
     add('Certificat du centre : chaîne jusqu’à l’autorité, validité à l’heure de signature', problem, detail);
