@@ -11,6 +11,7 @@ import * as initModule from './init-command';
 import * as issueCentreModule from './issue-centre-command';
 import * as publishModule from './publish-command';
 import * as revokeModule from './revoke-command';
+import * as reviewModule from './review-command';
 import * as serveModule from './serve-command';
 import { openSqliteStore } from '../storage/sqlite-store';
 import { openssl } from '../testing/openssl';
@@ -22,7 +23,7 @@ const root = fs.mkdtempSync(path.join(os.tmpdir(), 'passation-platform-cli-'));
 const dir = path.join(root, 'authority');
 const file = (name: string) => path.join(root, name);
 
-const commands: PlatformCommands = { init: () => initModule, issueCentre: () => issueCentreModule, revoke: () => revokeModule, crl: () => crlModule, publish: () => publishModule, serve: () => serveModule };
+const commands: PlatformCommands = { init: () => initModule, issueCentre: () => issueCentreModule, revoke: () => revokeModule, crl: () => crlModule, publish: () => publishModule, serve: () => serveModule, review: () => reviewModule };
 
 function io(env: Record<string, string | undefined> = { PASSATION_AUTHORITY_PASSPHRASE: PASSPHRASE }): CommandIo & { lines: string[] } {
   const lines: string[] = [];
