@@ -1,8 +1,13 @@
 import { AUDIT_GENESIS_HASH, type AuditLogEvent } from '../formats/audit-log';
 import { err, ok, type Result } from '../result';
 
-/** SHA-256 in lower-case hex of UTF-8 text or of bytes: Node's crypto at the edges (shared/ imports no Node). */
-export type Sha256Hex = (data: string | Uint8Array) => string;
+/** What the check needs from its runtime (shared/ imports neither Node nor the DOM): Node's crypto and TextDecoder. */
+export interface AuditLogTools {
+  /** SHA-256 in lower-case hex of UTF-8 text or of bytes. */
+  sha256Hex: (data: string | Uint8Array) => string;
+  /** Strict UTF-8 decoding: null when the bytes are not UTF-8. */
+  decodeUtf8: (bytes: Uint8Array) => string | null;
+}
 
 /** What the signed results.json says of its audit log (results format 2, `auditChain`). */
 export interface AuditChainClaim {
@@ -11,7 +16,6 @@ export interface AuditChainClaim {
   logSha256: string;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 const isId = (v: unknown): v is number | null => v === null || Number.isSafeInteger(v);
 
 /**
@@ -21,13 +25,10 @@ const isId = (v: unknown): v is number | null => v === null || Number.isSafeInte
  * event removed, reordered, edited or added is refused, in French, naming the first line at fault where the
  * numbering shows it. The events are parsed once, for the comparison with the results (audit-log-agreement.ts).
  */
-export function readAuditLog(bytes: Uint8Array, claim: AuditChainClaim, sha256Hex: Sha256Hex): Result<AuditLogEvent[], string> {
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return err('audit.jsonl n’est pas du texte UTF-8');
-  }
+export function readAuditLog(bytes: Uint8Array, claim: AuditChainClaim, tools: AuditLogTools): Result<AuditLogEvent[], string> {
+  const { sha256Hex } = tools;
+  const text = tools.decodeUtf8(bytes);
+  if (text === null) return err('audit.jsonl n’est pas du texte UTF-8');
   if (text.length > 0 && !text.endsWith('\n')) return err('audit.jsonl : la dernière ligne n’est pas terminée par un saut de ligne (fichier tronqué ?)');
   const lines = text.length === 0 ? [] : text.slice(0, -1).split('\n');
 
