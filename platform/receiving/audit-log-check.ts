@@ -6,7 +6,7 @@ import { err, ok, type Result } from '../../shared/result';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** One-shot SHA-256 (no Hash object per event: about 500 events in a 30-candidate bundle). */
-const tools: AuditLogTools = {
+export const auditLogTools: AuditLogTools = {
   sha256Hex: (data) => crypto.hash('sha256', data, 'hex'),
   decodeUtf8: (bytes) => {
     try {
@@ -23,7 +23,7 @@ const tools: AuditLogTools = {
  * with the results (each test started, each answer and incident has its event; the last one is the finalisation).
  */
 export function checkAuditLog(document: ResultsDocument, log: Buffer): Result<void, string> {
-  const events = readAuditLog(log, document.auditChain, tools);
+  const events = readAuditLog(log, document.auditChain, auditLogTools);
   if (!events.ok) return err(events.error);
   const disagreements = auditLogDisagreements(document, events.value);
   return disagreements.length === 0 ? ok(undefined) : err(`audit.jsonl et results.json ne disent pas la même chose : ${disagreements.join(' ; ')}`);
