@@ -28,8 +28,10 @@ const USAGE = `Passation — ligne de commande
   passation audit SESSION [--db F]    journal d’une session et vérification de sa chaîne de hachage
   passation export SESSION --out DOSSIER [--data-dir D]
                                       lot de résultats signé d’une session (.zip et fichiers extraits)
-  passation verify LOT.zip --ca authority.pem
-                                      vérifie un lot de résultats (signatures, chaîne, schéma, cohérence)
+  passation verify LOT.zip --ca authority.pem [--crl authority.crl]
+                                      vérifie un lot de résultats (signatures, chaîne, schéma, journal
+                                      d’audit, cohérence) ; --crl : liste de révocation de l’autorité
+                                      (passation-platform crl), un certificat révoqué est refusé
   passation rescore LOT.zip --content C
                                       recalcule chaque résultat à partir des réponses brutes (JSON)
   passation send LOT.zip --platform https://… --ca authority.pem [--out recu.json]
@@ -63,6 +65,7 @@ export async function main(argv: string[]): Promise<number> {
       host: { type: 'string' },
       out: { type: 'string' },
       ca: { type: 'string' },
+      crl: { type: 'string' },
       platform: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -93,7 +96,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'backup': await centreCommands().backupCommand(file, values.db, line); return 0;
     case 'audit': return centreCommands().auditCommand(file, values.db, line);
     case 'export': await exporting().exportCommand(file, { out: values.out, dataDir: values['data-dir'] }, line); return 0;
-    case 'verify': return verifying().verifyCommand(file, { ca: values.ca }, line);
+    case 'verify': return verifying().verifyCommand(file, { ca: values.ca, crl: values.crl }, line);
     case 'rescore': return verifying().rescoreCommand(file, { content: values.content }, print, (l) => process.stderr.write(`${l}\n`));
     case 'send': return sending().sendCommand(file, { platform: values.platform, ca: values.ca, out: values.out }, line);
     case 'import-receipt': return sending().importReceiptCommand(file, second, { dataDir: values['data-dir'] }, line);

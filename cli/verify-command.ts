@@ -18,11 +18,12 @@ function readFile(file: string, what: string): Buffer {
 }
 
 /**
- * `passation verify BUNDLE.zip --ca authority.pem` (issue 9 §4) — each check on its own line, ✓ or ✗, in French;
+ * `passation verify BUNDLE.zip --ca authority.pem [--crl authority.crl]` (issue 9 §4) — each check on its own line,
+ * ✓ or ✗, in French (with `--crl`, the authority's revocation list: a revoked centre certificate fails the chain);
  * exit 0 when all hold, 1 otherwise (2 for usage).
  */
-export async function verifyCommand(file: string | undefined, options: { ca?: string }, out: (line: string) => void): Promise<number> {
-  if (!file || !options.ca) throw new CliError('usage : passation verify LOT.zip --ca authority.pem', 2);
+export async function verifyCommand(file: string | undefined, options: { ca?: string; crl?: string }, out: (line: string) => void): Promise<number> {
+  if (!file || !options.ca) throw new CliError('usage : passation verify LOT.zip --ca authority.pem [--crl authority.crl]', 2);
   const zip = readFile(file, 'lot de résultats');
   const authority = readFile(options.ca, 'certificat de l’autorité').toString('utf8');
   try {
@@ -30,7 +31,8 @@ export async function verifyCommand(file: string | undefined, options: { ca?: st
   } catch {
     throw new CliError(`${options.ca} : certificat de l’autorité illisible (un certificat X.509 en PEM est attendu)`);
   }
-  const verification = await verifyBundle(zip, authority);
+  const crl = options.crl === undefined ? undefined : readFile(options.crl, 'fichier de liste de révocation');
+  const verification = await verifyBundle(zip, authority, crl === undefined ? {} : { crl });
   for (const check of verification.checks) {
     const [first, ...more] = check.detail.split('\n');
     out(`${check.ok ? '✓' : '✗'} ${check.name}${first ? ` : ${first}` : ''}`);

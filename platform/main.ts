@@ -9,6 +9,7 @@ export interface PlatformCommands {
   crl: () => typeof import('./commands/crl-command');
   publish: () => typeof import('./commands/publish-command');
   serve: () => typeof import('./commands/serve-command');
+  review: () => typeof import('./commands/review-command');
 }
 
 // Each command's module is loaded only when it runs (as cli/main.ts does): `revoke` does not pay for forge's
@@ -21,6 +22,7 @@ const lazyCommands: PlatformCommands = {
   crl: () => require('./commands/crl-command'),
   publish: () => require('./commands/publish-command'),
   serve: () => require('./commands/serve-command'),
+  review: () => require('./commands/review-command'),
 };
 
 export const USAGE = `Passation — plateforme de l’autorité
@@ -40,6 +42,11 @@ export const USAGE = `Passation — plateforme de l’autorité
   passation-platform serve DOSSIER [--port 8443] [--host 127.0.0.1]
                          le service HTTPS : paquets publiés, réception des lots, reçus signés,
                          recherche par code de vérification (docs/platform-api.md)
+  passation-platform review DOSSIER list
+  passation-platform review DOSSIER publish CODE --by NOM [--reason NOTE]
+  passation-platform review DOSSIER reject CODE --by NOM --reason MOTIF
+                         résultats validés retenus pour une revue (signalements C1, C6) : les lister,
+                         publier l’un d’eux après la revue (la recherche le trouve), ou le rejeter
 
   Phrase de passe de l’autorité : --passphrase ou la variable PASSATION_AUTHORITY_PASSPHRASE.
   Base de données : le fichier SQLite du dossier, ou PostgreSQL si DATABASE_URL est défini.`;
@@ -62,6 +69,7 @@ export async function runPlatform(argv: string[], io: CommandIo, commands: Platf
       file: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
+      by: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -70,14 +78,15 @@ export async function runPlatform(argv: string[], io: CommandIo, commands: Platf
     io.out(USAGE);
     return command === undefined && !values.help ? 2 : 0;
   }
-  const known = ['init', 'issue-centre', 'revoke', 'crl', 'publish', 'serve'];
+  const known = ['init', 'issue-centre', 'revoke', 'crl', 'publish', 'serve', 'review'];
   if (!known.includes(command)) throw new CommandError(`commande inconnue : ${command}\n\n${USAGE}`, 2);
-  if (dir === undefined || extra.length > 0) throw new CommandError(`usage : passation-platform ${command} DOSSIER … (voir --help)`, 2);
+  if (dir === undefined || (extra.length > 0 && command !== 'review')) throw new CommandError(`usage : passation-platform ${command} DOSSIER … (voir --help)`, 2);
   switch (command) {
     case 'init': await commands.init().initCommand(dir, { passphrase: values.passphrase, name: values.name }, io); return 0;
     case 'issue-centre': await commands.issueCentre().issueCentreCommand(dir, { ...values, centreId: values['centre-id'] }, io); return 0;
     case 'revoke': await commands.revoke().revokeCommand(dir, values, io); return 0;
     case 'publish': await commands.publish().publishCommand(dir, values, io); return 0;
+    case 'review': await commands.review().reviewCommand(dir, extra, values, io); return 0;
     case 'serve': {
       const handle = await commands.serve().serveCommand(dir, values, io);
       await untilStopped();

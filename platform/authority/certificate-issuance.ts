@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import forge from 'node-forge';
+import { RECEIPT_SIGNING_USAGE } from '../../shared/formats/platform-api';
 
 /**
  * The authority's certificates (architecture §2), made with node-forge, keys from Node's crypto.
@@ -93,6 +94,7 @@ export function issueSigningCertificate(
   authority: KeyAndCertificate,
   subject: { organisation: string; commonName: string },
   validity: Validity,
+  extraUsages: readonly string[] = [],
 ): KeyAndCertificate & { serialHex: string } {
   const caCert = forge.pki.certificateFromPem(authority.certPem);
   const caKey = forge.pki.privateKeyFromPem(authority.keyPem);
@@ -104,12 +106,24 @@ export function issueSigningCertificate(
   cert.setExtensions([
     { name: 'basicConstraints', cA: false, critical: true },
     { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
-    { name: 'extKeyUsage', emailProtection: true, [OID_DOCUMENT_SIGNING]: true },
+    { name: 'extKeyUsage', emailProtection: true, [OID_DOCUMENT_SIGNING]: true, ...Object.fromEntries(extraUsages.map((oid) => [oid, true])) },
     { name: 'subjectKeyIdentifier' },
     { name: 'authorityKeyIdentifier', keyIdentifier: caCert.generateSubjectKeyIdentifier().getBytes() },
   ]);
   cert.sign(caKey, forge.md.sha256.create());
   return { certPem: forge.pki.certificateToPem(cert), keyPem, serialHex: cert.serialNumber };
+}
+
+/**
+ * The platform's signing certificate (receipts, packages): a signing certificate that also carries the receipt
+ * usage (shared/formats/platform-api.ts), which centres require of a receipt's signer.
+ */
+export function issuePlatformSigningCertificate(
+  authority: KeyAndCertificate,
+  subject: { organisation: string; commonName: string },
+  validity: Validity,
+): KeyAndCertificate & { serialHex: string } {
+  return issueSigningCertificate(authority, subject, validity, [RECEIPT_SIGNING_USAGE]);
 }
 
 /** What the store records of a certificate, read back by Node's X509 parser. */

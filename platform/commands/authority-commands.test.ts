@@ -1,3 +1,4 @@
+import { RECEIPT_SIGNING_USAGE } from '../../shared/formats/platform-api';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,6 +11,7 @@ import * as initModule from './init-command';
 import * as issueCentreModule from './issue-centre-command';
 import * as publishModule from './publish-command';
 import * as revokeModule from './revoke-command';
+import * as reviewModule from './review-command';
 import * as serveModule from './serve-command';
 import { openSqliteStore } from '../storage/sqlite-store';
 import { openssl } from '../testing/openssl';
@@ -21,7 +23,7 @@ const root = fs.mkdtempSync(path.join(os.tmpdir(), 'passation-platform-cli-'));
 const dir = path.join(root, 'authority');
 const file = (name: string) => path.join(root, name);
 
-const commands: PlatformCommands = { init: () => initModule, issueCentre: () => issueCentreModule, revoke: () => revokeModule, crl: () => crlModule, publish: () => publishModule, serve: () => serveModule };
+const commands: PlatformCommands = { init: () => initModule, issueCentre: () => issueCentreModule, revoke: () => revokeModule, crl: () => crlModule, publish: () => publishModule, serve: () => serveModule, review: () => reviewModule };
 
 function io(env: Record<string, string | undefined> = { PASSATION_AUTHORITY_PASSPHRASE: PASSPHRASE }): CommandIo & { lines: string[] } {
   const lines: string[] = [];
@@ -120,6 +122,12 @@ describe('issue-centre', () => {
     expect(text).toMatch(/Extended Key Usage:\s+E-mail Protection, 1\.3\.6\.1\.5\.5\.7\.3\.36/);
     expect(text).toMatch(/CA:FALSE/);
     expect(openssl(['x509', '-in', centre.certPath, '-noout', '-purpose']).stdout).toMatch(/S\/MIME signing : Yes\n/);
+  });
+
+  it('gives the platform’s signing certificate, and it alone, the receipt usage the centres require (issue 9 §2)', () => {
+    const usage = (file: string) => openssl(['x509', '-in', file, '-noout', '-ext', 'extendedKeyUsage']).stdout;
+    expect(usage(path.join(dir, 'platform-signing.pem'))).toMatch(new RegExp(`E-mail Protection, 1\\.3\\.6\\.1\\.5\\.5\\.7\\.3\\.36, ${RECEIPT_SIGNING_USAGE.replaceAll('.', '\\.')}`));
+    expect(usage(centre.certPath)).not.toContain(RECEIPT_SIGNING_USAGE);
   });
 
   it('signs a CMS that `openssl cms -verify` accepts with its default (S/MIME) purpose, and refuses once altered', () => {

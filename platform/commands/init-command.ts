@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE, DEFAULT_FILES, DEFAULT_SQLITE_FILE, PLATFORM_CONFIG_FORMAT, type PlatformConfig } from '../authority/authority-config';
-import { createRootCertificate, describeCertificate, issueSigningCertificate, KEY_ALGORITHM } from '../authority/certificate-issuance';
+import { createRootCertificate, describeCertificate, issuePlatformSigningCertificate, KEY_ALGORITHM } from '../authority/certificate-issuance';
 import { encryptKey } from '../authority/key-at-rest';
 import { CommandError, type CommandIo } from '../command-error';
 import { passphrase, withStore } from './authority-folder';
@@ -29,7 +29,7 @@ export async function initCommand(dir: string, options: { passphrase?: string; n
   }
   const now = io.now();
   const root = createRootCertificate(authorityName, { days: ROOT_DAYS });
-  const signing = issueSigningCertificate(root, { organisation: authorityName, commonName: 'Signature de la plateforme Passation' }, { days: SIGNING_DAYS });
+  const signing = issuePlatformSigningCertificate(root, { organisation: authorityName, commonName: 'Signature de la plateforme Passation' }, { days: SIGNING_DAYS });
   const config: PlatformConfig = {
     format: PLATFORM_CONFIG_FORMAT,
     formatVersion: 1,

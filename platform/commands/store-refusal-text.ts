@@ -11,5 +11,8 @@ export function storeRefusalText(refusal: StoreRefusal): string {
     case 'packageExists': return `le paquet ${refusal.packageId} version ${refusal.version} est déjà publié`;
     case 'duplicateCandidate': return `le candidat ${refusal.candidateId} figure deux fois`;
     case 'verificationCodeTaken': return `code(s) de vérification déjà attribué(s) : ${refusal.verificationCodes.join(', ')}`;
+    case 'unknownResult': return `aucun résultat reçu ne porte le code de vérification ${refusal.verificationCode}`;
+    case 'notHeldForReview': return `le résultat ${refusal.verificationCode} n’attend pas de revue : ${
+      refusal.why === 'published' ? 'il est déjà publié' : refusal.why === 'notValidated' ? 'il n’est pas validé (R-PUB-1 : seul un résultat validé se publie)' : `une décision est déjà prise (${refusal.decision === 'published' ? 'publié' : 'rejeté'})`}`;
   }
 }

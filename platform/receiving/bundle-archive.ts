@@ -5,7 +5,8 @@ import { err, ok, type Result } from '../../shared/result';
 /** The files every results bundle holds, exactly (docs/results-bundle.md §4). */
 export const RESULTS_FILE = 'results.json';
 export const SIGNATURE_FILE = 'results.json.p7s';
-export const BUNDLE_FILE_NAMES = [RESULTS_FILE, SIGNATURE_FILE, 'LISEZMOI.txt', 'feuille-emargement.pdf', 'pv-incident.pdf'] as const;
+export const AUDIT_LOG_FILE = 'audit.jsonl';
+export const BUNDLE_FILE_NAMES = [RESULTS_FILE, SIGNATURE_FILE, 'LISEZMOI.txt', 'feuille-emargement.pdf', 'pv-incident.pdf', AUDIT_LOG_FILE] as const;
 
 /** Inflated, no file of a bundle comes near this (a zip bomb would). */
 export const MAX_INFLATED_FILE_BYTES = 64 * 1024 * 1024;
@@ -13,7 +14,7 @@ export const MAX_INFLATED_FILE_BYTES = 64 * 1024 * 1024;
 export type BundleArchive = ReadonlyMap<string, Buffer>;
 
 /**
- * Reads a bundle's .zip: exactly the five files of a bundle, each once, plain names (no folder), each at most
+ * Reads a bundle's .zip: exactly the six files of a bundle, each once, plain names (no folder), each at most
  * MAX_INFLATED_FILE_BYTES once inflated (yauzl checks the declared sizes against the inflated bytes), each matching
  * its CRC-32 (yauzl does not check it: a flipped byte in a file the signature does not cover, a PDF, is caught here).
  */

@@ -9,7 +9,8 @@ import { signDetached, type PlatformSigner } from '../signing/cms-sign';
 import type { CandidateResult, PlatformStore } from '../storage/platform-store';
 import { judgeCentreCertificate } from '../verification/centre-trust';
 import { verifyDetachedCms } from '../verification/cms-verify';
-import { readBundleArchive, RESULTS_FILE, SIGNATURE_FILE } from './bundle-archive';
+import { checkAuditLog } from './audit-log-check';
+import { AUDIT_LOG_FILE, readBundleArchive, RESULTS_FILE, SIGNATURE_FILE } from './bundle-archive';
 import { rescoreDocument, type RescoredCandidate } from './rescore';
 import { checkAuditChainHead, parseResultsDocument } from './results-checks';
 
@@ -46,8 +47,8 @@ const refuse = (check: BundleCheck, message: string) => err<BundleRefusal>({ che
 /**
  * Issue 9 §3 — receives one bundle. The checks run in this order and the first that fails refuses it, nothing
  * stored: size, archive, CMS signature, certificate (chain to the authority, validity now, recorded centre
- * certificate, not revoked), schema, audit chain head; then a bundle already received (same SHA-256) gets its
- * first receipt; otherwise every candidate is rescored with the platform's copy of the content, the bundle and its
+ * certificate, not revoked), schema, audit chain (audit-log-check.ts); then a bundle already received (same SHA-256)
+ * gets its first receipt; otherwise every candidate is rescored with the platform's copy of the content, the bundle and its
  * results stored in one transaction, and the signed receipt returned.
  */
 export async function receiveBundle(context: ReceiveContext, zip: Buffer): Promise<Result<Received, BundleRefusal>> {
@@ -75,6 +76,8 @@ export async function receiveBundle(context: ReceiveContext, zip: Buffer): Promi
   if (!document.ok) return refuse('schema', document.error);
   const chain = checkAuditChainHead(document.value);
   if (!chain.ok) return refuse('auditChain', chain.error);
+  const log = checkAuditLog(document.value, archive.value.get(AUDIT_LOG_FILE)!);
+  if (!log.ok) return refuse('auditChain', log.error);
 
   const first = await context.store.bundle(sha256);
   if (first !== null) return ok({ sha256, body: { ...(JSON.parse(first.receipt.toString('utf8')) as SignedReceipt), duplicate: true } });

@@ -23,11 +23,9 @@ export function parseResultsDocument(bytes: Buffer): Result<ResultsDocument, str
 }
 
 /**
- * Architecture §2 — what the document lets the platform check of the session's audit hash chain: the bundle
- * carries its head (number and hash of the last event), not the events. Each test started, each answer and each
- * incident appended one event at the centre, so the head's number cannot be lower than their count: a document
- * with answers or incidents the chain never saw (added after the fact) is refused. The hash itself binds the
- * signed document to the centre's log, which `passation verify` checks against the station's events.
+ * Architecture §2 — the first, cheapest look at the audit chain, from the document alone: each test started, each
+ * answer and each incident appended one event at the centre, so the head's number cannot be lower than their count.
+ * The events themselves (audit.jsonl) are recomputed and compared next (audit-log-check.ts).
  */
 export function checkAuditChainHead(document: ResultsDocument): Result<void, string> {
   const tests = document.candidates.filter((c) => c.test !== null);

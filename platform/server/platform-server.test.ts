@@ -12,7 +12,7 @@ import { rightAnswerFor, wrongAnswerFor } from '../../shared/testing/simulated-a
 // Test files only: the centre's own code drives a real session and signs a genuine bundle (the platform never imports it).
 import { enterTest, startHarness, type Harness } from '../../electron/centre/testing/test-harness';
 import { testContentPackage } from '../../electron/centre/testing/test-packages';
-import { createRootCertificate, describeCertificate, issueSigningCertificate, type KeyAndCertificate } from '../authority/certificate-issuance';
+import { createRootCertificate, describeCertificate, issuePlatformSigningCertificate, issueSigningCertificate, type KeyAndCertificate } from '../authority/certificate-issuance';
 import { exportPkcs12 } from '../authority/pkcs12-file';
 import { issueServerCertificate } from '../authority/server-certificate';
 import { publishPackage } from '../publishing/publish-package';
@@ -36,7 +36,7 @@ const CENTRE = { organisation: 'Lycée Érable', commonName: '0123456A' };
 const PKCS12_PASSWORD = 'mot-de-passe-du-centre-42';
 
 const authority = createRootCertificate('Autorité de certification Passation — test', { days: 3650 });
-const signing = issueSigningCertificate(authority, { organisation: 'Autorité Passation', commonName: 'Signature de la plateforme' }, { days: 365 });
+const signing = issuePlatformSigningCertificate(authority, { organisation: 'Autorité Passation', commonName: 'Signature de la plateforme' }, { days: 365 });
 const signer: PlatformSigner = { certPem: signing.certPem, keyPem: signing.keyPem, authorityPem: authority.certPem };
 const centre = issueSigningCertificate(authority, CENTRE, { days: 365 });
 const authorityFile = path.join(scratch, 'authority.pem');
@@ -319,6 +319,31 @@ describe.each(engines)('passation-platform serve on $name', (engine) => {
     const answer = await call(platform, 'POST', '/api/bundles', await zip(files));
     expect(answer.status).toBe(400);
     expect(PlatformRefusal.parse(answer.json).error.check).toBe('archive');
+  });
+
+  test.skipIf(engine.unavailable !== null)('audit.jsonl: an event removed, two reordered, one edited, the file missing, or a re-signed log that disagrees with the answers: 422 auditChain, nothing stored', async () => {
+    const files = await unzip(genuine.zip);
+    const lines = files.get('audit.jsonl')!.toString('utf8').slice(0, -1).split('\n');
+    const withLog = (log: readonly string[]) => zip(new Map([...files, ['audit.jsonl', Buffer.from(log.map((l) => `${l}\n`).join(''), 'utf8')]]));
+    const answerAt = lines.findIndex((l) => l.includes('"kind":"answer"'));
+    await refused(await withLog(lines.filter((_, i) => i !== answerAt)), 422, 'auditChain', `audit.jsonl, ligne ${answerAt + 1} : l’événement n° ${answerAt + 1} manque`);
+    const swapped = [...lines];
+    [swapped[answerAt], swapped[answerAt + 1]] = [swapped[answerAt + 1]!, swapped[answerAt]!];
+    await refused(await withLog(swapped), 422, 'auditChain', 'n’est pas à sa place');
+    await refused(await withLog(lines.map((l, i) => (i === answerAt ? l.replace('"elapsedMs":4000', '"elapsedMs":4001') : l))), 422, 'auditChain', 'un événement a été modifié, retiré ou déplacé');
+    await refused(await withLog([...lines, lines.at(-1)!]), 422, 'auditChain', 'ligne');
+    const noLog = new Map(files);
+    noLog.delete('audit.jsonl');
+    await refused(await zip(noLog), 400, 'archive', 'audit.jsonl');
+    // An insider re-chains the log without one answer event and signs it again: the chain holds, the answers disagree.
+    const rechained = lines.filter((_, i) => i !== answerAt).map((l, i) => canonicalJson({ ...(JSON.parse(l) as object), seq: i + 1 }));
+    const head = rechained.reduce((prev, line) => sha256(Buffer.from(prev + line, 'utf8')), '0'.repeat(64));
+    const log = Buffer.from(rechained.map((l) => `${l}\n`).join(''), 'utf8');
+    const document = { ...genuine.document, auditChain: { seq: rechained.length, head, logSha256: sha256(log) } };
+    const results = Buffer.from(canonicalJson(document), 'utf8');
+    const insider = new Map([...files, ['audit.jsonl', log], ['results.json', results],
+      ['results.json.p7s', signDetached(results, { certPem: centre.certPem, keyPem: centre.keyPem, authorityPem: authority.certPem }, new Date())]]);
+    await refused(await zip(insider), 422, 'auditChain', 'aucun événement « answer » dans le journal');
   });
 
   test.skipIf(engine.unavailable !== null)('look-up by verification code: JSON and the French HTML page (R-PUB-1), then rate-limited', async () => {

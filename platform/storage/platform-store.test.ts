@@ -222,4 +222,38 @@ describe.each(engines)('PlatformStore on $name', (engine) => {
       },
     ), { numRuns: 25 });
   });
+
+  test('R-PUB-1 review: a held result is listed, published once by a person (look-up then sees it) or rejected; every other decision refused', async () => {
+    const held = result(1);
+    const toReject = result(2);
+    const published = result(3, { publishedAt: NOW });
+    const cancelled = result(4, { status: 'cancelled', reason: 'moins de 5 compétences' });
+    const b = bundle('0123456A', centreSerial);
+    expect((await store.storeBundle(b, [held, toReject, published, cancelled])).ok).toBe(true);
+    const heldCodes = async () => (await store.resultsHeldForReview()).map((r) => r.verificationCode);
+    expect(await heldCodes()).toEqual(expect.arrayContaining([held.verificationCode, toReject.verificationCode]));
+    expect(await heldCodes()).not.toEqual(expect.arrayContaining([published.verificationCode]));
+    expect(await heldCodes()).not.toEqual(expect.arrayContaining([cancelled.verificationCode]));
+    expect((await store.resultByVerificationCode(held.verificationCode))!.publishedAt).toBeNull();
+
+    const at = '2026-03-09T10:00:00.000Z';
+    const decide = (verificationCode: string, decision: 'published' | 'rejected') => store.decideReview({ verificationCode, decision, decidedAt: at, decidedBy: 'Mme Martin', note: 'revue du PV' });
+    // Two reviewers at once: one decision, whichever came first; the other is told it was taken.
+    const both = await Promise.all([decide(held.verificationCode, 'published'), decide(held.verificationCode, 'published')]);
+    expect(both.filter((d) => d.ok)).toHaveLength(1);
+    expect(both.find((d) => d.ok)).toMatchObject({ ok: true, value: { verificationCode: held.verificationCode, publishedAt: at, centreName: 'Lycée 0123456A' } });
+    expect(both.find((d) => !d.ok)).toEqual({ ok: false, error: { code: 'notHeldForReview', verificationCode: held.verificationCode, why: 'decided', decision: 'published' } });
+    expect(await store.resultByVerificationCode(held.verificationCode)).toMatchObject({ publishedAt: at, status: 'validated' });
+
+    expect(await decide(toReject.verificationCode, 'rejected')).toMatchObject({ ok: true, value: { publishedAt: null } });
+    expect(await decide(toReject.verificationCode, 'published')).toMatchObject({ ok: false, error: { why: 'decided', decision: 'rejected' } });
+    expect((await store.resultByVerificationCode(toReject.verificationCode))!.publishedAt).toBeNull();
+    expect(await heldCodes()).not.toEqual(expect.arrayContaining([held.verificationCode]));
+    expect(await heldCodes()).not.toEqual(expect.arrayContaining([toReject.verificationCode]));
+
+    expect(await decide(published.verificationCode, 'published')).toEqual({ ok: false, error: { code: 'notHeldForReview', verificationCode: published.verificationCode, why: 'published' } });
+    expect(await decide(cancelled.verificationCode, 'published')).toEqual({ ok: false, error: { code: 'notHeldForReview', verificationCode: cancelled.verificationCode, why: 'notValidated' } });
+    expect(await decide('P-22222222', 'published')).toEqual({ ok: false, error: { code: 'unknownResult', verificationCode: 'P-22222222' } });
+    expect((await store.resultByVerificationCode(published.verificationCode))!.publishedAt).toBe(NOW);
+  });
 });

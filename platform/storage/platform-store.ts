@@ -43,6 +43,10 @@ export interface PlatformStore {
   bundleResults(sha256: string): Promise<CandidateResult[]>;
   /** R-PUB-1 — the raw row; whether it may be shown (validated, published) is the caller's decision. */
   resultByVerificationCode(code: string): Promise<LookedUpResult | null>;
+  /** R-PUB-1, R-INC-1 — validated results held for a person's review (C1, C6), oldest bundle first. */
+  resultsHeldForReview(): Promise<LookedUpResult[]>;
+  /** R-PUB-1 — the one decision on a held result: `published` (look-up then finds it) or `rejected` (never shown). */
+  decideReview(decision: ReviewDecision): Promise<Result<LookedUpResult, StoreRefusal>>;
 
   close(): Promise<void>;
 }
@@ -143,6 +147,15 @@ export interface LookedUpResult extends CandidateResult {
   bundleSha256: string;
 }
 
+export interface ReviewDecision {
+  verificationCode: string;
+  decision: 'published' | 'rejected';
+  decidedAt: string;
+  /** Who reviewed (a person's name, kept with the decision). */
+  decidedBy: string;
+  note: string;
+}
+
 export interface StoredBundle {
   duplicate: boolean;
   /** The receipt stored with the first copy. */
@@ -158,4 +171,6 @@ export type StoreRefusal =
   | { code: 'alreadyRevoked'; serialHex: string; revokedAt: string }
   | { code: 'packageExists'; kind: PackageKind; packageId: string; version: string }
   | { code: 'duplicateCandidate'; candidateId: number }
-  | { code: 'verificationCodeTaken'; verificationCodes: string[] };
+  | { code: 'verificationCodeTaken'; verificationCodes: string[] }
+  | { code: 'unknownResult'; verificationCode: string }
+  | { code: 'notHeldForReview'; verificationCode: string; why: 'published' | 'notValidated' | 'decided'; decision?: string };

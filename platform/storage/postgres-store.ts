@@ -1,6 +1,8 @@
 import pg from 'pg';
 import { err, ok, type Result } from '../../shared/result';
 import { LOOKUP_SQL } from './lookup-sql';
+import { reviewRefusal } from './review-decision';
+import { HELD_FOR_REVIEW_SQL, INSERT_DECISION_SQL, PUBLISH_RESULT_SQL, REVIEW_CANDIDATE_SQL } from './review-sql';
 import { listMigrations, pendingMigrations } from './migrations';
 import type { Centre, PlatformStore, StoreRefusal } from './platform-store';
 import { RESULT_COLUMNS, bundleFromRow, certificateFromRow, firstInternalDuplicate, isoTime, lookedUpFromRow, packageFromRow, packageSummaryFromRow, resultFromRow, resultValues, revocationFromRow, type Row } from './row-mapping';
@@ -157,6 +159,16 @@ export async function openPostgresStore(connectionString: string, options: Postg
       const row = await one(LOOKUP_SQL, [code]);
       return row ? lookedUpFromRow(row) : null;
     },
+    resultsHeldForReview: async () => (await many(HELD_FOR_REVIEW_SQL, [])).map(lookedUpFromRow),
+    decideReview: (d) => transaction(async (client) => {
+      // FOR UPDATE on the result: two reviewers at once, one decision (the other finds it decided).
+      await client.query('SELECT 1 FROM candidate_results WHERE verification_code = $1 FOR UPDATE', [d.verificationCode]);
+      const allowed = reviewRefusal((await client.query(REVIEW_CANDIDATE_SQL, [d.verificationCode])).rows[0] as Row | undefined, d);
+      if (!allowed.ok) return allowed;
+      await client.query(INSERT_DECISION_SQL, [d.verificationCode, d.decision, d.decidedAt, d.decidedBy, d.note]);
+      if (d.decision === 'published') await client.query(PUBLISH_RESULT_SQL, [d.decidedAt, d.verificationCode]);
+      return ok(lookedUpFromRow((await client.query(REVIEW_CANDIDATE_SQL, [d.verificationCode])).rows[0] as Row));
+    }),
     close: () => pool.end(),
   };
 }

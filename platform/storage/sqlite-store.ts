@@ -3,9 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { err, ok, type Result } from '../../shared/result';
 import { listMigrations, pendingMigrations } from './migrations';
-import type { Centre, PlatformStore, StoreRefusal } from './platform-store';
+import type { Centre, LookedUpResult, PlatformStore, ReviewDecision, StoreRefusal } from './platform-store';
 import { RESULT_COLUMNS, bundleFromRow, certificateFromRow, firstInternalDuplicate, lookedUpFromRow, packageFromRow, packageSummaryFromRow, resultFromRow, resultValues, revocationFromRow, type Row } from './row-mapping';
 import { LOOKUP_SQL } from './lookup-sql';
+import { reviewRefusal } from './review-decision';
+import { HELD_FOR_REVIEW_SQL, INSERT_DECISION_SQL, PUBLISH_RESULT_SQL, REVIEW_CANDIDATE_SQL, sqlitePlaceholders } from './review-sql';
 
 const PRIVATE_FILE_MODE = 0o600;
 
@@ -126,8 +128,20 @@ export function openSqliteStore(file: string): PlatformStore {
       const row = get(LOOKUP_SQL.replace('$1', '?'), code);
       return row ? lookedUpFromRow(row) : null;
     },
+    resultsHeldForReview: async () => all(HELD_FOR_REVIEW_SQL).map(lookedUpFromRow),
+    decideReview: async (decision) => decideReview(decision),
     close: async () => { db.close(); },
   };
+
+  function decideReview(d: ReviewDecision): Result<LookedUpResult, StoreRefusal> {
+    return db.transaction(() => {
+      const allowed = reviewRefusal(get(sqlitePlaceholders(REVIEW_CANDIDATE_SQL), d.verificationCode), d);
+      if (!allowed.ok) return allowed;
+      db.prepare(sqlitePlaceholders(INSERT_DECISION_SQL)).run(d.verificationCode, d.decision, d.decidedAt, d.decidedBy, d.note);
+      if (d.decision === 'published') db.prepare(sqlitePlaceholders(PUBLISH_RESULT_SQL)).run(d.decidedAt, d.verificationCode);
+      return ok(lookedUpFromRow(get(sqlitePlaceholders(REVIEW_CANDIDATE_SQL), d.verificationCode)!));
+    })();
+  }
 
   function takenCodes(codes: string[]): string[] {
     const taken = db.prepare('SELECT verification_code FROM candidate_results WHERE verification_code = ?').pluck();

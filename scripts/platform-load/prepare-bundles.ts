@@ -7,8 +7,8 @@
  * How a bundle is varied (the cheapest honest way, issue 9 "Proof"): the two candidates who sat the real session
  * (one answered all 15 challenges, 2 wrong; one stopped after 10 by a technical problem) are repeated to 30
  * candidates, each with its own candidate number and a verification code unique across every bundle; the
- * attendance sheet lists the 30; the audit chain's head keeps the real session's hash with its number raised to
- * what the document shows (the platform checks the number, not the events: platform/README.md). The frozen
+ * attendance sheet lists the 30; the audit log repeats each real candidate's events for the candidates drawn from
+ * it, chained again (repeated-audit-log.ts), so the platform recomputes and compares a 30-candidate log. The frozen
  * profiles, seeds, tests and raw answers are the real ones, so the platform's rescoring redraws and judges them
  * for real. The PDFs and LISEZMOI.txt are the centre's own. Every bundle passes every check of the platform.
  */
@@ -20,13 +20,14 @@ import type { ResultsDocument } from '../../shared/formats/results';
 import { rightAnswerFor, wrongAnswerFor } from '../../shared/testing/simulated-answer';
 import { enterTest, startHarness, type Harness } from '../../electron/centre/testing/test-harness';
 import { testContentPackage } from '../../electron/centre/testing/test-packages';
-import { createRootCertificate, describeCertificate, issueSigningCertificate, type KeyAndCertificate } from '../../platform/authority/certificate-issuance';
+import { createRootCertificate, describeCertificate, issuePlatformSigningCertificate, issueSigningCertificate, type KeyAndCertificate } from '../../platform/authority/certificate-issuance';
 import { exportPkcs12 } from '../../platform/authority/pkcs12-file';
 import { publishPackage } from '../../platform/publishing/publish-package';
 import type { ReceiveContext } from '../../platform/receiving/receive-bundle';
 import { signDetached, type PlatformSigner } from '../../platform/signing/cms-sign';
 import type { PlatformStore } from '../../platform/storage/platform-store';
 import { unzip, zip } from '../../platform/testing/zip-files';
+import { repeatedAuditLog } from './repeated-audit-log';
 
 export const CANDIDATES_PER_BUNDLE = 30;
 const CENTRE = { organisation: 'Lycée Érable', commonName: '0123456A' };
@@ -47,7 +48,7 @@ export interface PreparedBundles {
 export async function prepareBundles(count: number): Promise<PreparedBundles> {
   // As `passation-platform init` (root, 20 years; platform signing certificate) and `issue-centre`.
   const authority = createRootCertificate('Autorité de certification Passation — banc d’essai', { days: 3650 });
-  const signing = issueSigningCertificate(authority, { organisation: 'Autorité Passation', commonName: 'Signature de la plateforme Passation' }, { days: 1825 });
+  const signing = issuePlatformSigningCertificate(authority, { organisation: 'Autorité Passation', commonName: 'Signature de la plateforme Passation' }, { days: 1825 });
   const signer: PlatformSigner = { certPem: signing.certPem, keyPem: signing.keyPem, authorityPem: authority.certPem };
   const centre = issueSigningCertificate(authority, CENTRE, { days: 1095 });
 
@@ -61,6 +62,11 @@ export async function prepareBundles(count: number): Promise<PreparedBundles> {
   const files = await unzip(genuine);
   const document = JSON.parse(files.get('results.json')!.toString('utf8')) as ResultsDocument;
   const template = thirtyCandidates(document);
+  // The log tells the same 30 candidates (repeated-audit-log.ts): the platform recomputes and compares it.
+  const sat = document.candidates.filter((c) => c.test !== null).map((c) => c.candidateId);
+  const log = repeatedAuditLog(files.get('audit.jsonl')!, template.candidates.map((_, i) => sat[i % sat.length]!));
+  template.auditChain = { seq: log.seq, head: log.head, logSha256: log.logSha256 };
+  files.set('audit.jsonl', log.bytes);
   const bundles: Buffer[] = [];
   for (let b = 0; b < count; b += 1) {
     for (const [i, c] of template.candidates.entries()) c.test!.verificationCode = verificationCode(b * CANDIDATES_PER_BUNDLE + i);
@@ -109,9 +115,8 @@ function thirtyCandidates(document: ResultsDocument): ResultsDocument {
   const candidates = Array.from({ length: CANDIDATES_PER_BUNDLE }, (_, i) => ({ ...structuredClone(sat[i % sat.length]!), candidateId: i + 1 }));
   const attendanceOf = new Map(document.attendance.map((a) => [a.candidateId, a]));
   const attendance = candidates.map((c, i) => ({ ...attendanceOf.get(sat[i % sat.length]!.candidateId)!, candidateId: c.candidateId }));
-  const shown = candidates.length + candidates.reduce((sum, c) => sum + c.test!.answers.length, 0);
   if (document.incidents.length > 0) throw new Error('la session réelle ne doit pas avoir de signalement (ils nomment un candidat)');
-  return { ...document, candidates, attendance, auditChain: { ...document.auditChain, seq: Math.max(document.auditChain.seq, shown) } };
+  return { ...document, candidates, attendance };
 }
 
 /** Dupont answers all 15 challenges, 2 of them wrong; Lefèvre 10 right, then a technical problem ends her test. */

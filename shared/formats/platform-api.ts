@@ -31,6 +31,15 @@ const VerificationCode = z.string().regex(/^P-[2346789BCDFGHJKMPQRTVWXY]{8}$/, '
 // ─── The receipt ───────────────────────────────────────────────────────────────────────────────────────────────
 
 export const RECEIPT_FORMAT = 'passation/receipt';
+
+/**
+ * Issue 9 §2 — the extendedKeyUsage that only the platform's receipt-signing certificate carries (set by
+ * `passation-platform init`): a centre accepts a receipt signed by that certificate, never by another one the
+ * authority issued (a centre's). The project has no registered arc yet: this OID sits under X.660's arc 2.999 and
+ * is to be replaced by one under the authority's own arc (an IANA enterprise number) before production; a
+ * 2.25.<UUID> OID is not possible because node-forge reads no arc wider than 53 bits.
+ */
+export const RECEIPT_SIGNING_USAGE = '2.999.64032.9.1';
 export const RECEIPT_FORMAT_VERSION = 1;
 
 /** R-SCORE-7 — a competence as the platform scored it; level −1 = not certified. */

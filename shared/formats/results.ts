@@ -12,10 +12,11 @@ import { Birthplace } from './session';
  * The results document of a finalised session (R-FIN-1..3, architecture §2): canonical JSON (RFC 8785) of
  * this shape is what the centre signs and sends. Everything needed to check and score it again travels in it:
  * frozen profiles, tests with seeds, every answer with its raw value, timing and status, incidents, the
- * finalisation effects, and the head of the session's audit hash chain.
+ * finalisation effects, and the head of the session's audit hash chain (its events travel in audit.jsonl).
  */
 export const RESULTS_FORMAT = 'passation/results';
-export const RESULTS_FORMAT_VERSION = 1;
+/** 2: the bundle carries the audit log itself (audit.jsonl, shared/formats/audit-log.ts), `auditChain.logSha256`. */
+export const RESULTS_FORMAT_VERSION = 2;
 
 const DateTime = z.string().datetime({ offset: true });
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'empreinte SHA-256 attendue (64 caractères hexadécimaux)');
@@ -153,7 +154,11 @@ export const ResultsDocument = z.object({
   attendance: z.array(ResultsAttendance),
   candidates: z.array(ResultsCandidate),
   incidents: z.array(ResultsIncident),
-  /** Architecture §2 — the session's audit log head: the platform checks that no event was removed or edited. */
-  auditChain: z.object({ seq: z.number().int().min(0), head: Sha256 }).strict(),
+  /**
+   * Architecture §2 — the session's audit log up to the finalisation: its number of events, the hash of the last
+   * one, and the SHA-256 of audit.jsonl, the file of the events beside results.json in the bundle. From them the
+   * platform and `passation verify` recompute the chain and check that no event was removed, reordered or edited.
+   */
+  auditChain: z.object({ seq: z.number().int().min(1), head: Sha256, logSha256: Sha256 }).strict(),
 }).strict();
 export type ResultsDocument = z.infer<typeof ResultsDocument>;

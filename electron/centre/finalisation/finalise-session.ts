@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { checkFinalisation } from '../../../shared/certification/finalisation';
 import { canonicalJson } from '../../../shared/canonical/canonical-json';
 import type { FinalisationAnswer, FinalisationRequest } from '../../../shared/formats/console-api';
+import { auditLogFile } from '../audit/audit-log-file';
 import { appendEvent } from '../audit/event-chain';
 import type { DeliveryContext } from '../records/delivery-context';
 import type { TestRecord } from '../records/delivery-store';
@@ -89,7 +90,8 @@ export function finaliseSession(context: DeliveryContext, sessionId: number, req
     const document = buildResultsDocument(context, {
       session, content, profiles, finalisedAt: at,
       globalComment: request.globalComment, incidentDuringSession: request.incidentDuringSession, joiningIssue: request.joiningIssue,
-      candidates, tests: ended, incidents: listIncidents(context.db, sessionId), chainHead: { seq: head.seq, hash: head.hash },
+      candidates, tests: ended, incidents: listIncidents(context.db, sessionId),
+      chainHead: { seq: head.seq, hash: head.hash, logSha256: auditLogFile(context.db, sessionId, head.seq).sha256 },
     });
     const json = canonicalJson(document);
     const sha256 = createHash('sha256').update(json, 'utf8').digest('hex');

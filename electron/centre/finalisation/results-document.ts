@@ -27,7 +27,8 @@ export interface ResultsInput {
   /** By candidate id: the ended tests, with their abort reason and "écran de fin de test vu" already stored. */
   tests: ReadonlyMap<number, TestRecord>;
   incidents: readonly Incident[];
-  chainHead: { seq: number; hash: string };
+  /** The finalisation event's number and hash, and the SHA-256 of audit.jsonl up to it (audit/audit-log-file.ts). */
+  chainHead: { seq: number; hash: string; logSha256: string };
 }
 
 /**
@@ -80,7 +81,7 @@ export function buildResultsDocument(context: DeliveryContext, input: ResultsInp
       id: i.id, candidateId: i.candidateId, category: i.category, challengeId: i.challengeId, questionNumber: i.questionNumber,
       description: i.description, createdAt: i.createdAt,
     })),
-    auditChain: { seq: input.chainHead.seq, head: input.chainHead.hash },
+    auditChain: { seq: input.chainHead.seq, head: input.chainHead.hash, logSha256: input.chainHead.logSha256 },
   };
   const checked = parseWith(ResultsDocument, document);
   if (!checked.ok) throw new Error(`document de résultats invalide :\n${formatErrors(checked.errors)}`);

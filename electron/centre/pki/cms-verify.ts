@@ -16,6 +16,8 @@ export interface VerifiedSigner {
   notAfter: string;
   /** The signingTime attribute (ISO 8601), as claimed by the signer; null when absent. */
   signingTime: string | null;
+  /** The signer certificate's extendedKeyUsage OIDs (empty when it has none). */
+  extendedKeyUsage: readonly string[];
 }
 
 export type VerifyResult = { ok: true; signer: VerifiedSigner } | { ok: false; reason: string };
@@ -94,6 +96,7 @@ export function verifyDetached(content: Buffer, signatureDer: Buffer, trustedCaP
       notBefore: signer.notBefore.toISOString(),
       notAfter: signer.notAfter.toISOString(),
       signingTime: signedBytes.signingTime?.toISOString() ?? null,
+      extendedKeyUsage: signer.x509.keyUsage ?? [],
     },
   };
 }

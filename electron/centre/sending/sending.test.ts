@@ -4,11 +4,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { SignedReceipt } from '../../../shared/formats/platform-api';
+import { RECEIPT_SIGNING_USAGE, SignedReceipt } from '../../../shared/formats/platform-api';
 import { OutboxState, StoredReceiptAnswer } from '../../../shared/formats/sending';
 import { rightAnswerFor, wrongAnswerFor } from '../../../shared/testing/simulated-answer';
 // Test files only: a REAL authority platform (platform/) on loopback receives the bundle, as in production.
-import { createRootCertificate, describeCertificate, issueSigningCertificate } from '../../../platform/authority/certificate-issuance';
+import { createRootCertificate, describeCertificate, issuePlatformSigningCertificate, issueSigningCertificate } from '../../../platform/authority/certificate-issuance';
 import { exportPkcs12 } from '../../../platform/authority/pkcs12-file';
 import { issueServerCertificate } from '../../../platform/authority/server-certificate';
 import { publishPackage } from '../../../platform/publishing/publish-package';
@@ -32,7 +32,7 @@ import { openDatabase } from '../storage/database';
 const CENTRE = { organisation: 'Lycée Érable', commonName: '0123456A' };
 const PKCS12_PASSWORD = 'mot-de-passe-du-centre-42';
 const authority = createRootCertificate('Autorité de certification Passation — test', { days: 3650 });
-const platformSigning = issueSigningCertificate(authority, { organisation: 'Autorité Passation', commonName: 'Signature de la plateforme' }, { days: 365 });
+const platformSigning = issuePlatformSigningCertificate(authority, { organisation: 'Autorité Passation', commonName: 'Signature de la plateforme' }, { days: 365 });
 const signer: PlatformSigner = { certPem: platformSigning.certPem, keyPem: platformSigning.keyPem, authorityPem: authority.certPem };
 const centre = issueSigningCertificate(authority, CENTRE, { days: 365 });
 const platformTls = issueServerCertificate(authority, '127.0.0.1', 30);
@@ -217,6 +217,24 @@ describe('the outbox against a real platform on loopback (issue 9 §2)', () => {
     const forgedSignature = platformSign(Buffer.from(genuine.receipt, 'utf8'), { certPem: otherSigner.certPem, keyPem: otherSigner.keyPem, authorityPem: otherRoot.certPem }, at);
     const forged = checkSignedReceipt({ receipt: genuine.receipt, signature: forgedSignature.toString('base64'), duplicate: false }, authority.certPem, sha256(bundle), at);
     expect(forged).toMatchObject({ ok: false, error: { code: 'receiptSignatureInvalid' } });
+
+    // Signed by a certificate of the same authority that is not the platform's receipt signer: a centre's.
+    const byCentre = platformSign(Buffer.from(genuine.receipt, 'utf8'), { certPem: centre.certPem, keyPem: centre.keyPem, authorityPem: authority.certPem }, at);
+    const centreSigned = checkSignedReceipt({ receipt: genuine.receipt, signature: byCentre.toString('base64'), duplicate: false }, authority.certPem, sha256(bundle), at);
+    expect(centreSigned).toMatchObject({ ok: false, error: { code: 'receiptSignatureInvalid' } });
+    expect(!centreSigned.ok && centreSigned.error.message).toBe(`signature du reçu refusée : le reçu est signé par « O=Lycée Érable, CN=0123456A », un certificat de l’autorité qui n’est pas celui de signature des reçus de la plateforme (usage ${RECEIPT_SIGNING_USAGE} absent)`);
+    // openssl, which knows nothing of that usage, verifies both signatures against the authority (-purpose any).
+    const caFile = path.join(scratch, 'autorite-recu.pem');
+    fs.writeFileSync(caFile, authority.certPem);
+    for (const [name, signature] of [['platform', Buffer.from(genuine.signature, 'base64')], ['centre', byCentre]] as const) {
+      const text = path.join(scratch, `recu-${name}.json`);
+      const p7s = path.join(scratch, `recu-${name}.p7s`);
+      fs.writeFileSync(text, genuine.receipt);
+      fs.writeFileSync(p7s, signature);
+      expect(openssl(['cms', '-verify', '-binary', '-inform', 'DER', '-content', text, '-in', p7s, '-CAfile', caFile, '-purpose', 'any', '-out', '/dev/null']).stderr, name).toContain('Verification successful');
+    }
+    const usage = openssl(['x509', '-noout', '-ext', 'extendedKeyUsage'], platformSigning.certPem);
+    expect(usage.stdout).toContain(RECEIPT_SIGNING_USAGE);
 
     const altered = genuine.receipt.replace(/"pix":(\d+)/, (_m, n: string) => `"pix":${Number(n) === 640 ? 639 : Number(n) + 1}`);
     expect(altered).not.toBe(genuine.receipt);

@@ -19,6 +19,9 @@ export const OPENSSL_VERIFY_COMMAND = `openssl cms -verify -binary -inform DER -
 
 const CRLF = '\r\n';
 
+/** What audit.jsonl is, in the file list (its SHA-256 and head are in results.json, field auditChain). */
+export const AUDIT_LOG_DESCRIPTION = 'le journal d’audit jusqu’à la finalisation, un événement par ligne (voir ci-dessous).';
+
 /** LISEZMOI.txt, in French, CRLF line ends (read on Windows as well): what each file is and how to check it. */
 export function bundleReadme(facts: ReadmeFacts): string {
   const date = facts.signedAt.toISOString().replace('T', ' à ').replace(/\.\d{3}Z$/, ' UTC');
@@ -43,6 +46,10 @@ export function bundleReadme(facts: ReadmeFacts): string {
     'OpenSSL affiche le document puis « CMS Verification successful » quand la signature est valide et que le',
     'certificat du centre est émis par l’autorité ; la moindre modification d’un octet de results.json ou de la',
     'signature fait échouer la vérification (« Verification failure »).',
+    '',
+    'Vérifier le journal d’audit : son SHA-256 (sha256sum audit.jsonl) est auditChain.logSha256 de results.json ;',
+    'chaque ligne n donne h(n) = SHA-256(h(n-1) + ligne n) en hexadécimal, h(0) = 64 zéros, et h(dernière) est',
+    'auditChain.head (passation verify le recalcule).',
     '',
     'authority.pem est le certificat de l’autorité de certification. Ne le prenez pas dans ce lot : obtenez-le',
     'de l’autorité elle-même, et comparez son empreinte SHA-256 :',

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { SessionSignature } from '../../../shared/formats/signing';
 import { ok, type Result } from '../../../shared/result';
+import { AUDIT_LOG_FILE } from '../../../shared/formats/audit-log';
+import { auditLogFile } from '../audit/audit-log-file';
 import { appendEvent } from '../audit/event-chain';
+import { AUDIT_LOG_DESCRIPTION } from './bundle-readme';
 import { fingerprintSha256 } from '../pki/certificates';
 import { signDetached } from '../pki/cms-sign';
 import { verifyDetached } from '../pki/cms-verify';
@@ -74,7 +77,8 @@ export async function signSession(context: SigningContext, sessionId: number, pa
   const verified = verifyDetached(results, signature, authorityPem, { at: signedAt });
   if (!verified.ok) throw new Error(`signature du lot de résultats invalide : ${verified.reason}`);
 
-  const extras = (await context.extraFiles?.({ sessionId, signer: key.value, results, signedAt })) ?? [];
+  const pdfs = (await context.extraFiles?.({ sessionId, signer: key.value, results, signedAt })) ?? [];
+  const extras = [...pdfs, auditLogOf(context.db, sessionId, stored.json)];
   const certificateFingerprint = fingerprintSha256(key.value.certPem);
   const readme = bundleReadme({
     sessionNumber: session.number, centre: session.centre, signedAt, signer: verified.signer.subject, certificateFingerprint,
@@ -101,6 +105,17 @@ export async function signSession(context: SigningContext, sessionId: number, pa
     throw error;
   }
   return ok(storedSignature(context.db, sessionId)!);
+}
+
+/**
+ * audit.jsonl, the session's events up to its finalisation, whose SHA-256 the results document signs. The events
+ * are append-only: another SHA-256 here is a bug (or a database edited behind the triggers), never a bundle.
+ */
+function auditLogOf(db: Db, sessionId: number, resultsJson: string): BundleFile & { description: string } {
+  const { auditChain } = JSON.parse(resultsJson) as { auditChain: { seq: number; logSha256: string } };
+  const log = auditLogFile(db, sessionId, auditChain.seq);
+  if (log.sha256 !== auditChain.logSha256) throw new Error(`journal d’audit de la session ${sessionId} différent de celui de la finalisation`);
+  return { name: AUDIT_LOG_FILE, bytes: Buffer.from(log.text, 'utf8'), description: AUDIT_LOG_DESCRIPTION };
 }
 
 /** A session's signature as the routes answer it, or null when it is not signed. */

@@ -11,7 +11,8 @@ import { createAuthority, issueCentreCertificate } from '../pki/certificates';
 import { createDemoPki, type DemoPkiFiles } from '../pki/demo-pki';
 import { exportPkcs12 } from '../pki/pkcs12';
 import { openssl, scratchDir } from '../pki/test-openssl';
-import { verifyChain } from '../audit/event-chain';
+import { listEvents, verifyChain } from '../audit/event-chain';
+import { canonicalJson } from '../../../shared/canonical/canonical-json';
 import { enterTest, startHarness, type Harness } from '../testing/test-harness';
 import { CANDIDATE_INPUT, SESSION_INPUT } from '../testing/test-server';
 import { testContentPackage } from '../testing/test-packages';
@@ -132,7 +133,7 @@ describe('signing', () => {
     expect(signature).toMatchObject({
       sessionId: h.sessionId, signedBy: `invigilator:${h.sessionId}`, signer: 'O=Centre de démonstration, CN=DEMO-0001',
       resultsSha256: results.headers['x-content-sha256'],
-      files: ['results.json', 'results.json.p7s', 'LISEZMOI.txt', ATTENDANCE_SHEET_FILE, INCIDENT_REPORT_FILE],
+      files: ['results.json', 'results.json.p7s', 'LISEZMOI.txt', ATTENDANCE_SHEET_FILE, INCIDENT_REPORT_FILE, 'audit.jsonl'],
       certificateFingerprint: openssl(['x509', '-in', pki.centreCertificate, '-noout', '-fingerprint', '-sha256']).stdout.trim().replace(/^.*=/, ''),
     });
     expect((await h.console('GET', '/signature')).json).toEqual(signed.json);
@@ -156,6 +157,19 @@ describe('signing', () => {
     expect(readme).toContain('openssl cms -verify -binary -inform DER -content results.json -in results.json.p7s -CAfile authority.pem -purpose any');
     expect(readme).toContain(signature.certificateFingerprint);
     expect(readme).toContain(ATTENDANCE_SHEET_FILE);
+    expect(readme).toContain('sha256sum audit.jsonl');
+    // audit.jsonl: the session's events up to the finalisation, each line the canonical JSON the chain hashed; the
+    // chain recomputed line by line ends at the head results.json signs, and the file's SHA-256 is the signed one.
+    const { auditChain } = JSON.parse(results.body.toString('utf8')) as { auditChain: { seq: number; head: string; logSha256: string } };
+    const log = byName.get('audit.jsonl')!;
+    const lines = log.toString('utf8').split('\n');
+    expect(lines.pop()).toBe('');
+    const events = listEvents(h.t.db, h.sessionId).filter((e) => e.seq <= auditChain.seq);
+    expect(lines).toEqual(events.map(({ prevHash: _p, hash: _h, ...entry }) => canonicalJson(entry)));
+    expect(JSON.parse(lines.at(-1)!)).toMatchObject({ kind: 'sessionFinalised', seq: auditChain.seq });
+    expect(lines.reduce((prev, line) => createHash('sha256').update(prev + line).digest('hex'), '0'.repeat(64))).toBe(auditChain.head);
+    expect(events.at(-1)!.hash).toBe(auditChain.head);
+    expect(createHash('sha256').update(log).digest('hex')).toBe(auditChain.logSha256);
     // The two PDFs are signed by the centre: pdfsig (poppler, not our code) says so, and refuses a flipped byte.
     const pdfs = pdfCheck();
     try {
@@ -184,7 +198,7 @@ describe('signing', () => {
     await exportCommand(String(h.sessionNumber), { out, dataDir: h.t.dataDir }, (l) => lines.push(l));
     const unpacked = path.join(out, `resultats-session-${h.sessionNumber}`);
     expect(fs.readFileSync(`${unpacked}.zip`).equals(bundle)).toBe(true);
-    expect(fs.readdirSync(unpacked).sort()).toEqual(['LISEZMOI.txt', 'authority.pem', ATTENDANCE_SHEET_FILE, INCIDENT_REPORT_FILE, 'results.json', 'results.json.p7s'].sort());
+    expect(fs.readdirSync(unpacked).sort()).toEqual(['LISEZMOI.txt', 'audit.jsonl', 'authority.pem', ATTENDANCE_SHEET_FILE, INCIDENT_REPORT_FILE, 'results.json', 'results.json.p7s'].sort());
     expect(lines.at(-1)).toBe(`  cd ${unpacked} && openssl cms -verify -binary -inform DER -content results.json -in results.json.p7s -CAfile authority.pem -purpose any`);
 
     const verify = (content: string, p7s: string) => openssl(['cms', '-verify', '-binary', '-inform', 'DER', '-content', content, '-in', p7s, '-CAfile', path.join(unpacked, 'authority.pem'), '-purpose', 'any', '-out', '/dev/null']);

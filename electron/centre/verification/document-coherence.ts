@@ -5,8 +5,8 @@ import { scoreCertification } from '../../../shared/certification/scoring';
 import type { ResultsDocument, ResultsTest } from '../../../shared/formats/results';
 
 /**
- * The audit chain as far as the results document carries it (architecture §2): only its head `{seq, head}`, not
- * the events. What can be checked without the centre's database: the head is not the empty chain's, and `seq`
+ * The audit chain as the results document states it (architecture §2), before audit.jsonl is recomputed
+ * (audit-log-problem.ts): the head is not the empty chain's, and `seq`
  * counts at least the events the document itself implies — one `testStarted` per test, one `answer` per answer,
  * one `incident` per incident, and the `sessionFinalised` event the head is. Null when it holds, else the reason.
  */

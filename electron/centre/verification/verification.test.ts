@@ -17,11 +17,12 @@ import { scratchDir } from '../pki/test-openssl';
 import { PDFDocument } from 'pdf-lib';
 import { signPdf } from '../reports/sign-pdf';
 import { ATTENDANCE_SHEET_FILE, INCIDENT_REPORT_FILE, PDF_DESCRIPTIONS, pdfSignatureReason } from '../signing/bundle-pdfs';
-import { bundleReadme } from '../signing/bundle-readme';
+import { AUDIT_LOG_DESCRIPTION, bundleReadme } from '../signing/bundle-readme';
 import { readBundle } from '../signing/read-bundle';
 import type { BundleFile } from '../signing/results-bundle';
 import { enterTest, startHarness, type Harness } from '../testing/test-harness';
 import { testContentPackage } from '../testing/test-packages';
+import { buildCrlDer, crlPem } from '../../../platform/authority/crl';
 import { rescoreDocument } from './rescore-document';
 import { EXPECTED_FILES, verifyBundle, verifyBundleFiles, type BundleVerification } from './verify-bundle';
 
@@ -118,7 +119,7 @@ const failed = (v: BundleVerification) => v.checks.filter((c) => !c.ok).map((c) 
 const signingTimeOf = () => new Date(document.finalisedAt).getTime() + 1000;
 
 /** What an insider holding the centre's key would do: change results.json, sign it again, rewrite LISEZMOI.txt. */
-function resigned(changed: ResultsDocument, signer: CmsSigner = centre, signingTime = new Date(signingTimeOf())): BundleFile[] {
+function resigned(changed: ResultsDocument, signer: CmsSigner = centre, signingTime = new Date(signingTimeOf()), log?: Buffer): BundleFile[] {
   const results = Buffer.from(canonicalJson(changed), 'utf8');
   const p7s = signDetached(results, signer, { signingTime });
   const cert = new X509Certificate(signer.certPem);
@@ -127,9 +128,10 @@ function resigned(changed: ResultsDocument, signer: CmsSigner = centre, signingT
     signer: subjectText(readCertificatePem(signer.certPem)), certificateFingerprint: cert.fingerprint256,
     resultsSha256: createHash('sha256').update(results).digest('hex'),
     authorityFingerprint: new X509Certificate(authorityPem).fingerprint256,
-    extraFiles: [ATTENDANCE_SHEET_FILE, INCIDENT_REPORT_FILE].map((name) => ({ name, description: PDF_DESCRIPTIONS[name]! })),
+    extraFiles: [...[ATTENDANCE_SHEET_FILE, INCIDENT_REPORT_FILE].map((name) => ({ name, description: PDF_DESCRIPTIONS[name]! })), { name: 'audit.jsonl', description: AUDIT_LOG_DESCRIPTION }],
   });
-  return files.map((f) => (f.name === 'results.json' ? { name: f.name, bytes: results } : f.name === 'results.json.p7s' ? { name: f.name, bytes: p7s } : f.name === 'LISEZMOI.txt' ? { name: f.name, bytes: Buffer.from(readme, 'utf8') } : f));
+  return files.map((f) => (f.name === 'results.json' ? { name: f.name, bytes: results } : f.name === 'results.json.p7s' ? { name: f.name, bytes: p7s }
+    : f.name === 'LISEZMOI.txt' ? { name: f.name, bytes: Buffer.from(readme, 'utf8') } : f.name === 'audit.jsonl' && log !== undefined ? { name: f.name, bytes: log } : f));
 }
 const clone = (): ResultsDocument => JSON.parse(JSON.stringify(document)) as ResultsDocument;
 const tested = (d: ResultsDocument) => d.candidates.filter((c) => c.test !== null).map((c) => c.test!);
@@ -141,7 +143,7 @@ describe('the genuine bundle', () => {
     expect(verification.ok).toBe(true);
     expect(verification.checks.map((c) => c.name)).toEqual([
       'Archive .zip et noms des fichiers', 'Signature CMS de results.json', 'results.json : schéma et JSON canonique',
-      'Certificat du centre : chaîne jusqu’à l’autorité, validité à l’heure de signature', 'Chaîne d’audit (tête portée par le document)',
+      'Certificat du centre : chaîne jusqu’à l’autorité, validité à l’heure de signature', 'Chaîne d’audit (audit.jsonl recalculé jusqu’à la tête signée, d’accord avec les résultats)',
       'Cohérence du document (réponses, numéros de question, score provisoire)', `Signature PDF de ${ATTENDANCE_SHEET_FILE}`,
       `Signature PDF de ${INCIDENT_REPORT_FILE}`, 'LISEZMOI.txt (non signé) conforme aux faits vérifiés',
     ]);
@@ -286,6 +288,99 @@ describe('tampering: every altered bundle is refused', () => {
     }
   });
 
+  describe('the audit log (audit.jsonl)', () => {
+    const logLines = () => files.find((f) => f.name === 'audit.jsonl')!.bytes.toString('utf8').slice(0, -1).split('\n');
+    const logOf = (lines: readonly string[]) => Buffer.from(lines.map((l) => `${l}\n`).join(''), 'utf8');
+    const chainCheck = (v: BundleVerification) => v.checks.find((c) => c.name.startsWith('Chaîne d’audit'))!;
+    /** The lines as an insider would chain them again: each renumbered, the head and the SHA-256 recomputed. */
+    const rechained = (lines: readonly string[], renumber: boolean) => {
+      const out = renumber ? lines.map((l, i) => canonicalJson({ ...(JSON.parse(l) as object), seq: i + 1 })) : [...lines];
+      const head = out.reduce((prev, line) => createHash('sha256').update(prev + line).digest('hex'), '0'.repeat(64));
+      const log = logOf(out);
+      return { log, auditChain: { seq: out.length, head, logSha256: createHash('sha256').update(log).digest('hex') } };
+    };
+
+    test('the genuine log: the events up to the finalisation, recomputed to the signed head', () => {
+      const lines = logLines();
+      expect(lines).toHaveLength(document.auditChain.seq);
+      expect(JSON.parse(lines.at(-1)!)).toMatchObject({ kind: 'sessionFinalised', at: document.finalisedAt });
+      expect(lines.filter((l) => (JSON.parse(l) as { kind: string }).kind === 'answer')).toHaveLength(tested(document).reduce((n, t) => n + t.answers.length, 0));
+    });
+
+    test('edited but not signed again: each event removed, each one swapped with the next, each one edited, one added or doubled', async () => {
+      const lines = logLines();
+      const variants: { what: string; lines: string[] }[] = [];
+      for (let i = 0; i < lines.length; i++) {
+        variants.push({ what: `n° ${i + 1} retiré`, lines: lines.filter((_, j) => j !== i) });
+        if (i + 1 < lines.length) {
+          const swapped = [...lines];
+          [swapped[i], swapped[i + 1]] = [swapped[i + 1]!, swapped[i]!];
+          variants.push({ what: `n° ${i + 1} et ${i + 2} permutés`, lines: swapped });
+        }
+        const event = JSON.parse(lines[i]!) as { at: string; payload: Record<string, unknown> };
+        variants.push({ what: `n° ${i + 1} : heure changée`, lines: lines.map((l, j) => (j === i ? canonicalJson({ ...event, at: new Date(Date.parse(event.at) + 1000).toISOString() }) : l)) });
+        variants.push({ what: `n° ${i + 1} : contenu changé`, lines: lines.map((l, j) => (j === i ? canonicalJson({ ...event, payload: { ...event.payload, by: 'quelqu’un d’autre' } }) : l)) });
+      }
+      variants.push({ what: 'un événement ajouté', lines: [...lines, canonicalJson({ ...(JSON.parse(lines.at(-1)!) as object), seq: lines.length + 1, kind: 'incident' })] });
+      variants.push({ what: 'le dernier doublé', lines: [...lines, lines.at(-1)!] });
+      for (const variant of variants) {
+        const verification = verifyBundleFiles({ ok: true, files: replaced('audit.jsonl', logOf(variant.lines)) }, authorityPem);
+        count++;
+        expect(failed(verification), variant.what).toEqual([chainCheck(verification).name]);
+      }
+      expect(variants.length).toBeGreaterThan(4 * (lines.length - 1));
+      const removed = verifyBundleFiles({ ok: true, files: replaced('audit.jsonl', logOf(lines.slice(1))) }, authorityPem);
+      expect(chainCheck(removed).detail).toBe('audit.jsonl, ligne 1 : l’événement n° 1 manque ou n’est pas à sa place (la ligne porte le n° 2)');
+      const edited = verifyBundleFiles({ ok: true, files: replaced('audit.jsonl', logOf(variants.find((v) => v.what === 'n° 2 : contenu changé')!.lines)) }, authorityPem);
+      expect(chainCheck(edited).detail).toContain('un événement a été modifié, retiré ou déplacé');
+      const noLog = verifyBundleFiles({ ok: true, files: files.filter((f) => f.name !== 'audit.jsonl') }, authorityPem);
+      expect(chainCheck(noLog).detail).toBe('audit.jsonl absent du lot');
+    });
+
+    test('chained and signed again by an insider: the answer, test, incident and finalisation events removed disagree with the results; a reorder breaks the numbering', async () => {
+      const lines = logLines();
+      const kinds = lines.map((l) => (JSON.parse(l) as { kind: string }).kind);
+      const agreed = ['answer', 'testStarted', 'incident', 'sessionFinalised'];
+      let insider = 0;
+      for (const [i, kind] of kinds.entries()) {
+        if (!agreed.includes(kind)) continue;
+        const { log, auditChain } = rechained(lines.filter((_, j) => j !== i), true);
+        const changed = clone();
+        changed.auditChain = auditChain;
+        const verification = verifyBundleFiles({ ok: true, files: resigned(changed, centre, new Date(signingTimeOf()), log) }, authorityPem);
+        count++;
+        insider++;
+        expect(failed(verification), `${kind} n° ${i + 1}`).toEqual([chainCheck(verification).name]);
+        expect(chainCheck(verification).detail).toContain('le journal et le document ne disent pas la même chose');
+      }
+      expect(insider).toBeGreaterThan(6);
+      for (let i = 0; i + 1 < lines.length; i++) {
+        const swapped = [...lines];
+        [swapped[i], swapped[i + 1]] = [swapped[i + 1]!, swapped[i]!];
+        const { log, auditChain } = rechained(swapped, false);
+        const changed = clone();
+        changed.auditChain = auditChain;
+        const verification = verifyBundleFiles({ ok: true, files: resigned(changed, centre, new Date(signingTimeOf()), log) }, authorityPem);
+        count++;
+        expect(chainCheck(verification).detail, `n° ${i + 1}`).toContain('n’est pas à sa place');
+      }
+      // An answer whose event says another challenge, re-chained and re-signed: the event disagrees.
+      const answerAt = kinds.indexOf('answer');
+      const event = JSON.parse(lines[answerAt]!) as { payload: Record<string, unknown> };
+      const { log, auditChain } = rechained(lines.map((l, j) => (j === answerAt ? canonicalJson({ ...event, payload: { ...event.payload, elapsedMs: 1 } }) : l)), false);
+      const changed = clone();
+      changed.auditChain = auditChain;
+      const verification = verifyBundleFiles({ ok: true, files: resigned(changed, centre, new Date(signingTimeOf()), log) }, authorityPem);
+      count++;
+      expect(chainCheck(verification).detail).toContain('dit autre chose');
+      // The same, with the genuine log untouched: a genuine re-chain passes (the checks are not refusing everything).
+      const same = rechained(lines, false);
+      const resignedGenuine = clone();
+      resignedGenuine.auditChain = same.auditChain;
+      expect(verifyBundleFiles({ ok: true, files: resigned(resignedGenuine, centre, new Date(signingTimeOf()), same.log) }, authorityPem).ok).toBe(true);
+    });
+  });
+
   test('genuine PDFs signed by the same centre, but not these: the two swapped, one of another session', async () => {
     const sheet = files[3]!.bytes;
     const report = files[4]!.bytes;
@@ -361,6 +456,79 @@ describe('tampering: every altered bundle is refused', () => {
       expect(verification.ok).toBe(false);
       expect(failed(verification)).toContain('Certificat du centre : chaîne jusqu’à l’autorité, validité à l’heure de signature');
     });
+  });
+});
+
+describe('passation verify --crl: the authority’s revocation list', () => {
+  const centreSerial = () => readCertificatePem(centre.certPem).serialHex;
+  const certificateLine = (v: BundleVerification) => v.checks.find((c) => c.name.startsWith('Certificat du centre'))!;
+  const platformCrl = (serials: string[], authorityCert = authorityPem, authorityKey = fs.readFileSync(pki.authorityKey, 'utf8'), nextUpdate = new Date(Date.now() + 7 * 86_400_000)) =>
+    Buffer.from(crlPem(buildCrlDer({
+      authorityCertPem: authorityCert, authorityKeyPem: authorityKey, crlNumber: 3, thisUpdate: new Date(Date.now() - 60_000), nextUpdate,
+      revoked: serials.map((serialHex) => ({ serialHex, revokedAt: new Date(Date.now() - 30_000), reason: 'keyCompromise' as const })),
+    })), 'utf8');
+  /** `openssl ca -gencrl` over an index where `serials` are revoked: a CRL this project did not write. */
+  const opensslCrl = (serials: string[], format: 'PEM' | 'DER') => {
+    const dir = fs.mkdtempSync(path.join(scratch.dir, 'ca-'));
+    const stamp = (d: Date) => d.toISOString().replace(/[-:T]/g, '').slice(2, 14) + 'Z';
+    fs.writeFileSync(path.join(dir, 'index.txt'), serials.map((s) => `R\t${stamp(new Date(Date.now() + 86_400_000))}\t${stamp(new Date(Date.now() - 60_000))}\t${s.toUpperCase()}\tunknown\t/CN=x\n`).join(''));
+    fs.writeFileSync(path.join(dir, 'crlnumber'), '01\n');
+    fs.writeFileSync(path.join(dir, 'ca.cnf'), `[ca]\ndefault_ca = d\n[d]\ndatabase = ${dir}/index.txt\ncrlnumber = ${dir}/crlnumber\ndefault_md = sha256\ndefault_crl_days = 30\n`);
+    const out = path.join(dir, 'crl.pem');
+    const made = spawnSync('openssl', ['ca', '-config', path.join(dir, 'ca.cnf'), '-gencrl', '-keyfile', pki.authorityKey, '-cert', pki.authority, '-out', out], { encoding: 'utf8' });
+    if (made.status !== 0) throw new Error(made.stderr);
+    if (format === 'PEM') return fs.readFileSync(out);
+    return spawnSync('openssl', ['crl', '-in', out, '-outform', 'DER']).stdout;
+  };
+
+  test('a CRL made by passation-platform’s code: the centre revoked fails the certificate line, another serial passes', async () => {
+    const revoked = await verifyBundle(bundle, authorityPem, { crl: platformCrl(['7f01', centreSerial()]) });
+    expect(failed(revoked)).toEqual([certificateLine(revoked).name]);
+    expect(certificateLine(revoked).detail).toMatch(/^certificat du centre révoqué le \d\d\/\d\d\/\d{4} à \d\d:\d\d UTC/);
+    const other = await verifyBundle(bundle, authorityPem, { crl: platformCrl(['7f01']) });
+    expect(other.ok).toBe(true);
+    expect(certificateLine(other).detail).toContain('non révoqué (liste de révocation du');
+  });
+
+  test('a CRL made by openssl ca -gencrl, PEM and DER: the same verdicts', async () => {
+    for (const format of ['PEM', 'DER'] as const) {
+      const revoked = await verifyBundle(bundle, authorityPem, { crl: opensslCrl([centreSerial()], format) });
+      expect(failed(revoked), format).toEqual([certificateLine(revoked).name]);
+      expect(certificateLine(revoked).detail).toContain('certificat du centre révoqué le');
+      expect((await verifyBundle(bundle, authorityPem, { crl: opensslCrl(['7f01'], format) })).ok, format).toBe(true);
+    }
+  });
+
+  test('a list that is not the authority’s, out of date, altered or unreadable: refused, never taken as “not revoked”', async () => {
+    const rogue = createAuthority({ commonName: 'Autorité de certification — DÉMONSTRATION', validDays: 30 });
+    const otherName = createAuthority({ commonName: 'Une autre autorité', validDays: 30 });
+    const stale = platformCrl([], authorityPem, fs.readFileSync(pki.authorityKey, 'utf8'), new Date(Date.now() - 1000));
+    const altered = Buffer.from(opensslCrl(['7f01'], 'DER'));
+    altered[altered.length - 5] = altered[altered.length - 5]! ^ 0x01;
+    const cases: [Buffer, string][] = [
+      [platformCrl([], otherName.certPem, otherName.keyPem), 'n’est pas émise par l’autorité de confiance'],
+      // Same name, another key: only the signature tells them apart.
+      [platformCrl([], rogue.certPem, rogue.keyPem), 'la signature de la liste de révocation n’est pas celle de l’autorité'],
+      [stale, 'liste de révocation périmée depuis le'],
+      [altered, 'la signature de la liste de révocation n’est pas celle de l’autorité'],
+      [Buffer.from('pas une liste'), 'liste de révocation illisible'],
+    ];
+    for (const [crl, words] of cases) {
+      const verification = await verifyBundle(bundle, authorityPem, { crl });
+      expect(failed(verification), words).toEqual([certificateLine(verification).name]);
+      expect(certificateLine(verification).detail).toContain(words);
+    }
+  });
+
+  test('bin/passation.js verify --crl: exit 1 with the ✗ for a revoked centre, exit 0 when it is not on the list', () => {
+    const bin = path.join(__dirname, '..', '..', '..', 'bin', 'passation.js');
+    const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+    const revoked = run('verify', bundleFile, '--ca', authorityFile, '--crl', scratch.write('revoque.crl', platformCrl([centreSerial()])));
+    expect(revoked.status).toBe(1);
+    expect(revoked.stdout).toMatch(/✗ Certificat du centre : chaîne jusqu’à l’autorité, validité à l’heure de signature : certificat du centre révoqué le /);
+    const clean = run('verify', bundleFile, '--ca', authorityFile, '--crl', scratch.write('a-jour.crl', opensslCrl(['7f01'], 'PEM')));
+    expect(clean.status, clean.stdout).toBe(0);
+    expect(run('verify', bundleFile, '--ca', authorityFile, '--crl', path.join(scratch.dir, 'absente.crl')).stderr).toContain('lecture impossible du fichier de liste de révocation (ENOENT)');
   });
 });
 

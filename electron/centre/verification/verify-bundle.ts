@@ -1,16 +1,19 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../../shared/canonical/canonical-json';
+import { AUDIT_LOG_FILE } from '../../../shared/formats/audit-log';
 import { formatErrors, parseWith } from '../../../shared/formats/parse';
 import { ResultsDocument } from '../../../shared/formats/results';
 import { chainToTrustedAuthority } from '../pki/certificate-chain';
 import { readCertificatePem, subjectText, type CertificateInfo } from '../pki/certificate-info';
 import { verifyDetached } from '../pki/cms-verify';
 import { formatUtc } from '../pki/french-date';
+import { readRevocationList, revocationListProblem } from '../pki/revocation-list';
 import { pdfDocText } from '../reports/sign-pdf';
 import { ATTENDANCE_SHEET_FILE, INCIDENT_REPORT_FILE, PDF_DESCRIPTIONS, PDF_TITLES, pdfSignatureReason } from '../signing/bundle-pdfs';
-import { bundleReadme } from '../signing/bundle-readme';
+import { AUDIT_LOG_DESCRIPTION, bundleReadme } from '../signing/bundle-readme';
 import { readBundle, type ReadBundleResult } from '../signing/read-bundle';
 import { README_FILE, RESULTS_FILE, SIGNATURE_FILE } from '../signing/results-bundle';
+import { auditLogProblem } from './audit-log-problem';
 import { auditChainProblem, coherenceProblems } from './document-coherence';
 import { pdfSignature, type PdfSignature } from './pdf-signature';
 import { signatureFacts, type SignatureFacts } from './signature-facts';
@@ -56,8 +59,22 @@ function pdfBindingProblem(signature: PdfSignature, name: string, document: Resu
   return null;
 }
 
+/**
+ * The centre's certificate against the authority's CRL: the list must be the authority's and current; a serial on
+ * it fails, whenever it was revoked (the signing time is the centre's own claim). A string is the problem.
+ */
+function revocationProblem(crlBytes: Buffer, cert: CertificateInfo, authority: CertificateInfo, now: Date): string | { detail: string } {
+  const read = readRevocationList(crlBytes);
+  if (!read.ok) return read.reason;
+  const problem = revocationListProblem(read.crl, authority, now);
+  if (problem !== null) return problem;
+  const revokedAt = read.crl.revoked.get(cert.serialHex);
+  if (revokedAt !== undefined) return `certificat du centre révoqué le ${formatUtc(revokedAt)} (liste de révocation de l’autorité du ${formatUtc(read.crl.thisUpdate)})`;
+  return { detail: ` ; non révoqué (liste de révocation du ${formatUtc(read.crl.thisUpdate)}, ${read.crl.revoked.size} certificat(s) révoqué(s))` };
+}
+
 /** The files of a bundle, in the order the centre writes them (signing/sign-session.ts). */
-export const EXPECTED_FILES = [RESULTS_FILE, SIGNATURE_FILE, README_FILE, ATTENDANCE_SHEET_FILE, INCIDENT_REPORT_FILE] as const;
+export const EXPECTED_FILES = [RESULTS_FILE, SIGNATURE_FILE, README_FILE, ATTENDANCE_SHEET_FILE, INCIDENT_REPORT_FILE, AUDIT_LOG_FILE] as const;
 const PDF_FILES = [ATTENDANCE_SHEET_FILE, INCIDENT_REPORT_FILE] as const;
 /** How far ahead of the auditor's clock a signing time may be (clocks differ a little). */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -65,6 +82,8 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 export interface VerifyBundleOptions {
   /** The auditor's clock: a signature cannot be dated after it. Defaults to now. */
   now?: Date;
+  /** The authority's CRL (PEM or DER, as `passation-platform crl` writes it): a revoked centre certificate fails. */
+  crl?: Buffer;
 }
 
 /**
@@ -160,6 +179,11 @@ export function verifyBundleFiles(read: ReadBundleResult, authorityPem: string, 
         problem = `signé le ${formatUtc(signingTime)}, avant la finalisation de la session (${formatUtc(new Date(document.finalisedAt))})`;
       } else {
         detail = `${subjectText(cert)}, émis par ${subjectText(authority)}, valide du ${formatUtc(cert.notBefore)} au ${formatUtc(cert.notAfter)} ; signé le ${formatUtc(signingTime)}`;
+        if (options.crl !== undefined) {
+          const revocation = revocationProblem(options.crl, cert, authority, now);
+          if (typeof revocation === 'string') problem = revocation;
+          else detail += revocation.detail;
+        }
       }
     }
     add('Certificat du centre : chaîne jusqu’à l’autorité, validité à l’heure de signature', problem, detail);
@@ -169,8 +193,10 @@ export function verifyBundleFiles(read: ReadBundleResult, authorityPem: string, 
     add('Chaîne d’audit', 'non vérifiable : document de résultats illisible', '');
     add('Cohérence du document', 'non vérifiable : document de résultats illisible', '');
   } else {
-    add('Chaîne d’audit (tête portée par le document)', auditChainProblem(document),
-      `tête n° ${document.auditChain.seq} : ${document.auditChain.head} (le document ne porte pas les événements : passation audit les vérifie au centre)`);
+    const log = files.get(AUDIT_LOG_FILE);
+    add(`Chaîne d’audit (${AUDIT_LOG_FILE} recalculé jusqu’à la tête signée, d’accord avec les résultats)`,
+      log === undefined ? missing(AUDIT_LOG_FILE) : auditChainProblem(document) ?? auditLogProblem(document, log),
+      `${document.auditChain.seq} événement(s), tête ${document.auditChain.head}`);
     const problems = coherenceProblems(document);
     add('Cohérence du document (réponses, numéros de question, score provisoire)', problems.length === 0 ? null : problems.slice(0, 5).join(' ; ') + (problems.length > 5 ? ` ; et ${problems.length - 5} autre(s)` : ''),
       `${document.candidates.filter((c) => c.test).length} test(s), ${document.candidates.reduce((n, c) => n + (c.test?.answers.length ?? 0), 0)} réponse(s), ${document.incidents.length} signalement(s)`);
@@ -213,7 +239,7 @@ export function verifyBundleFiles(read: ReadBundleResult, authorityPem: string, 
         sessionNumber: document.session.number, centre: document.session.centre, signedAt: signingTime, signer: subjectText(signer),
         certificateFingerprint: signer.x509.fingerprint256, resultsSha256: createHash('sha256').update(results).digest('hex'),
         authorityFingerprint: authority.x509.fingerprint256,
-        extraFiles: PDF_FILES.map((f) => ({ name: f, description: PDF_DESCRIPTIONS[f]! })),
+        extraFiles: [...PDF_FILES.map((f) => ({ name: f, description: PDF_DESCRIPTIONS[f]! })), { name: AUDIT_LOG_FILE, description: AUDIT_LOG_DESCRIPTION }],
       });
       if (!Buffer.from(expected, 'utf8').equals(readme)) problem = 'ne correspond pas aux faits vérifiés (session, signataire, empreintes) : modifié après la signature';
     }
