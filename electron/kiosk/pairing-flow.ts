@@ -1,7 +1,6 @@
 import fs from 'node:fs';
-import {
-  CertificateRequest, PairingRequest, type PairingAnswer, type PairingSituation, type StationCertificate,
-} from '../../shared/formats/kiosk-pairing-bridge';
+import type { PairingAnswer, PairingSituation, StationCertificate } from '../../shared/formats/kiosk-pairing-bridge';
+import { CertificateRequest, PairingRequest } from '../../shared/formats/kiosk-pairing-requests';
 import { adminAttempt, hashAdminCode, NO_ATTEMPTS, verifyAdminCode, type AdminAttempts } from './admin-code';
 import { canonicalConfig, parseKioskConfig, type KioskConfig } from './kiosk-config';
 import {

@@ -1,10 +1,8 @@
-import { z } from 'zod';
-
 /**
  * Issue 8 §6 — the kiosk shell's pairing page (a local page of the shell, shown when the kiosk holds no config
  * or no device token) and what its own preload exposes as `window[PAIRING_BRIDGE_GLOBAL]`. Common code: the
- * page uses these types, the preload ends in `satisfies PairingBridge`, the main process parses each request
- * with the schemas below before using it. Every decision is the main process's (electron/kiosk/pairing.ts): the
+ * page uses these types (zod-free, so the page's bundle stays small), the preload ends in `satisfies PairingBridge`,
+ * the main process parses each request with kiosk-pairing-requests.ts before using it. Every decision is the main process's (electron/kiosk/pairing.ts): the
  * page only shows what it is told.
  */
 export const PAIRING_BRIDGE_GLOBAL = 'passationPairing';
@@ -36,17 +34,17 @@ export interface PairingBridge {
   pair(request: PairingRequest): Promise<PairingAnswer<{ relaunching: true }>>;
 }
 
-export const CertificateRequest = z.object({ stationAddress: z.string().max(300) }).strict();
-export type CertificateRequest = z.infer<typeof CertificateRequest>;
+/** What the page sends to read the certificate. */
+export interface CertificateRequest { stationAddress: string }
 
-export const PairingRequest = z.object({
-  stationAddress: z.string().max(300),
-  /** The fingerprint the technician saw and confirmed equal to the console's (it must still be the station's). */
-  confirmedFingerprint: z.string().max(200),
-  code: z.string().max(20),
-  kioskName: z.string().max(200),
-  adminCode: z.string().max(200),
+/** The pairing form. */
+export interface PairingRequest {
+  stationAddress: string;
+  /** The fingerprint the technician saw and confirmed equal to the console's ('' when not confirmed). */
+  confirmedFingerprint: string;
+  code: string;
+  kioskName: string;
+  adminCode: string;
   /** First pairing only: the admin code typed twice. */
-  adminCodeRepeat: z.string().max(200),
-}).strict();
-export type PairingRequest = z.infer<typeof PairingRequest>;
+  adminCodeRepeat: string;
+}
