@@ -118,7 +118,7 @@ test.describe('kiosk shell (real Electron)', () => {
       await page.getByLabel('Adresse du poste du surveillant').fill(new URL(station.url).host);
       await page.getByRole('button', { name: 'Lire le certificat' }).click();
       await expect(page.locator('output#fingerprint')).toHaveText(new crypto.X509Certificate(TEST_STATION_TLS.certPem).fingerprint256);
-      await page.getByLabel('Cette empreinte est identique à celle de la console').check();
+      await page.getByLabel('Cette empreinte est identique à celle du poste du surveillant').check();
       await page.getByLabel('Code d’appairage (6 chiffres, affiché sur la console)').fill(code.json.code as string);
       await page.getByLabel('Nom du poste').fill('Poste appairé par la page');
       await page.getByLabel('Choisissez le code administrateur du poste').fill('technicien-e2e');

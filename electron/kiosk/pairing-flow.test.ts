@@ -103,7 +103,7 @@ describe('first pairing (no config file)', () => {
     const flow = createPairingFlow({ configFile, onDisk: readConfigOnDisk(configFile), buildHash: BUILD, hashCode: CHEAP })!;
     const bad = await flow.pair(form({ confirmedFingerprint: '', code: '12a', kioskName: ' ', adminCode: 'court', adminCodeRepeat: 'court' }));
     expect(bad).toEqual({ ok: false, errors: [
-      { field: 'confirmedFingerprint', message: 'cochez la case une fois l’empreinte lue et trouvée identique à celle de la console' },
+      { field: 'confirmedFingerprint', message: 'cochez la case une fois l’empreinte lue et trouvée identique à celle du poste du surveillant' },
       { field: 'code', message: 'code d’appairage : les 6 chiffres affichés sur la console' },
       { field: 'kioskName', message: 'nom du poste obligatoire (exemple : Salle B12 — poste 07)' },
       { field: 'adminCode', message: 'code administrateur : 8 caractères au moins' },

@@ -63,7 +63,7 @@ export function validatePairing(request: PairingRequest, situation: PairingSitua
   const station = parseStationAddress(request.stationAddress);
   if (!station.ok) problems.push({ field: 'stationAddress', message: station.error });
   const fingerprint = normaliseFingerprint(request.confirmedFingerprint);
-  if (fingerprint === null) problems.push({ field: 'confirmedFingerprint', message: 'cochez la case une fois l’empreinte lue et trouvée identique à celle de la console' });
+  if (fingerprint === null) problems.push({ field: 'confirmedFingerprint', message: 'cochez la case une fois l’empreinte lue et trouvée identique à celle du poste du surveillant' });
   const code = request.code.replace(/\s/g, '');
   if (!/^\d{6}$/.test(code)) problems.push({ field: 'code', message: 'code d’appairage : les 6 chiffres affichés sur la console' });
   const kioskName = request.kioskName.trim();

@@ -10,7 +10,7 @@ import {
  */
 const TEXT = {
   reading: 'Lecture du certificat du poste du surveillant…',
-  read: 'Certificat lu : comparez son empreinte à celle de la console.',
+  read: 'Certificat lu : comparez son empreinte à celle du poste du surveillant.',
   pairing: 'Appairage en cours…',
   paired: 'Poste appairé. L’application redémarre sur la page d’examen…',
   fixFields: 'Corrigez les champs signalés.',
