@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTESTATION_HEADER, ATTESTATION_MAX_SKEW_MS } from '../../../shared/formats/kiosk-attestation';
 // The shell's own module computes every header here (issue 8 §5: the station verifies what the shell signs).
 import { attestationHeader, deviceKey } from '../../kiosk/attestation';
+import { stationRequestHeaders } from '../../kiosk/station-headers';
 import { startTestServer, type TestServer } from '../testing/test-server';
 import { parseKioskBuilds } from './attestation-verdict';
 
@@ -117,6 +118,11 @@ describe('enforced: the paired shell’s header is accepted, anything else refus
     expect(JSON.parse((refused as { body: string }).body).error.code).toBe('attestationMissing');
     const opened = await upgrade({ authorization: `Bearer ${token}`, [ATTESTATION_HEADER]: header('GET', '/api/kiosk/live') });
     expect(opened).toEqual({ opened: true, hello: { type: 'hello', role: 'kiosk', kioskId } });
+    // Exactly what the shell's webRequest hook adds to the wss:// handshake (station-headers.ts), replacing the page's.
+    const shellHeaders = stationRequestHeaders(
+      { url: `${s.server.url.replace(/^https/, 'wss')}/api/kiosk/live`, method: 'GET', requestHeaders: { Authorization: 'Bearer forgé-par-la-page', [ATTESTATION_HEADER]: 'v1;forgé' } },
+      { stationOrigin: s.server.url, deviceToken: token, deviceKey: deviceKey(token), buildHash: PAIRED_BUILD, configHash: CONFIG }, s.now());
+    expect(await upgrade(shellHeaders)).toEqual({ opened: true, hello: { type: 'hello', role: 'kiosk', kioskId } });
   });
 
   it('a kiosk paired by hand (no shell hashes): its first valid request with a listed build binds its config', async () => {
