@@ -50,6 +50,9 @@ export async function stationCommand(options: StationCommandOptions, out: (line:
   out(`  Adresse des bornes :      ${server.kioskUrl}`);
   if (server.certificateFingerprint) out(`  Empreinte du certificat : ${server.certificateFingerprint}`);
   out(`  Code d’appairage :        ${pairingCode.code} (une borne, valable jusqu’à ${new Date(pairingCode.expiresAt).toLocaleTimeString('fr-FR')})`);
+  out(station.kioskAttestation.mode === 'demo'
+    ? '  Attestation des bornes :  non vérifiée (mode démonstration : un navigateur ordinaire peut servir de borne)'
+    : `  Attestation des bornes :  exigée (${station.kioskAttestation.acceptedBuildHashes.length} version(s) listée(s) dans ${path.join(dataDir, 'kiosk-builds.txt')}, plus celle de chaque borne à son appairage)`);
   if (demo) {
     out(`  Session de démonstration n° ${demo.sessionNumber} — ${demo.candidates} candidats — code d’accès ${demo.accessCode}`);
     if (demo.invigilatorPassword) out(`  Mot de passe surveillant : ${demo.invigilatorPassword}`);

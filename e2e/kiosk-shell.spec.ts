@@ -13,7 +13,8 @@ import { TEST_STATION_TLS } from './station-tls';
  * The real kiosk shell (Electron) against a real centre server: pairs, writes the kiosk's config file, launches
  * the bundled shell with Playwright's `_electron`, and checks what only the real binary can show: the window is
  * a kiosk on the station's /kiosk/, the page sees the bridge and nothing of Node, the pinned certificate is
- * accepted, requests carry the attestation, and F5 / a navigation away do nothing.
+ * accepted, requests carry the attestation, and F5 / a navigation away do nothing; and an unconfigured shell's
+ * pairing page (issue 8 §6), filled in by its labels, pairs and writes the config.
  *
  * Skipped, with the reason printed, where the Electron binary is absent (stack.md: it cannot be downloaded here).
  * The binary's presence is read from node_modules/electron/path.txt and dist/ — never `require('electron')`,
@@ -92,6 +93,51 @@ test.describe('kiosk shell (real Electron)', () => {
     } finally {
       await app.evaluate(({ app: electronApp }) => electronApp.exit(0)).catch(() => {});
       await app.close().catch(() => {});
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('an unconfigured shell shows its pairing page; pairing writes the config and the shell relaunches into the kiosk (issue 8 §6)', async ({ station }) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-pairing-e2e-'));
+    const appDir = path.join(dir, 'app');
+    buildKioskShell(appDir, '0.0.0-e2e');
+    const configFile = path.join(dir, 'etc', 'kiosk.json');
+    const manager = await call(`${station.url}/api/manager/login`, 'POST', { password: 'responsable-e2e' });
+    const code = await call(`${station.url}/api/console/pairing-codes`, 'POST', undefined, manager.json.token as string);
+    const app = await electron.launch({
+      executablePath: (binary as { path: string }).path,
+      args: [appDir, '--no-sandbox', '--disable-gpu'],
+      env: { ...process.env, PASSATION_KIOSK_CONFIG: configFile },
+    });
+    try {
+      const page = await app.firstWindow();
+      await expect(page.getByRole('heading', { name: 'Appairer ce poste d’examen' })).toBeVisible();
+      // The page gets its own bridge, not the kiosk's, and nothing of Node.
+      expect(await page.evaluate(() => [typeof (window as unknown as Record<string, unknown>).passationPairing, typeof (window as unknown as Record<string, unknown>).passationKiosk, typeof (window as unknown as { require?: unknown }).require]))
+        .toEqual(['object', 'undefined', 'undefined']);
+      await page.getByLabel('Adresse du poste du surveillant').fill(new URL(station.url).host);
+      await page.getByRole('button', { name: 'Lire le certificat' }).click();
+      await expect(page.locator('output#fingerprint')).toHaveText(new crypto.X509Certificate(TEST_STATION_TLS.certPem).fingerprint256);
+      await page.getByLabel('Cette empreinte est identique à celle du poste du surveillant').check();
+      await page.getByLabel('Code d’appairage (6 chiffres, affiché sur la console)').fill(code.json.code as string);
+      await page.getByLabel('Nom du poste').fill('Poste appairé par la page');
+      await page.getByLabel('Choisissez le code administrateur du poste').fill('technicien-e2e');
+      await page.getByLabel('Le même code administrateur, encore une fois').fill('technicien-e2e');
+      await page.getByRole('button', { name: 'Appairer ce poste' }).click();
+      await expect(page.getByRole('status')).toHaveText('Poste appairé. L’application redémarre sur la page d’examen…');
+      await expect.poll(() => fs.existsSync(configFile)).toBe(true);
+      const written = JSON.parse(fs.readFileSync(configFile, 'utf8')) as { stationUrl: string; kioskName: string; deviceTokenFile: string };
+      expect(written).toMatchObject({ stationUrl: `${station.url}/`, kioskName: 'Poste appairé par la page', deviceTokenFile: path.join(dir, 'etc', 'device-token') });
+      expect(fs.statSync(written.deviceTokenFile).mode & 0o777).toBe(0o600);
+    } finally {
+      await app.close().catch(() => {});
+      // The relaunched shell is a new process started by Electron itself (app.relaunch): ended by its pid, found by
+      // this test's own folder in its command line (never by name).
+      for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+        try {
+          if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(appDir)) process.kill(Number(pid), 'SIGKILL');
+        } catch { /* gone */ }
+      }
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { spkiSha256Base64, TEST_STATION_TLS } from './station-tls';
+import { chromiumLaunchOptions } from './chromium-options';
 
 /**
  * End-to-end tests in Debian's Chromium (stack.md: flags, no downloaded browser), against real centre servers over
@@ -24,13 +24,6 @@ export default defineConfig({
     headless: true,
     viewport: { width: 1366, height: 768 },
     locale: 'fr-FR',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run',
-        `--ignore-certificate-errors-spki-list=${spkiSha256Base64(TEST_STATION_TLS.certPem)}`,
-      ],
-    },
+    launchOptions: chromiumLaunchOptions(),
   },
 });

@@ -27,12 +27,26 @@ export interface SeededSession {
   manager(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }>;
   /** A fresh 6-digit pairing code from the console API. */
   pairingCode(): Promise<string>;
+  /** What a station in another process hands its test (e2e/harness/station-process.ts): it rebuilds the calls. */
+  seed: SeedFacts;
 }
 
-const MANAGER_PASSWORD = 'responsable-e2e';
+/** The plain facts of a seeded session (JSON), from which `sessionFromSeed` rebuilds the helpers. */
+export interface SeedFacts {
+  sessionId: number;
+  sessionNumber: number;
+  accessCode: string;
+  candidates: [string, { id: number; input: CandidateInput }][];
+  /** The manager's and the invigilator's bearer tokens (kept in the station's SQLite: they survive its restarts). */
+  managerToken: string;
+  invigilatorToken: string;
+}
+
+/** The manager's password of every e2e station (station-fixture.ts, harness/station-child.ts). */
+export const MANAGER_PASSWORD = 'responsable-e2e';
 
 // oxlint-disable-next-line typescript/no-explicit-any -- test assertions read any field (as the test harness does)
-function call(station: TestStation, method: string, path: string, options: { token?: string; body?: unknown } = {}): Promise<{ status: number; json: any }> {
+function call(station: Pick<TestStation, 'url'>, method: string, path: string, options: { token?: string; body?: unknown } = {}): Promise<{ status: number; json: any }> {
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -82,11 +96,20 @@ export async function seedSession(station: TestStation): Promise<SeededSession> 
   }
   const invigilator = await call(station, 'POST', '/api/console/login', { body: { sessionNumber, password: created.json.invigilatorPassword } });
   expectStatus(invigilator, 200, 'connexion du surveillant');
-  const token = invigilator.json.token as string;
+  return sessionFromSeed(station.url, {
+    sessionId, sessionNumber, accessCode: String(created.json.session.accessCode).toUpperCase(), candidates: [...candidates],
+    managerToken: manager, invigilatorToken: invigilator.json.token as string,
+  });
+}
+
+/** The seeded session's helpers, for the station at `url` (this process's, or a child's that seeded itself). */
+export function sessionFromSeed(url: string, seed: SeedFacts): SeededSession {
+  const station = { url };
+  const token = seed.invigilatorToken;
   return {
-    sessionId, sessionNumber, accessCode: String(created.json.session.accessCode).toUpperCase(), candidates,
-    manager: (method, path, body) => call(station, method, path, { token: manager, body }),
-    console: (method, path, body) => call(station, method, `/api/console/sessions/${sessionId}${path}`, { token, body }),
+    sessionId: seed.sessionId, sessionNumber: seed.sessionNumber, accessCode: seed.accessCode, candidates: new Map(seed.candidates), seed,
+    manager: (method, path, body) => call(station, method, path, { token: seed.managerToken, body }),
+    console: (method, path, body) => call(station, method, `/api/console/sessions/${seed.sessionId}${path}`, { token, body }),
     async pairingCode() {
       const code = await call(station, 'POST', '/api/console/pairing-codes', { token });
       expectStatus(code, 201, 'code d’appairage');

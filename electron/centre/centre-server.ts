@@ -5,7 +5,8 @@ import path from 'node:path';
 import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
-import { registerAuth, type KioskAttestationCheck } from './auth/auth-hooks';
+import { registerAuth } from './auth/auth-hooks';
+import { attestationCheck, type KioskAttestationPolicy } from './auth/kiosk-attestation';
 import { authRoutes } from './auth/auth-routes';
 import { purgeExpiredConsoleTokens } from './auth/console-tokens';
 import { createFailureLimiter, purgeOldFailures } from './auth/failure-limiter';
@@ -24,6 +25,7 @@ import type { Db } from './storage/database';
 import { ensurePrivateDir } from './storage/private-files';
 import type { CentreContext, RateLimits } from './server/centre-context';
 import { registerErrorHandling } from './http/error-handling';
+import { httpErrorOf } from './server/refusal-http';
 import { HttpError } from './http/http-error';
 import { createLiveHub } from './live/live-hub';
 import { liveRoutes } from './live/live-routes';
@@ -67,8 +69,12 @@ export interface CentreServerConfig {
   rateLimits?: Partial<RateLimits>;
   /** WebSocket heartbeat period (default LIVE_HEARTBEAT_MS, 15 s). */
   heartbeatMs?: number;
-  /** Kiosk-lockdown §2 attestation check, called on every kiosk route once the device token is valid (not enforced yet). */
-  attestation?: KioskAttestationCheck;
+  /**
+   * Kiosk-lockdown §2, issue 8 §5: the shell's attestation on every kiosk route and the kiosk WebSocket
+   * (auth/kiosk-attestation.ts). Absent = `{mode: 'demo'}`, not checked: tests and the demo; the headless
+   * station (`startStation`) always says which (enforced unless it runs the demo).
+   */
+  kioskAttestation?: KioskAttestationPolicy;
   /** Where the centre's signing key is kept; default: the headless file store of the data folder (signing/centre-key-store.ts). */
   centreKeys?: CentreKeyStore;
   /** The extra files of each signed bundle (the PDFs); default: none. */
@@ -219,7 +225,7 @@ export async function createCentreServer(options: CentreServerOptions): Promise<
   // Only JSON is parsed (application/json, Fastify's default parser); upload routes add their own types.
   app.removeContentTypeParser('text/plain');
   registerJsonParser(app);
-  const routes = registerAuth(app, { db: options.db, clock, attestation: config.attestation, kioskRate: rateLimits.kioskRequests });
+  const routes = registerAuth(app, { db: options.db, clock, attestation: attestationCheck(options.db, config.kioskAttestation ?? { mode: 'demo' }, clock, httpErrorOf), kioskRate: rateLimits.kioskRequests });
   app.decorate('centreInternals', { hub, routes });
   registerErrorHandling(app, config.logError ?? ((error, where) => process.stderr.write(`[centre] ${where} : ${error instanceof Error ? error.stack : String(error)}\n`)));
   registerSecurityHeaders(app);

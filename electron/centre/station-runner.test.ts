@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONTENT_FILE, PROFILES_FILE, ROSTER_FILE } from '../../fixtures/src/build';
-import { startStation } from './station-runner';
+import { KIOSK_BUILDS_FILE, startStation } from './station-runner';
 
 /** The headless station (issue 3 item 8), for real: demo PKI, signed packages, roster, HTTPS on loopback. */
 const dirs: string[] = [];
@@ -73,6 +73,24 @@ describe('startStation', () => {
     } finally {
       await second.close();
     }
+  });
+});
+
+describe('the kiosk attestation of the headless station (issue 8 §5)', () => {
+  it('is enforced without the demo, reads DATA/kiosk-builds.txt, and refuses to start on a bad line', async () => {
+    const dataDir = tempDir();
+    fs.writeFileSync(path.join(dataDir, KIOSK_BUILDS_FILE), `# version 1.5.0\n${'a'.repeat(64)}\n`);
+    const station = await startStation({ dataDir, host: '127.0.0.1', port: 0 });
+    try {
+      expect(station.kioskAttestation).toEqual({ mode: 'enforced', acceptedBuildHashes: ['a'.repeat(64)] });
+      const pair = await call(`${station.server.url}/api/kiosk/pair`, { method: 'POST', body: { code: station.pairingCode.code, name: 'Poste 02' } });
+      const me = await call(`${station.server.url}/api/kiosk/me`, { token: JSON.parse(pair.text).deviceToken });
+      expect([me.status, JSON.parse(me.text).error.code]).toEqual([403, 'attestationMissing']);
+    } finally {
+      await station.close();
+    }
+    fs.writeFileSync(path.join(dataDir, KIOSK_BUILDS_FILE), 'pas une empreinte\n');
+    await expect(startStation({ dataDir, host: '127.0.0.1', port: 0 })).rejects.toThrow(`${path.join(dataDir, KIOSK_BUILDS_FILE)}, ligne 1 : empreinte SHA-256 attendue`);
   });
 });
 

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseKioskBuilds } from './auth/attestation-verdict';
+import type { KioskAttestationPolicy } from './auth/kiosk-attestation';
 import { createPairingCode } from './auth/kiosk-registry';
 import { deliveryInUse } from './records/in-use';
 import { screensPlugin } from './screens/screens-plugin';
@@ -19,6 +21,25 @@ export interface StationOptions {
   /** Prepare a demo session from fixtures/ (demo PKI, signed packages, roster) when none exists. */
   demo?: { contentFile: string; profileFile: string; rosterFile: string };
   managerPassword?: string;
+  /**
+   * The kiosk shell's attestation (issue 8 §5): enforced unless the station runs the demo (`demo` given), where
+   * kiosks are ordinary browsers showing the demo banner. `'demo'` here turns it off without a demo session
+   * (the load benchmarks, whose simulated kiosks have no shell).
+   */
+  kioskAttestation?: 'enforced' | 'demo';
+}
+
+/** In the data folder: the accepted kiosk builds, one SHA-256 a line (`npm run build:kiosk-shell` prints it). */
+export const KIOSK_BUILDS_FILE = 'kiosk-builds.txt';
+
+/** The station's attestation policy: its mode, and the builds listed in DATA/kiosk-builds.txt (none when absent). */
+export function stationAttestationPolicy(dataDir: string, mode: 'enforced' | 'demo'): KioskAttestationPolicy {
+  if (mode === 'demo') return { mode: 'demo' };
+  const file = path.join(dataDir, KIOSK_BUILDS_FILE);
+  if (!fs.existsSync(file)) return { mode: 'enforced', acceptedBuildHashes: [] };
+  const parsed = parseKioskBuilds(fs.readFileSync(file, 'utf8'), file);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return { mode: 'enforced', acceptedBuildHashes: parsed.value };
 }
 
 export interface DemoSession {
@@ -33,6 +54,8 @@ export interface RunningStation {
   server: CentreServer;
   db: Db;
   demo: DemoSession | null;
+  /** Whether kiosks must attest (issue 8 §5): printed at start. */
+  kioskAttestation: KioskAttestationPolicy;
   pairingCode: { code: string; expiresAt: string };
   close(): Promise<void>;
 }
@@ -43,6 +66,8 @@ export interface RunningStation {
  */
 export async function startStation(options: StationOptions): Promise<RunningStation> {
   fs.mkdirSync(options.dataDir, { recursive: true });
+  // Read first: a bad kiosk-builds.txt stops the start before anything is opened.
+  const kioskAttestation = stationAttestationPolicy(options.dataDir, options.kioskAttestation ?? (options.demo ? 'demo' : 'enforced'));
   const db = openDatabase(databaseFile(options.dataDir));
   const sessions = createSessionStore(db, deliveryInUse(db));
   const demo = options.demo ? await prepareDemo(db, sessions, options.dataDir, options.demo) : null;
@@ -51,13 +76,14 @@ export async function startStation(options: StationOptions): Promise<RunningStat
     dataDir: options.dataDir,
     host: options.host,
     port: options.port,
-    config: { plugins: [screensPlugin()], sessions, ...(options.managerPassword ? { managerPassword: options.managerPassword } : {}) },
+    config: { plugins: [screensPlugin()], sessions, kioskAttestation, ...(options.managerPassword ? { managerPassword: options.managerPassword } : {}) },
   });
   const pairingCode = createPairingCode(db, 'station', new Date());
   return {
     server,
     db,
     demo,
+    kioskAttestation,
     pairingCode,
     async close() {
       await server.close();

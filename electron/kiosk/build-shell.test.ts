@@ -14,13 +14,23 @@ const requires = (file: string) => [...new Set([...fs.readFileSync(path.join(out
 describe('the kiosk shell bundle', () => {
   const files = buildKioskShell(out, '9.9.9');
 
-  it('writes the three files the build hash covers', () => {
+  it('writes the files the build hash covers (the pairing page and its preload included)', () => {
     expect([...files].sort()).toEqual([...BUILD_FILES].sort());
     expect(JSON.parse(fs.readFileSync(path.join(out, 'package.json'), 'utf8'))).toEqual({ name: 'passation-kiosk', version: '9.9.9', private: true, main: 'kiosk-main.js' });
   });
 
-  it('the sandboxed preload requires electron and nothing else (a sandboxed preload cannot)', () => {
+  it('the sandboxed preloads require electron and nothing else (a sandboxed preload cannot)', () => {
     expect(requires('kiosk-preload.js')).toEqual(['electron']);
+    expect(requires('kiosk-pairing-preload.js')).toEqual(['electron']);
+  });
+
+  it('the pairing page: a browser script requiring nothing, no zod inside; its HTML names only local files', () => {
+    expect(requires('pairing-page.js')).toEqual([]);
+    expect(fs.readFileSync(path.join(out, 'pairing-page.js'), 'utf8')).not.toContain('ZodError');
+    const html = fs.readFileSync(path.join(out, 'pairing.html'), 'utf8');
+    expect([...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1])).toEqual(['pairing.css', 'pairing-page.js']);
+    expect(html).toContain("script-src 'self'; style-src 'self'");
+    expect(html).not.toMatch(/<script>|style="/);
   });
 
   it('the main process requires only electron and Node\'s own modules (zod and shared code are inside)', () => {

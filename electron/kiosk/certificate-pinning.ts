@@ -53,7 +53,8 @@ export function normaliseFingerprint(text: string): string | null {
   return /^[0-9a-f]{64}$/.test(hex) ? hex : null;
 }
 
-function formatFingerprint(hex: string): string {
+/** Lowercase hex of 32 bytes → `AB:CD:…`, as the station and its console show it. */
+export function formatFingerprint(hex: string): string {
   return hex.toUpperCase().match(/../g)!.join(':');
 }
 

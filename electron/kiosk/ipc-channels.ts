@@ -18,3 +18,13 @@ export enum KioskChannel {
   /** page → main (invoke): the admin code, to quit. */
   TechnicianExit = 'kiosk:technician:exit',
 }
+
+/** The pairing page's channels (its own preload, pairing-preload.ts; handlers in pairing-window.ts). All invoke. */
+export enum PairingChannel {
+  /** First pairing or re-pairing, and what to prefill. */
+  Situation = 'pairing:situation',
+  /** Read the station's certificate fingerprint. */
+  FetchCertificate = 'pairing:certificate',
+  /** Pair, write the config, relaunch. */
+  Pair = 'pairing:pair',
+}

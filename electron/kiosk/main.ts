@@ -10,7 +10,9 @@ import { createKioskWindow, type KioskWindow } from './kiosk-window';
 import { setupMonitors } from './lockdown-monitors';
 import { shellEvent, type ObservedEvent } from './monitors/shell-event';
 import { setupSessionSecurity } from './session-security';
-import { configFilePath, currentHashes, loadShellContext } from './shell-context';
+import { createPairingFlow, readConfigOnDisk } from './pairing-flow';
+import { openPairingWindow } from './pairing-window';
+import { configFilePath, currentHashes, hashBuild, loadShellContext } from './shell-context';
 import type { KioskPlatform } from './key-filter';
 
 /**
@@ -25,8 +27,18 @@ export async function main(): Promise<void> {
   if (!setupSingleInstance(() => kiosk?.window ?? null)) return;
   await app.whenReady();
 
-  const loaded = loadShellContext(configFilePath(process.platform, process.env), app.getAppPath(), app.getVersion());
+  const configFile = configFilePath(process.platform, process.env);
+  const loaded = loadShellContext(configFile, app.getAppPath(), app.getVersion());
   if (!loaded.ok) {
+    // Issue 8 §6: no config, or no usable device token → the pairing page; an invalid config → its errors.
+    const flow = createPairingFlow({ configFile, onDisk: readConfigOnDisk(configFile), buildHash: hashBuild(app.getAppPath()) });
+    if (flow !== null) {
+      openPairingWindow({
+        flow, session: session.defaultSession, preloadPath: path.join(__dirname, 'kiosk-pairing-preload.js'), pageFile: path.join(__dirname, 'pairing.html'),
+        onPaired: () => { app.relaunch(); app.exit(0); },
+      });
+      return;
+    }
     dialog.showErrorBox('Passation — poste d’examen non configuré', loaded.error);
     app.exit(1);
     return;

@@ -20,8 +20,8 @@ export interface ShellContext {
   runId: string;
 }
 
-/** The shell's own files whose hash is the build hash (bundled by the build: main and preload). */
-export const BUILD_FILES = ['package.json', 'kiosk-main.js', 'kiosk-preload.js'];
+/** The shell's own files whose hash is the build hash (bundled by the build: main, preloads, the pairing page). */
+export const BUILD_FILES = ['package.json', 'kiosk-main.js', 'kiosk-preload.js', 'kiosk-pairing-preload.js', 'pairing.html', 'pairing.css', 'pairing-page.js'];
 
 /** Where the config file is: `PASSATION_KIOSK_CONFIG`, else the platform's machine-wide place (written by IT). */
 export function configFilePath(platform: NodeJS.Platform, env: Readonly<Record<string, string | undefined>>): string {

@@ -55,3 +55,17 @@ export const WINDOW_CALLS = {
   /** No application menu at all (its accelerators would be shortcuts). */
   menu: null,
 } as const;
+
+/**
+ * Issue 8 §6 — the pairing page's window: an ordinary window for the technician (not the kiosk lockdown: nobody
+ * sits a test in it), with the same security webPreferences and its own preload. Under the OS kiosk session it
+ * is the only window anyway.
+ */
+export function pairingWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  const kiosk = kioskWindowOptions(preloadPath);
+  return {
+    width: 960, height: 820, minWidth: 480, minHeight: 480, center: true, show: false, autoHideMenuBar: true,
+    backgroundColor: '#f6f6f2', title: 'Passation — appairage du poste',
+    webPreferences: { ...kiosk.webPreferences },
+  };
+}

@@ -60,6 +60,15 @@ export const PAIRING_CODE_LENGTH = 6;
 export const KioskPairing = z.object({
   code: z.string().regex(new RegExp(`^\\d{${PAIRING_CODE_LENGTH}}$`), `code d’appairage attendu : ${PAIRING_CODE_LENGTH} chiffres`),
   name: freeText(80).min(1, 'nom du poste obligatoire'),
+  /**
+   * The shell's build hash and the hash of the config it is about to write (kiosk-attestation.ts): the station
+   * records them, and the kiosk's attestation must keep declaring them (issue 8 §5). Absent for a kiosk paired
+   * by hand: its first valid attested request records them.
+   */
+  shell: z.object({
+    buildHash: z.string().regex(/^[0-9a-f]{64}$/, 'empreinte SHA-256 attendue en hexadécimal minuscule'),
+    configHash: z.string().regex(/^[0-9a-f]{64}$/, 'empreinte SHA-256 attendue en hexadécimal minuscule'),
+  }).strict().optional(),
 }).strict();
 export type KioskPairing = z.infer<typeof KioskPairing>;
 

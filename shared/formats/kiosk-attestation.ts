@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * kiosk-lockdown.md §2 — the attestation header the kiosk shell adds to every request to the station, in the
  * spirit of Safe Exam Browser's Config Key / Browser Exam Key. Common code: the shell builds it, the centre
- * server (a later step) parses and verifies it with the same message. The MAC itself (HMAC-SHA-256 under the
+ * server parses and verifies it with the same message (electron/centre/auth/attestation-verdict.ts). The MAC itself (HMAC-SHA-256 under the
  * device key) is computed where a crypto module exists: electron/kiosk/attestation.ts.
  *
  * Header value: `v1;t=<ms since epoch>;b=<build hash>;c=<config hash>;m=<base64url MAC>`.
@@ -14,7 +14,7 @@ export const ATTESTATION_HEADER = 'x-passation-attestation';
 export const ATTESTATION_VERSION = 'v1';
 /** The derivation label of the device key (HMAC-SHA-256 of this label under the device token). */
 export const ATTESTATION_KEY_LABEL = 'passation-attestation-key-v1';
-/** How far the station may accept a timestamp from its own clock (a later step enforces it). */
+/** How far the station accepts a timestamp from its own clock, either side (docs/delivery-api.md « Attestation du poste »). */
 export const ATTESTATION_MAX_SKEW_MS = 5 * 60 * 1000;
 
 const Hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'empreinte SHA-256 attendue en hexadécimal minuscule');

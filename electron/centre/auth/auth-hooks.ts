@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import { ATTESTATION_HEADER } from '../../../shared/formats/kiosk-attestation';
 import { HttpError } from '../http/http-error';
 import { createTokenBuckets, type TokenBucketRate } from '../http/token-bucket';
 import type { Db } from '../storage/database';
@@ -15,18 +16,19 @@ export const AUTH_COOKIES: Record<TokenKind, string> = {
 };
 
 /**
- * Kiosk-lockdown §2 attestation: every kiosk request will carry this header (HMAC of the URL under the
- * device key, with the shell's build hash and config hash). Not enforced yet: a later step passes an
- * `attestation` check to `registerAuth`, called on every kiosk route after the device token is verified.
+ * Kiosk-lockdown §2 attestation: every kiosk request of the paired shell carries this header (HMAC of method,
+ * target and time under the device key, with the shell's build hash and config hash). The check (built by the
+ * composition root from the station's policy: auth/kiosk-attestation.ts) runs on every kiosk route, WebSocket
+ * upgrade included, once the device token is valid; absent in demo mode.
  */
-export const ATTESTATION_HEADER = 'x-passation-attestation';
-
 export type KioskAttestationCheck = (input: {
   request: FastifyRequest;
   kiosk: { id: number; name: string };
   /** The header's value, if any. */
   attestation: string | undefined;
-}) => { ok: true } | { ok: false; reason: string };
+  /** The device token the request authenticated with (the attestation key is derived from it). */
+  deviceToken: string;
+}) => { ok: true } | { ok: false; error: HttpError };
 
 export interface AuthOptions {
   db: Db;
@@ -87,7 +89,8 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): RouteE
       request.caller = { kind: 'public' };
       return;
     }
-    request.caller = authenticate(request, auth, options);
+    const authenticated = authenticate(request, auth, options);
+    request.caller = authenticated.caller;
     if (request.caller.kind === 'invigilator') {
       const param = (request.params as Record<string, string | undefined> | undefined)?.sessionId;
       if (param !== undefined && String(request.caller.sessionId) !== param) {
@@ -108,8 +111,10 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): RouteE
         request,
         kiosk: { id: request.caller.kioskId, name: request.caller.kioskName },
         attestation: Array.isArray(header) ? header[0] : header,
+        // Always set for a kiosk caller; '' would only fail the MAC (the check never opens on a missing token).
+        deviceToken: authenticated.token ?? '',
       });
-      if (!verdict.ok) throw new HttpError(403, 'attestationRefused', `Requête refusée : ${verdict.reason}.`);
+      if (!verdict.ok) throw verdict.error;
     }
   });
   return routes;
@@ -124,8 +129,8 @@ function unauthenticated(forKiosk: boolean, code = 'unauthenticated', message?: 
   return new HttpError(401, code, message ?? REQUIRED_MESSAGE[forKiosk ? 'kiosk' : 'console']!, { headers: { 'www-authenticate': 'Bearer' } });
 }
 
-function authenticate(request: FastifyRequest, auth: RouteAuth, options: AuthOptions): Caller {
-  if (auth === 'public') return { kind: 'public' };
+function authenticate(request: FastifyRequest, auth: RouteAuth, options: AuthOptions): { caller: Caller; token: string | null } {
+  if (auth === 'public') return { caller: { kind: 'public' }, token: null };
   const allowed: readonly TokenKind[] = auth === 'kiosk' ? ['kiosk'] : typeof auth === 'string' ? [auth] : auth;
   const forKiosk = auth === 'kiosk';
   const token = bearerToken(request) ?? allowed.map((kind) => readCookie(request, AUTH_COOKIES[kind])).find((t) => t !== null) ?? null;
@@ -155,7 +160,7 @@ function authenticate(request: FastifyRequest, auth: RouteAuth, options: AuthOpt
     caller = found.owner;
   }
   if (!allowed.includes(caller.kind as TokenKind)) throw wrongCaller(caller.kind, allowed);
-  return caller;
+  return { caller, token };
 }
 
 function wrongCaller(kind: Caller['kind'], allowed: readonly TokenKind[]): HttpError {

@@ -213,32 +213,9 @@ describe('a kiosk token never calls a console route, a console token never calls
   });
 });
 
-describe('attestation hook (kiosk-lockdown §2, enforced by a later step)', () => {
-  it('is called on every kiosk route once the device token is valid; a refusal → 403 with the reason', async () => {
-    const seen: { kioskId: number; attestation: string | undefined; url: string }[] = [];
-    const s = await startTestServer({
-      attestation: ({ request, kiosk: device, attestation }) => {
-        seen.push({ kioskId: device.id, attestation, url: request.url });
-        return attestation === 'valide' ? { ok: true } : { ok: false, reason: 'en-tête d’attestation du poste absent ou invalide' };
-      },
-    });
-    try {
-      const token = await s.loginManager();
-      const code = await s.call('POST', '/api/console/pairing-codes', { token });
-      const paired = await s.call('POST', '/api/kiosk/pair', { body: { code: code.json.code, name: 'P' } });
-      expect(paired.status).toBe(201);
-      const refused = await s.call('GET', '/api/kiosk/me', { token: paired.json.deviceToken });
-      expect(refused.status).toBe(403);
-      expect(refused.json.error).toEqual({ code: 'attestationRefused', message: 'Requête refusée : en-tête d’attestation du poste absent ou invalide.' });
-      const accepted = await s.call('GET', '/api/kiosk/me', { token: paired.json.deviceToken, headers: { 'x-passation-attestation': 'valide' } });
-      expect(accepted.status).toBe(200);
-      expect(seen).toEqual([
-        { kioskId: paired.json.kioskId, attestation: undefined, url: '/api/kiosk/me' },
-        { kioskId: paired.json.kioskId, attestation: 'valide', url: '/api/kiosk/me' },
-      ]);
-    } finally {
-      await s.close();
-    }
+describe('attestation (kiosk-lockdown §2)', () => {
+  it('not checked when the station runs without a policy (demo): kiosk-attestation.test.ts covers the enforced station', async () => {
+    expect((await t.call('GET', '/api/kiosk/me', { token: kiosk })).status).toBe(200);
   });
 });
 

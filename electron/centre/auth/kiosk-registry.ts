@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { PAIRING_CODE_LENGTH } from '../../../shared/formats/centre-api';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../storage/database';
+import { recordKioskShell } from './kiosk-shells';
 import { newToken, sha256Hex } from './secret-token';
 
 /** How long a pairing code shown on the console stays valid. */
@@ -45,7 +46,7 @@ export function createPairingCode(db: Db, createdBy: string, now: Date): { code:
 }
 
 /** Exchanges a valid code for a new kiosk and its device token (shown once; only its hash is kept). */
-export function pairKiosk(db: Db, request: { code: string; name: string }, now: Date): PairingResult {
+export function pairKiosk(db: Db, request: { code: string; name: string; shell?: { buildHash: string; configHash: string } | undefined }, now: Date): PairingResult {
   return db.transaction((): PairingResult => {
     const code = db.prepare<[string], { id: number; created_by: string; expires_at: string; used_at: string | null }>(
       'SELECT id, created_by, expires_at, used_at FROM pairing_codes WHERE code_hash = ? ORDER BY id DESC LIMIT 1').get(sha256Hex(request.code));
@@ -57,6 +58,8 @@ export function pairKiosk(db: Db, request: { code: string; name: string }, now: 
       .run(request.name, sha256Hex(deviceToken), code.created_by, now.toISOString());
     const kioskId = Number(lastInsertRowid);
     db.prepare('UPDATE pairing_codes SET used_at = ?, used_by_kiosk_id = ? WHERE id = ?').run(now.toISOString(), kioskId, code.id);
+    // The shell the kiosk's attestation must keep declaring (kiosk-shells.ts), in the same transaction.
+    if (request.shell) recordKioskShell(db, kioskId, { ...request.shell, recordedBy: 'pairing' }, now);
     return { ok: true, kioskId, deviceToken };
   })();
 }

@@ -18,7 +18,9 @@ export type RefusalCode =
   | 'unknownCandidate' | 'candidateNotStarted' | 'sessionAlreadyFinalised' | 'finalisationRefused'
   // Signing: the centre's key (PKCS#12 import), a session's signature and bundle
   | 'noTrustedAuthority' | 'pkcs12Unreadable' | 'keyPasswordWrong' | 'keyMismatch' | 'certificateExpired' | 'certificateNotYetValid'
-  | 'certificateUntrusted' | 'noCentreKey' | 'passphraseWrong' | 'sessionNotFinalised' | 'sessionAlreadySigned' | 'sessionNotSigned';
+  | 'certificateUntrusted' | 'noCentreKey' | 'passphraseWrong' | 'sessionNotFinalised' | 'sessionAlreadySigned' | 'sessionNotSigned'
+  // The kiosk shell's attestation (kiosk-lockdown §2, auth/kiosk-attestation.ts)
+  | 'attestationMissing' | 'attestationInvalid' | 'attestationExpired' | 'attestationUnknownBuild' | 'attestationConfigChanged';
 
 /** A refused request, as a value (style.md: user errors are values, exceptions only for bugs). */
 export interface Refusal {

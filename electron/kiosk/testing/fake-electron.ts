@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { pathToFileURL } from 'node:url';
 import { vi } from 'vitest';
 
 /**
@@ -27,6 +28,7 @@ export class BrowserWindow extends EventEmitter {
   isFullScreen = () => true;
   isKiosk = () => true;
   loadURL = vi.fn(async (url: string) => { this.webContents.mainFrame.url = url; });
+  loadFile = vi.fn(async (file: string) => { this.webContents.mainFrame.url = pathToFileURL(file).href; });
   constructor(public options: unknown) {
     super();
     BrowserWindow.created.push(this);

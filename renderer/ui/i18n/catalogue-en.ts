@@ -192,7 +192,12 @@ export const en: Record<MessageKey, string> = {
   'error.unknownHost': 'The invigilator’s station address is not recognised.',
   'error.alreadyConfirmed': 'This candidate’s presence is already confirmed.',
   'error.assetNotInTest': 'This file is not part of your test.',
-  'error.attestationRefused': 'This station was not recognised by the invigilator station.',
+  // The kiosk shell's attestation (issue 8 §5, electron/centre/auth/kiosk-attestation.ts).
+  'error.attestationMissing': 'This computer is not the paired exam application: call the invigilator.',
+  'error.attestationInvalid': 'This computer was not recognised by the invigilator station: call the invigilator.',
+  'error.attestationExpired': 'This computer’s clock does not match the invigilator station’s: call the invigilator.',
+  'error.attestationUnknownBuild': 'This version of the exam application is not accepted by the invigilator station: call the invigilator.',
+  'error.attestationConfigChanged': 'This computer’s configuration has changed since it was paired: call the invigilator.',
   'error.badRequest': 'Invalid request.',
   'error.bodyTooLarge': 'The data sent is too large.',
   'error.candidateNotStarted': 'This candidate has not started their test.',

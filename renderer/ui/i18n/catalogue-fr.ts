@@ -197,7 +197,12 @@ export const fr = {
   'error.unknownHost': 'Adresse du poste du surveillant non reconnue.',
   'error.alreadyConfirmed': 'La présence de ce candidat est déjà confirmée.',
   'error.assetNotInTest': 'Ce fichier ne fait pas partie de votre test.',
-  'error.attestationRefused': 'Ce poste n’a pas été reconnu par le poste du surveillant.',
+  // The kiosk shell's attestation (issue 8 §5, electron/centre/auth/kiosk-attestation.ts).
+  'error.attestationMissing': 'Ce poste n’est pas l’application d’examen appairée : appelez le surveillant.',
+  'error.attestationInvalid': 'Ce poste n’a pas été reconnu par le poste du surveillant : appelez le surveillant.',
+  'error.attestationExpired': 'L’horloge de ce poste n’est pas à l’heure du poste du surveillant : appelez le surveillant.',
+  'error.attestationUnknownBuild': 'Cette version de l’application d’examen n’est pas acceptée par le poste du surveillant : appelez le surveillant.',
+  'error.attestationConfigChanged': 'La configuration de ce poste a changé depuis son appairage : appelez le surveillant.',
   'error.badRequest': 'Demande invalide.',
   'error.bodyTooLarge': 'Les données envoyées sont trop volumineuses.',
   'error.candidateNotStarted': 'Ce candidat n’a pas commencé son test.',
