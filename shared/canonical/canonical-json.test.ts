@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { canonicalize } from 'json-canonicalize';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, isCanonicalText } from './canonical-json';
+import { canonicalJson, isCanonicalText, sameCanonicalJson } from './canonical-json';
 
 describe('canonicalJson (RFC 8785)', () => {
   it('sorts keys by UTF-16 code units and writes numbers the ECMAScript way', () => {
@@ -62,5 +62,31 @@ describe('isCanonicalText', () => {
     // JSON.stringify would write these quietly ({}, null): the fallback refuses them as canonicalJson does.
     expect(() => isCanonicalText({ a: undefined }, '{}')).toThrow('(racine).a : valeur undefined');
     expect(() => isCanonicalText([Number.NaN], '[null]')).toThrow('nombre non représentable');
+  });
+});
+
+describe('sameCanonicalJson', () => {
+  it('is canonicalJson(a) === canonicalJson(b) for any two values, equal, reordered or altered', () => {
+    const json = fc.jsonValue({ maxDepth: 4 });
+    /** The same value with every object's keys in reverse order. */
+    const reordered = (v: unknown): unknown => Array.isArray(v) ? v.map(reordered)
+      : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reordered(x)])) : v;
+    fc.assert(fc.property(json, json, (a, b) => {
+      expect(sameCanonicalJson(a, b)).toBe(canonicalJson(a) === canonicalJson(b));
+      expect(sameCanonicalJson(a, reordered(a))).toBe(true);
+      expect(sameCanonicalJson(a, JSON.parse(JSON.stringify(a)))).toBe(true);
+      expect(sameCanonicalJson({ v: a }, { v: a, w: 1 })).toBe(false);
+      expect(sameCanonicalJson([a], [a, null])).toBe(false);
+    }), { numRuns: 3000 });
+  });
+
+  it('tells 0 from "0", [] from {}, null from a missing key, and throws where canonicalJson throws', () => {
+    expect(sameCanonicalJson(0, -0)).toBe(true);
+    expect(sameCanonicalJson(0, '0')).toBe(false);
+    expect(sameCanonicalJson([], {})).toBe(false);
+    expect(sameCanonicalJson({ a: null }, {})).toBe(false);
+    expect(sameCanonicalJson({ a: 1, b: [1, { c: 'x' }] }, { b: [1, { c: 'x' }], a: 1 })).toBe(true);
+    expect(() => sameCanonicalJson({ a: undefined }, { a: undefined })).toThrow('valeur undefined');
+    expect(() => sameCanonicalJson([Number.NaN], [Number.NaN])).toThrow('nombre non représentable');
   });
 });

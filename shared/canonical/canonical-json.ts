@@ -104,3 +104,46 @@ function inCanonicalOrder(value: unknown): boolean {
       return false;
   }
 }
+
+/**
+ * Whether two values have the same canonical form — `canonicalJson(a) === canonicalJson(b)` — by walking them side
+ * by side instead of writing both texts (the platform compares each candidate's redrawn test and rescored result
+ * with the centre's this way). Only a walk that finds both equal, and nothing but JSON in them, answers; any
+ * difference, or a value canonicalJson refuses (undefined, NaN, a function, an object with toJSON), goes to the
+ * comparison of both texts, which throws as it always did.
+ */
+export function sameCanonicalJson(a: unknown, b: unknown): boolean {
+  return sameJson(a, b) || canonicalJson(a) === canonicalJson(b);
+}
+
+/** Both the same JSON value (object keys in any order): true only when sure. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === null) return b === null;
+  switch (typeof a) {
+    case 'string':
+    case 'boolean':
+      return a === b;
+    case 'number':
+      return Number.isFinite(a) && a === b; // 0 and -0 are both written 0
+    case 'object': {
+      if (typeof b !== 'object' || b === null) return false;
+      if (typeof (a as { toJSON?: unknown }).toJSON === 'function' || typeof (b as { toJSON?: unknown }).toJSON === 'function') return false;
+      if (Array.isArray(a)) {
+        if (!Array.isArray(b) || a.length !== b.length) return false;
+        for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+        return true;
+      }
+      if (Array.isArray(b)) return false;
+      const x = a as Record<string, unknown>;
+      const y = b as Record<string, unknown>;
+      const keys = Object.keys(x);
+      if (keys.length !== Object.keys(y).length) return false;
+      for (const k of keys) {
+        if (!Object.hasOwn(y, k) || x[k] === undefined || !sameJson(x[k], y[k])) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
