@@ -15,7 +15,7 @@ export type BundleArchive = ReadonlyMap<string, Buffer>;
 
 /**
  * Reads a bundle's .zip: exactly the six files of a bundle, each once, plain names (no folder), each at most
- * MAX_INFLATED_FILE_BYTES once inflated (yauzl checks the declared sizes against the inflated bytes), each matching
+ * MAX_INFLATED_FILE_BYTES once inflated (and exactly its declared size: `entryBytes`), each matching
  * its CRC-32 (yauzl does not check it: a flipped byte in a file the signature does not cover, a PDF, is caught here).
  */
 export function readBundleArchive(zip: Buffer): Promise<Result<BundleArchive, string>> {
@@ -45,20 +45,38 @@ export function readBundleArchive(zip: Buffer): Promise<Result<BundleArchive, st
         }
         if (files.has(name)) return finish(err(`« ${name} » figure deux fois dans l’archive`));
         if (entry.uncompressedSize > MAX_INFLATED_FILE_BYTES) return finish(err(`« ${name} » dépasse ${MAX_INFLATED_FILE_BYTES / 1024 / 1024} Mio une fois décompressé`));
-        archive.openReadStream(entry, (streamError, stream) => {
-          if (streamError || !stream) return finish(err(`« ${name} » illisible (${streamError?.message ?? 'inconnue'})`));
-          const chunks: Buffer[] = [];
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-          stream.on('error', (e: Error) => finish(err(`« ${name} » illisible (${e.message})`)));
-          stream.on('end', () => {
-            const bytes = Buffer.concat(chunks);
-            if (zlib.crc32(bytes) !== entry.crc32) return finish(err(`« ${name} » est altéré dans l’archive (son CRC-32 ne correspond pas)`));
-            files.set(name, bytes);
-            archive.readEntry();
-          });
+        archive.readLocalFileHeader(entry, { minimal: true }, (headerError, header) => {
+          if (headerError || !header) return finish(err(`« ${name} » illisible (${headerError?.message ?? 'inconnue'})`));
+          const bytes = entryBytes(entry, zip.subarray(header.fileDataStart, header.fileDataStart + entry.compressedSize));
+          if (!bytes.ok) return finish(err(`« ${name} » illisible (${bytes.error})`));
+          if (zlib.crc32(bytes.value) !== entry.crc32) return finish(err(`« ${name} » est altéré dans l’archive (son CRC-32 ne correspond pas)`));
+          files.set(name, bytes.value);
+          archive.readEntry();
         });
       });
       archive.readEntry();
     });
   });
+}
+
+/**
+ * One entry's bytes, from its data in the archive (yauzl has checked the local header and that the data lies
+ * inside the archive). Inflated in one call instead of through yauzl's read stream, which feeds zlib 64 KiB at a
+ * time with a trip through the thread pool for each (≈ 18 ms of 25 on a bundle's 1.7 MB of PDFs); the same checks
+ * as yauzl's: encrypted entries and methods other than stored (0) and deflated (8) refused, and the inflated size
+ * equal to the declared one (never more than that is inflated: a zip bomb stops at its declared size).
+ */
+function entryBytes(entry: yauzl.Entry, data: Buffer): Result<Buffer, string> {
+  if (entry.isEncrypted()) return err('fichier chiffré');
+  if (entry.compressionMethod === 0) return ok(data);
+  if (entry.compressionMethod !== 8) return err(`méthode de compression ${entry.compressionMethod} non prise en charge`);
+  let inflated: Buffer;
+  try {
+    inflated = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+  } catch (error) {
+    const tooLong = (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
+    return err(tooLong ? `plus d’octets une fois décompressé que les ${entry.uncompressedSize} annoncés` : `données compressées invalides : ${(error as Error).message}`);
+  }
+  if (inflated.length !== entry.uncompressedSize) return err(`${inflated.length} octets une fois décompressé, ${entry.uncompressedSize} annoncés`);
+  return ok(inflated);
 }

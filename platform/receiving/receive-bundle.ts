@@ -63,12 +63,9 @@ export async function receiveBundle(context: ReceiveContext, zip: Buffer): Promi
 
   const now = context.now();
   const serialHex = signed.value.certificate.serialNumber.toLowerCase().replace(/^(00)+(?=..)/, '');
-  const issued = await context.store.certificate(serialHex);
-  const facts = {
-    issued,
-    revocation: await context.store.revocation(serialHex),
-    centre: issued?.centreId ? await context.store.centre(issued.centreId) : null,
-  };
+  // Two reads at once (two round trips to PostgreSQL become one wait).
+  const [issued, revocation] = await Promise.all([context.store.certificate(serialHex), context.store.revocation(serialHex)]);
+  const facts = { issued, revocation, centre: issued?.centreId ? await context.store.centre(issued.centreId) : null };
   const trusted = judgeCentreCertificate(signed.value.certificate, context.authority, facts, now);
   if (!trusted.ok) return refuse('certificate', `certificat du centre refusé : ${trusted.error}`);
 

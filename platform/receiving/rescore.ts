@@ -1,4 +1,4 @@
-import { canonicalJson } from '../../shared/canonical/canonical-json';
+import { sameCanonicalJson } from '../../shared/canonical/canonical-json';
 import { applyFinalisationRules, questionNumbers, type FinalisationChallenge, type IncidentReport } from '../../shared/certification/finalisation';
 import { generateTest } from '../../shared/certification/generation';
 import type { ContentIndex } from '../../shared/certification/referential';
@@ -43,7 +43,7 @@ function rescoreTest(document: ResultsDocument, candidate: ResultsCandidate, tes
     return err(`le test a été tiré du contenu ${generated.contentId} ${generated.contentVersion}, pas de ${index.content.id} ${index.content.version}`);
   }
   const redrawn = generateTest(index, test.frozenProfile, { seed: generated.seed, locale: generated.locale });
-  if (canonicalJson(redrawn) !== canonicalJson(generated)) {
+  if (!sameCanonicalJson(redrawn, generated)) {
     return err('le test ne correspond pas à celui que le profil figé et la graine donnent (R-GEN-4)');
   }
   const challenges: Challenge[] = [];
@@ -102,5 +102,5 @@ function rescoreTest(document: ResultsDocument, candidate: ResultsCandidate, tes
     fraud: false,
   };
   const result = scoreCertification(input);
-  return ok({ candidate, test, result, matchesCentre: canonicalJson(result) === canonicalJson(test.result) });
+  return ok({ candidate, test, result, matchesCentre: sameCanonicalJson(result, test.result) });
 }

@@ -34,12 +34,24 @@ export function openSqliteStore(file: string): PlatformStore {
   db.pragma('busy_timeout = 5000');
   migrate(db);
 
-  const get = (sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) as Row | undefined;
-  const all = (sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as Row[];
+  // Each statement prepared once (a bundle received runs the same few reads every time).
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (sql: string) => {
+    let statement = statements.get(sql);
+    if (statement === undefined) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+  const get = (sql: string, ...params: unknown[]) => prepared(sql).get(...params) as Row | undefined;
+  const all = (sql: string, ...params: unknown[]) => prepared(sql).all(...params) as Row[];
   const centreRow = (id: string): Centre | null => {
     const row = get('SELECT centre_id, name, created_at FROM centres WHERE centre_id = ?', id);
     return row ? { centreId: String(row.centre_id), name: String(row.name), createdAt: String(row.created_at) } : null;
   };
+  const insertBundle = db.prepare(`INSERT INTO bundles (sha256, centre_id, certificate_serial_hex, session_number, session_date, received_at, archive, receipt)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING`);
   const insertResult = db.prepare(`INSERT INTO candidate_results (${RESULT_COLUMNS.join(', ')}) VALUES (${RESULT_COLUMNS.map(() => '?').join(', ')})`);
 
   const recordCertificate = db.transaction((cert: Parameters<PlatformStore['recordCertificate']>[0], centre: Centre | null): Result<void, StoreRefusal> => {
@@ -66,8 +78,7 @@ export function openSqliteStore(file: string): PlatformStore {
 
   // All or nothing: better-sqlite3 rolls the transaction back when the function throws.
   const storeBundle = db.transaction((b: Parameters<PlatformStore['storeBundle']>[0], results: Parameters<PlatformStore['storeBundle']>[1]) => {
-    const inserted = db.prepare(`INSERT INTO bundles (sha256, centre_id, certificate_serial_hex, session_number, session_date, received_at, archive, receipt)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING`).run(b.sha256, b.centreId, b.certificateSerialHex, b.sessionNumber, b.sessionDate, b.receivedAt, b.archive, b.receipt);
+    const inserted = insertBundle.run(b.sha256, b.centreId, b.certificateSerialHex, b.sessionNumber, b.sessionDate, b.receivedAt, b.archive, b.receipt);
     if (inserted.changes === 0) return null;
     for (const r of results) insertResult.run(...resultValues(Number(inserted.lastInsertRowid), r));
     return b.receipt;

@@ -5,6 +5,8 @@ export interface Throughput {
   bundles: number;
   candidates: number;
   seconds: number;
+  /** CPU time of this process (user + system) over the timed loop: steadier than the clock on a shared machine. */
+  cpuSeconds: number;
 }
 
 /**
@@ -16,6 +18,7 @@ export interface Throughput {
 export async function receiveEach(context: ReceiveContext, bundles: readonly Buffer[]): Promise<Throughput> {
   const receipts: string[] = [];
   const start = process.hrtime.bigint();
+  const cpuStart = process.cpuUsage();
   for (const [i, zip] of bundles.entries()) {
     const received = await receiveBundle(context, zip);
     if (!received.ok) throw new Error(`lot n° ${i + 1} refusé (${received.error.check}) : ${received.error.message}`);
@@ -23,6 +26,8 @@ export async function receiveEach(context: ReceiveContext, bundles: readonly Buf
     receipts.push(received.value.body.receipt);
   }
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   // Checked after the clock stops: what a centre reads in each receipt.
   let candidates = 0;
   for (const [i, text] of receipts.entries()) {
@@ -31,5 +36,5 @@ export async function receiveEach(context: ReceiveContext, bundles: readonly Buf
     if (differing.length > 0) throw new Error(`lot n° ${i + 1} : le recalcul diffère du centre pour ${differing.length} candidat(s)`);
     candidates += receipt.candidates.length;
   }
-  return { bundles: bundles.length, candidates, seconds };
+  return { bundles: bundles.length, candidates, seconds, cpuSeconds };
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { directionRuns, truncate, wrap, wrapParagraphs, type Measure } from './text-fit';
@@ -14,17 +15,21 @@ const GREY = rgb(0.35, 0.35, 0.35);
 const RULE = rgb(0.55, 0.55, 0.55);
 const HEADER_FILL = rgb(0.9, 0.9, 0.9);
 
-// DejaVu covers French (and Latin, Greek, Cyrillic, Arabic and Hebrew letters); embedded whole: subsetting is
-// reported to corrupt glyphs (stack.md). The fixed names keep pdf-lib from drawing a random suffix.
+// DejaVu covers French (and Latin, Greek, Cyrillic, Arabic and Hebrew letters). The fonts are those scripts'
+// part of the whole fonts (fonts/subset-fonts.sh: ≈ 180 KB instead of ≈ 680 KB each, a PDF of ≈ 0.2 MB instead
+// of 0.87 MB, which every bundle carries twice and the platform inflates, hashes and stores), embedded whole:
+// pdf-lib's subsetting is reported to corrupt glyphs (stack.md). The fixed names keep pdf-lib from drawing a
+// random suffix.
 const FONT_FILES = {
-  regular: { file: 'dejavu-fonts-ttf/ttf/DejaVuSansCondensed.ttf', name: 'DejaVuSansCondensed' },
-  bold: { file: 'dejavu-fonts-ttf/ttf/DejaVuSansCondensed-Bold.ttf', name: 'DejaVuSansCondensed-Bold' },
+  regular: { file: 'DejaVuSansCondensed-subset.ttf', name: 'DejaVuSansCondensed' },
+  bold: { file: 'DejaVuSansCondensed-Bold-subset.ttf', name: 'DejaVuSansCondensed-Bold' },
 } as const;
+export const REPORT_FONT_DIR = path.join(__dirname, 'fonts');
 const fontBytes = new Map<string, Buffer>();
 function readFont(file: string): Buffer {
   let bytes = fontBytes.get(file);
   if (!bytes) {
-    bytes = fs.readFileSync(require.resolve(file));
+    bytes = fs.readFileSync(path.join(REPORT_FONT_DIR, file));
     fontBytes.set(file, bytes);
   }
   return bytes;
