@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PackageDownload } from '../../../shared/formats/platform-api';
 // Test files only: a REAL authority platform (platform/) on loopback publishes the packages, as in production.
-import { createRootCertificate, issueSigningCertificate } from '../../../platform/authority/certificate-issuance';
+import { createRootCertificate, issuePlatformSigningCertificate, issueSigningCertificate } from '../../../platform/authority/certificate-issuance';
 import { issueServerCertificate } from '../../../platform/authority/server-certificate';
 import { publishPackage } from '../../../platform/publishing/publish-package';
 import { startPlatformServer, type RunningPlatform } from '../../../platform/server/platform-server';
@@ -21,7 +21,7 @@ import { getFromPlatform } from './platform-get';
 // authority.pem only) into a real centre server with a real SQLite file; a tampered or foreign-signed package is
 // refused exactly as a file import would be, and nothing is imported.
 const authority = createRootCertificate('Autorité de certification Passation — test', { days: 3650 });
-const platformSigning = issueSigningCertificate(authority, { organisation: 'Autorité Passation', commonName: 'Signature de la plateforme' }, { days: 365 });
+const platformSigning = issuePlatformSigningCertificate(authority, { organisation: 'Autorité Passation', commonName: 'Signature de la plateforme' }, { days: 365 });
 const signer: PlatformSigner = { certPem: platformSigning.certPem, keyPem: platformSigning.keyPem, authorityPem: authority.certPem };
 const tls = issueServerCertificate(authority, '127.0.0.1', 30);
 const content = testContentPackage();

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { OutboxState, StoredReceiptAnswer } from '../../../shared/formats/sending';
 // Test files only: a REAL authority platform (platform/) on loopback receives the bundle, as in production.
-import { createRootCertificate, describeCertificate, issueSigningCertificate } from '../../../platform/authority/certificate-issuance';
+import { createRootCertificate, describeCertificate, issuePlatformSigningCertificate, issueSigningCertificate } from '../../../platform/authority/certificate-issuance';
 import { exportPkcs12 } from '../../../platform/authority/pkcs12-file';
 import { issueServerCertificate } from '../../../platform/authority/server-certificate';
 import { publishPackage } from '../../../platform/publishing/publish-package';
@@ -29,7 +29,7 @@ const OUTAGE_MS = 60_000;
 const CENTRE = { organisation: 'Lycée Érable', commonName: '0123456A' };
 const PASSWORD = 'mot-de-passe-du-centre-42';
 const authority = createRootCertificate('Autorité de certification Passation — test', { days: 3650 });
-const platformSigning = issueSigningCertificate(authority, { organisation: 'Autorité Passation', commonName: 'Signature de la plateforme' }, { days: 365 });
+const platformSigning = issuePlatformSigningCertificate(authority, { organisation: 'Autorité Passation', commonName: 'Signature de la plateforme' }, { days: 365 });
 const signer: PlatformSigner = { certPem: platformSigning.certPem, keyPem: platformSigning.keyPem, authorityPem: authority.certPem };
 const centre = issueSigningCertificate(authority, CENTRE, { days: 365 });
 const pkcs12 = exportPkcs12(centre.certPem, centre.keyPem, [authority.certPem], PASSWORD);
