@@ -69,7 +69,7 @@ describe('every TypeScript file of the project is checked by some layer', () => 
       .split('\n').filter((f) => f !== '' && !f.startsWith('.layer-probe-'));
     expect(tracked.length).toBeGreaterThan(100);
     const checked = new Set<string>();
-    for (const layer of [...LAYERS, 'renderer-tests']) {
+    for (const layer of [...LAYERS, 'renderer-tests', 'renderer-worker']) {
       const files = execFileSync(TSC, ['-p', `tsconfig.${layer}.json`, '--listFilesOnly'], { cwd: ROOT, encoding: 'utf8' });
       for (const file of files.split('\n')) if (file !== '') checked.add(path.relative(ROOT, file).split(path.sep).join('/'));
     }
