@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Session } from 'electron';
 import type { BridgeRefusal } from '../../shared/formats/kiosk-bridge';
+import { ENTRY_TOKEN_HEADER } from '../../shared/formats/kiosk-api';
 import { err, ok, type Result } from '../../shared/result';
 import type { AttachmentPlan } from './attachments';
 
@@ -13,7 +14,8 @@ import type { AttachmentPlan } from './attachments';
  * and starts the permitted application with the file as its only argument (no shell). `onClosed` runs when it exits.
  */
 export async function openAttachment(plan: AttachmentPlan, ses: Session, tempDir: string, onClosed: (code: number | null) => void): Promise<Result<{ application: string }, BridgeRefusal>> {
-  const response = await ses.fetch(plan.url).catch(() => null);
+  // The station serves a test's asset to its pupil's entry only (GET /api/kiosk/assets/:id).
+  const response = await ses.fetch(plan.url, { headers: { [ENTRY_TOKEN_HEADER]: plan.entryToken } }).catch(() => null);
   if (!response || !response.ok) return err({ code: 'downloadFailed', message: 'La pièce jointe n’a pas pu être téléchargée depuis la station.' });
   const bytes = Buffer.from(await response.arrayBuffer());
   if (crypto.createHash('sha256').update(bytes).digest('hex') !== plan.sha256) return err({ code: 'badChecksum', message: 'La pièce jointe reçue ne correspond pas à celle de l’épreuve.' });

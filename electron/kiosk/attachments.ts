@@ -11,7 +11,7 @@ import { isAllowedNavigation } from './navigation';
  * array), records the switch as expected (allowedApplicationOpened / Closed) and brings the test back on top.
  * Never `shell.openExternal`, never a path or a program chosen by the page.
  */
-export interface AttachmentPlan { url: string; fileName: string; sha256: string; application: PermittedApplication }
+export interface AttachmentPlan { url: string; fileName: string; sha256: string; entryToken: string; application: PermittedApplication }
 
 export function attachmentDecision(input: unknown, stationOrigin: string, applications: readonly PermittedApplication[]): Result<AttachmentPlan, BridgeRefusal> {
   const parsed = AttachmentRequest.safeParse(input);
@@ -21,7 +21,7 @@ export function attachmentDecision(input: unknown, stationOrigin: string, applic
   if (!isPlainFileName(request.fileName)) return err({ code: 'badFileName', message: `Nom de fichier refusé : « ${request.fileName} ».` });
   const application = applications.find((a) => a.mediaTypes.includes(request.mediaType.toLowerCase().split(';')[0]!.trim()));
   if (!application) return err({ code: 'noPermittedApplication', message: `Aucune application autorisée sur ce poste pour ouvrir ce fichier (${request.mediaType}) : appelez le surveillant.` });
-  return ok({ url: request.url, fileName: request.fileName, sha256: request.sha256, application });
+  return ok({ url: request.url, fileName: request.fileName, sha256: request.sha256, entryToken: request.entryToken, application });
 }
 
 /** No directory, no parent, no device name, no control or reserved character, not hidden. */

@@ -5,7 +5,7 @@ import { isTrustedSender } from './ipc-sender';
 
 const STATION = 'https://192.168.1.10:8443';
 const CALC = { name: 'LibreOffice Calc', executable: '/usr/bin/localc', mediaTypes: ['application/vnd.oasis.opendocument.spreadsheet', 'text/csv'] };
-const ODS = { url: `${STATION}/api/kiosk/assets/7`, fileName: 'ventes 2026.ods', mediaType: 'application/vnd.oasis.opendocument.spreadsheet', sha256: 'c'.repeat(64) };
+const ODS = { url: `${STATION}/api/kiosk/assets/7`, fileName: 'ventes 2026.ods', mediaType: 'application/vnd.oasis.opendocument.spreadsheet', sha256: 'c'.repeat(64), entryToken: 'pe_entree-du-candidat' };
 
 describe('isTrustedSender (IPC handlers check the sender)', () => {
   it.each([
@@ -21,7 +21,7 @@ describe('isTrustedSender (IPC handlers check the sender)', () => {
 
 describe('attachmentDecision (kiosk-lockdown §2: permitted applications)', () => {
   it('plans a station file with the application listed for its media type', () => {
-    expect(attachmentDecision(ODS, STATION, [CALC])).toEqual({ ok: true, value: { url: ODS.url, fileName: ODS.fileName, sha256: ODS.sha256, application: CALC } });
+    expect(attachmentDecision(ODS, STATION, [CALC])).toEqual({ ok: true, value: { url: ODS.url, fileName: ODS.fileName, sha256: ODS.sha256, entryToken: ODS.entryToken, application: CALC } });
     expect(attachmentDecision({ ...ODS, mediaType: 'text/csv; charset=utf-8' }, STATION, [CALC]).ok).toBe(true);
   });
   it.each([
@@ -32,6 +32,7 @@ describe('attachmentDecision (kiosk-lockdown §2: permitted applications)', () =
     [{ ...ODS, fileName: 'CON.ods' }, 'badFileName'],
     [{ ...ODS, mediaType: 'application/x-msdownload' }, 'noPermittedApplication'],
     [{ ...ODS, sha256: 'nope' }, 'badRequest'],
+    [{ ...ODS, entryToken: 'pe_x\nAuthorization: y' }, 'badRequest'],
     [{ ...ODS, program: '/bin/sh' }, 'badRequest'],
     ['not an object', 'badRequest'],
   ])('refuses %o (%s)', (request, code) => {

@@ -171,7 +171,7 @@ describe('main(): what the kiosk shell registers (kiosk-lockdown §2)', () => {
   });
 
   it('refuses an attachment no permitted application opens, in French', async () => {
-    const answer = await invoke(KioskChannel.OpenAttachment, trustedEvent(), { url: 'https://127.0.0.1:8443/a/1', fileName: 'x.ods', mediaType: 'application/vnd.oasis.opendocument.spreadsheet', sha256: 'a'.repeat(64) });
+    const answer = await invoke(KioskChannel.OpenAttachment, trustedEvent(), { url: 'https://127.0.0.1:8443/a/1', fileName: 'x.ods', mediaType: 'application/vnd.oasis.opendocument.spreadsheet', sha256: 'a'.repeat(64), entryToken: 'pe_entree' });
     expect(answer).toMatchObject({ ok: false, error: { code: 'noPermittedApplication' } });
   });
 });

@@ -15,7 +15,7 @@ describe('preload bridge', () => {
   it('maps each method to its channel', async () => {
     await kioskBridge.status();
     await kioskBridge.requestTechnicianExit('1234');
-    const request = { url: 'https://s/a', fileName: 'a.ods', mediaType: 'text/csv', sha256: 'a'.repeat(64) };
+    const request = { url: 'https://s/a', fileName: 'a.ods', mediaType: 'text/csv', sha256: 'a'.repeat(64), entryToken: 'pe_entree' };
     await kioskBridge.openAttachment(request);
     expect(electron.ipcRenderer.invoke.mock.calls).toEqual([[KioskChannel.Status], [KioskChannel.TechnicianExit, { adminCode: '1234' }], [KioskChannel.OpenAttachment, request]]);
     kioskBridge.acknowledgeLockdownEvents(['a', 'b']);

@@ -27,7 +27,8 @@ import { startPageLockdown } from './lockdown/page-lockdown';
 bindHtmlLang();
 displayStore(); // Issue 8 §4: the pupil's kept theme and text size on <html> before the first paint.
 const liveLink = relayLiveLink();
-const { store: flow, client, assets } = createKioskFlowStore({ live: liveLink });
+const shellBridge = (window as unknown as Record<string, KioskBridge | undefined>)[KIOSK_BRIDGE_GLOBAL] ?? null;
+const { store: flow, client, assets } = createKioskFlowStore({ live: liveLink, ...(shellBridge ? { openAttachment: (r) => shellBridge.openAttachment(r) } : {}) });
 const pairing = createPairingStore(client, () => flow.getState().paired());
 const checkIn = createCheckInStore(client, (answer, sessionNumber) => flow.getState().checkedIn(answer, sessionNumber));
 const station = createStationStatusStore(client);
@@ -77,7 +78,7 @@ void startKioskWorker();
 const lockdown = startPageLockdown({
   context: () => ({ entryToken: flow.getState().entryToken, challengeId: flow.getState().currentChallengeId() }),
   onFocusLost: () => flow.getState().focusLost(),
-  bridge: (window as unknown as Record<string, KioskBridge | undefined>)[KIOSK_BRIDGE_GLOBAL] ?? null,
+  bridge: shellBridge,
 });
 station.subscribe((s) => { if (s.status.kind === 'reachable') lockdown.queue.flush(); });
 

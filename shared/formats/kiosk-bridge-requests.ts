@@ -7,6 +7,7 @@ export const AttachmentRequest = z.object({
   fileName: z.string().min(1).max(255),
   mediaType: z.string().max(200),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'empreinte SHA-256 attendue en hexadécimal minuscule'),
+  entryToken: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, 'jeton d’entrée attendu : lettres, chiffres, _ ou -'),
 }).strict() satisfies z.ZodType<AttachmentRequestType>;
 
 export const TechnicianExitRequest = z.object({ adminCode: z.string().min(1).max(64) }).strict();

@@ -43,4 +43,8 @@ export interface KioskBridge {
 }
 
 /** What the page asks to open: one asset the station serves (same origin, checked again by the shell). */
-export interface AttachmentRequest { url: string; fileName: string; mediaType: string; sha256: string }
+export interface AttachmentRequest {
+  url: string; fileName: string; mediaType: string; sha256: string;
+  /** The pupil's entry token: the station serves a test's asset only with it (`x-passation-entry`). */
+  entryToken: string;
+}

@@ -49,6 +49,24 @@ describe('the assets of the test', () => {
     expect(await source.objectUrl(asset)).toBe('blob:ok');
   });
 
+  it('in the kiosk shell an attachment opens in a permitted application; refused there, it is saved instead', async () => {
+    const saved: string[] = [];
+    const asked: string[] = [];
+    let shellOpens = true;
+    const source = createAssetSource({
+      db: await openKioskDatabase('assets-3'), testKey: 't3',
+      fetchAsset: () => Promise.resolve(ok({ bytes: svg, mediaType: 'image/svg+xml' })),
+      objectUrls: { create: () => 'blob:file' },
+      save: (_url, fileName) => { saved.push(fileName); },
+      openInShell: (a) => { asked.push(a.id); return Promise.resolve(shellOpens); },
+    });
+    await source.download(asset);
+    expect([asked, saved]).toEqual([['img_chart'], []]);
+    shellOpens = false;
+    await source.download(asset);
+    expect([asked, saved]).toEqual([['img_chart', 'img_chart'], ['chart.svg']]);
+  });
+
   it('every asset of a test once (illustrations and attachments)', () => {
     const other = { ...asset, id: 'doc' };
     expect(assetsOfTest([{ illustration: { asset } }, { attachment: { assets: [other, asset] } }, {}]).map((a) => a.id)).toEqual(['img_chart', 'doc']);

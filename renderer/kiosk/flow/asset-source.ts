@@ -18,6 +18,11 @@ export interface AssetSourceOptions {
   objectUrls?: { create(blob: Blob): string };
   /** Saves the file (default: a link with `download`, clicked). */
   save?(url: string, fileName: string): void;
+  /**
+   * In the kiosk shell (kiosk-lockdown §2): opens the attachment in a permitted application through the bridge,
+   * the shell downloading it itself with the pupil's entry; false when the shell refused (then the file is saved).
+   */
+  openInShell?(asset: KioskAsset): Promise<boolean>;
 }
 
 export interface KioskAssetSource extends AssetSource {
@@ -68,6 +73,7 @@ export function createAssetSource(options: AssetSourceOptions): KioskAssetSource
       return url;
     },
     async download(asset) {
+      if (options.openInShell && await options.openInShell(asset).catch(() => false)) return;
       const url = await source.objectUrl(asset);
       if (url !== null) save(url, asset.fileName);
     },

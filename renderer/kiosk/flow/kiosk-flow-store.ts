@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { ENTRY_TOKEN_HEADER, type KioskCheckInAnswer, type KioskState, type KioskTest } from '../../../shared/formats/kiosk-api';
+import { ENTRY_TOKEN_HEADER, type KioskAsset, type KioskCheckInAnswer, type KioskState, type KioskTest } from '../../../shared/formats/kiosk-api';
+import type { KioskBridge } from '../../../shared/formats/kiosk-bridge';
 import type { ServerToKiosk } from '../../../shared/formats/live-messages';
 import { ROUTES } from '../../../shared/formats/routes';
 import { err, ok } from '../../../shared/result';
@@ -84,6 +85,8 @@ export interface KioskFlowOptions extends ApiClientOptions {
   outbox?: Partial<Pick<OutboxOptions, 'backoff' | 'ackTimeoutMs' | 'random' | 'timers'>>;
   /** How the assets are shown and saved (tests). */
   assetUrls?: { create(blob: Blob): string };
+  /** The kiosk shell's bridge, when the page runs in it: attachments open in a permitted application. */
+  openAttachment?: KioskBridge['openAttachment'];
 }
 
 export interface KioskFlowStore {
@@ -143,6 +146,7 @@ export function createKioskFlowStore(options: KioskFlowOptions = {}): KioskFlowS
     const assets = createAssetSource({
       db, testKey: kept.testKey, fetchAsset,
       ...(options.assetUrls ? { objectUrls: options.assetUrls } : {}),
+      ...(options.openAttachment ? { openInShell: (asset: KioskAsset) => openInShell(options.openAttachment!, asset, store!.getState().entryToken) } : {}),
     });
     services = { testKey: kept.testKey, outbox, timers, assets, stop: () => { outbox.stop(); stopCheckpoints(); } };
     store!.setState({ outbox: outbox.state });
@@ -437,4 +441,13 @@ export function createKioskFlowStore(options: KioskFlowOptions = {}): KioskFlowS
   }
 
   return { store, client, assets: () => services?.assets ?? null, dispose: () => { services?.stop(); services = null; } };
+}
+
+/** An attachment opened by the kiosk shell in a permitted application (kiosk-lockdown §2); false if it refused. */
+async function openInShell(open: KioskBridge['openAttachment'], asset: KioskAsset, entryToken: string | null): Promise<boolean> {
+  if (entryToken === null) return false;
+  const url = new URL(asset.url, location.href).href;
+  const opened = await open({ url, fileName: asset.fileName, mediaType: asset.mediaType, sha256: asset.sha256, entryToken });
+  if (!opened.ok) console.warn('Pièce jointe non ouverte par le poste :', opened.error.message);
+  return opened.ok;
 }
