@@ -1,8 +1,9 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CONTENT_FILE } from '../../fixtures/paths';
 import { Receipt } from '../../shared/formats/platform-api';
 import type { ResultsDocument } from '../../shared/formats/results';
 import { openssl } from '../../platform/testing/openssl';
@@ -102,6 +103,21 @@ describe('npm run demo:session (issue 9 § Proof)', () => {
     const page = fs.readFileSync(file(lookUp.replace(/\.json$/, '.html')), 'utf8');
     expect(page).toContain('lang="fr"');
     expect(page).toContain(answer.lastName);
+  });
+
+  test('issue 9 §4 — `passation rescore` on the exported bundle agrees with the platform’s receipt, candidate by candidate', () => {
+    const rescore = spawnSync(process.execPath, [path.join(__dirname, '..', '..', 'bin', 'passation.js'), 'rescore', file('resultats-session-1.zip'), '--content', CONTENT_FILE], { encoding: 'utf8' });
+    expect(rescore.status, rescore.stderr).toBe(0);
+    const rescored = JSON.parse(rescore.stdout) as { verificationCode: string | null; status: string | null; pix: number | null; levels: Record<string, number> }[];
+    const receipt = Receipt.parse(JSON.parse(fs.readFileSync(file('recu.json'), 'utf8')));
+    const fromReceipt = receipt.candidates.map((c) => ({
+      verificationCode: c.verificationCode, status: c.status, pix: c.pix,
+      levels: Object.fromEntries(c.competences.map((k) => [k.code, k.level])),
+    }));
+    const fromAuditor = rescored.filter((c) => c.verificationCode !== null).map((c) => ({ verificationCode: c.verificationCode, status: c.status, pix: c.pix, levels: c.levels }));
+    const byCode = (a: { verificationCode: string | null }, b: { verificationCode: string | null }) => String(a.verificationCode).localeCompare(String(b.verificationCode));
+    expect(fromAuditor.sort(byCode)).toEqual(fromReceipt.sort(byCode));
+    expect(fromReceipt).toHaveLength(3);
   });
 
   test('without --out: the usage, in French, exit code 2', async () => {
