@@ -1,4 +1,4 @@
-import { ANSWER_MARK, PAINTED_MARK } from '../../renderer/kiosk/flow/paint-marks';
+import { ANSWER_MARK, KEPT_MARK, PAINTED_MARK, RENDERED_MARK } from '../../renderer/kiosk/flow/paint-marks';
 
 /** A performance mark as the page reports it (`performance.getEntriesByType('mark')`). */
 export interface PageMark {
@@ -6,35 +6,59 @@ export interface PageMark {
   startTime: number;
 }
 
+/** Where one answer's time went, in milliseconds (null when the page made no such mark in between). */
+export interface AnswerStages {
+  /** « Je valide » handled → the answer on disk (`passation:kept`: timer checkpoint, strict IndexedDB write). */
+  keptMs: number | null;
+  /** On disk → the next heading in the DOM (`passation:rendered`: the next timer opened, React's render). */
+  renderedMs: number | null;
+  /** In the DOM → painted (`passation:painted`: the wait for the next animation frame). */
+  frameMs: number | null;
+}
+
 export interface AnswerLatencies {
   /** Per answer, milliseconds from `passation:answer` to the next `passation:painted`, in the order given. */
   latenciesMs: number[];
+  stages: AnswerStages[];
   /** Answers followed by no painted mark before the next answer (the last one: « Test terminé » is no challenge). */
   unpaired: number;
 }
 
 /**
  * Pairs each « Je valide » / « Je passe » mark with the first painted mark after it and before the next answer
- * (renderer/kiosk/flow/paint-marks.ts). Painted marks with no answer before them (the first question, « Commencer »
- * after a timed warning, « Je suis prêt ») are not answers and are left out.
+ * (renderer/kiosk/flow/paint-marks.ts), with the kept and rendered marks in between. Painted marks with no answer
+ * before them (the first question, « Commencer » after a timed warning, « Je suis prêt ») are not answers: left out.
  */
 export function answerLatencies(marks: readonly PageMark[]): AnswerLatencies {
-  const ordered = marks.filter((m) => m.name === ANSWER_MARK || m.name === PAINTED_MARK)
-    .slice().sort((a, b) => a.startTime - b.startTime || (a.name === ANSWER_MARK ? -1 : 1));
+  const rank = (name: string) => [ANSWER_MARK, KEPT_MARK, RENDERED_MARK, PAINTED_MARK].indexOf(name);
+  const ordered = marks.filter((m) => rank(m.name) >= 0).slice().sort((a, b) => a.startTime - b.startTime || rank(a.name) - rank(b.name));
   const latenciesMs: number[] = [];
+  const stages: AnswerStages[] = [];
   let unpaired = 0;
-  let pending: number | null = null;
+  let pending: { at: number; kept: number | null; rendered: number | null } | null = null;
   for (const mark of ordered) {
     if (mark.name === ANSWER_MARK) {
       if (pending !== null) unpaired += 1;
-      pending = mark.startTime;
-    } else if (pending !== null) {
-      latenciesMs.push(mark.startTime - pending);
+      pending = { at: mark.startTime, kept: null, rendered: null };
+    } else if (pending === null) {
+      continue;
+    } else if (mark.name === KEPT_MARK) {
+      pending.kept ??= mark.startTime;
+    } else if (mark.name === RENDERED_MARK) {
+      pending.rendered ??= mark.startTime;
+    } else {
+      const { at, kept, rendered } = pending;
+      latenciesMs.push(mark.startTime - at);
+      stages.push({
+        keptMs: kept === null ? null : kept - at,
+        renderedMs: rendered === null ? null : rendered - (kept ?? at),
+        frameMs: rendered === null ? null : mark.startTime - rendered,
+      });
       pending = null;
     }
   }
   if (pending !== null) unpaired += 1;
-  return { latenciesMs, unpaired };
+  return { latenciesMs, stages, unpaired };
 }
 
 export interface Summary {

@@ -11,7 +11,8 @@
  * screens; a session is seeded as the e2e tests do (e2e/session-seed.ts); one pupil is paired, checked in,
  * confirmed by the invigilator (console API) and sits the whole test through the controls (e2e/kiosk-answering.ts).
  * Options: --pupils N (default 1: N pupils one after the other, each in a fresh browser context, for more
- * answers), --headed. Last line: one JSON object {"p50Ms","p95Ms","jsKbGz","cssKbGz"}.
+ * answers), --headed, --cpu-prof DIR (the page's CPU profile over the test, one .cpuprofile per pupil, for Chrome's
+ * DevTools; build with `npx vite build -c vite.screens.config.mts --mode kiosk --minify false` to read names). Last line: one JSON object {"p50Ms","p95Ms","jsKbGz","cssKbGz"}.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,15 +27,17 @@ import { answerAndValidate } from '../../e2e/kiosk-answering';
 import { pairAndCheckIn, sitWholeTest } from '../../e2e/kiosk-check-in';
 import { MANAGER_PASSWORD, seedSession } from '../../e2e/session-seed';
 import { TEST_STATION_TLS } from '../../e2e/station-tls';
-import { ANSWER_MARK, PAINTED_MARK } from '../../renderer/kiosk/flow/paint-marks';
-import { answerLatencies, summarise, type PageMark, type Summary } from './answer-latency';
+
+import { answerLatencies, summarise, type AnswerStages, type PageMark, type Summary } from './answer-latency';
 import { entryFiles, kioskFile, kioskSizes } from './kiosk-size';
 
 const DIST = path.resolve(__dirname, '..', '..', 'dist', 'kiosk');
 /** The pupils of the seeded roster who may sit a test (electron/centre/testing/test-harness.ts). */
 const PUPILS = ['Dupont', 'Bernard', 'Petit'];
 
-const { values } = parseArgs({ options: { pupils: { type: 'string', default: '1' }, headed: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: {
+  pupils: { type: 'string', default: '1' }, headed: { type: 'boolean', default: false }, 'cpu-prof': { type: 'string' },
+} });
 const pupilCount = Number(values.pupils);
 if (!Number.isInteger(pupilCount) || pupilCount < 1 || pupilCount > PUPILS.length) {
   throw new Error(`--pupils : un entier de 1 à ${PUPILS.length} est attendu, pas « ${values.pupils} »`);
@@ -89,6 +92,7 @@ async function main(): Promise<void> {
   try {
     const session = await seedSession({ url: server.url, dataDir, server });
     const latencies: number[] = [];
+    const stages: AnswerStages[] = [];
     const loaded = new Set(entryFiles(fs.readFileSync(path.join(DIST, 'index.html'), 'utf8')));
     let unpaired = 0;
     let answered = 0;
@@ -106,12 +110,26 @@ async function main(): Promise<void> {
       const candidate = session.candidates.get(lastName)!;
       const confirmed = await session.console('POST', `/candidates/${candidate.id}/confirm-presence`);
       if (confirmed.status !== 200) throw new Error(`confirmation de présence : ${confirmed.status} ${JSON.stringify(confirmed.json)}`);
+      const cdp = values['cpu-prof'] ? await context.newCDPSession(page) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+      }
       await page.getByRole('button', { name: 'Commencer mon test' }).click();
       answered += await sitWholeTest(page, (p) => answerAndValidate(p));
-      const marks = await page.evaluate(([a, b]) => performance.getEntriesByType('mark')
-        .filter((m) => m.name === a || m.name === b).map((m) => ({ name: m.name, startTime: m.startTime })), [ANSWER_MARK, PAINTED_MARK] as const) as PageMark[];
+      if (cdp) {
+        const { profile } = await cdp.send('Profiler.stop');
+        fs.mkdirSync(values['cpu-prof']!, { recursive: true });
+        const file = path.join(values['cpu-prof']!, `kiosk-${lastName}.cpuprofile`);
+        fs.writeFileSync(file, JSON.stringify(profile));
+        console.log(`profil processeur de la page : ${file}`);
+      }
+      const marks: PageMark[] = await page.evaluate(() => performance.getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('passation:')).map((m) => ({ name: m.name, startTime: m.startTime })));
       const paired = answerLatencies(marks);
       latencies.push(...paired.latenciesMs);
+      stages.push(...paired.stages);
       unpaired += paired.unpaired;
       baseline ??= await pageBaseline(page, 30);
       if (errors.length > 0) throw new Error(`erreurs dans la page : ${errors.join(' ; ')}`);
@@ -127,6 +145,10 @@ async function main(): Promise<void> {
 
     console.log(`bench:kiosk — ${pupilCount} élève(s), ${answered} réponses par « Je valide » (toutes les épreuves d’un test, avertissements « Commencer » et « Je suis prêt » passés), Chromium ${browser.version()} sans affichage, 1366×768, poste sur 127.0.0.1, Node ${process.version}, ${os.cpus().length} cœurs`);
     console.log(`  « Je valide » → question suivante peinte   ${line(answers)}   objectif p95 ≤ 50 ms : ${meet(answers.p95 <= 50)}${unpaired > 0 ? `   (${unpaired} réponse(s) sans question suivante : la dernière mène à « Test terminé »)` : ''}`);
+    for (const [key, label] of [['keptMs', 'dont la réponse sur disque (chronomètre, IndexedDB stricte)'], ['renderedMs', 'dont la question suivante dans le DOM (rendu React)'], ['frameMs', 'dont l’attente de l’image suivante (peinture)']] as const) {
+      const part = stages.map((s) => s[key]).filter((v): v is number => v !== null);
+      if (part.length > 0) console.log(`    ${label.padEnd(60)} ${line(summarise(part))}`);
+    }
     console.log(`  référence, même page : un aller-retour requestAnimationFrame nu   ${line(frame)}`);
     console.log(`  référence, même page : une écriture IndexedDB stricte            ${line(idb)}`);
     for (const f of [...sizes.js, ...sizes.css]) console.log(`  ${f.file.padEnd(34)} ${kb(f.bytes).padStart(10)}   gzip -9 ${kb(f.gzBytes).padStart(9)}`);
