@@ -100,4 +100,32 @@ describe('checkpoints while the page lives', () => {
     await new Promise((r) => setTimeout(r, 60));
     expect(await saved()).toBe(1500);
   });
+
+  it('writes a finished timer once: opening the next challenge does not write it again (one IndexedDB round trip less per answer)', async () => {
+    const db = await openKioskDatabase('timer-test-writes');
+    const owner = { sessionKey: 's1', testKey: 's1:leo' };
+    const writes: string[] = [];
+    const transaction = db.transaction.bind(db);
+    db.transaction = ((stores: never, mode?: IDBTransactionMode, options?: IDBTransactionOptions) => {
+      if (mode === 'readwrite') writes.push(String(stores));
+      return transaction(stores, mode, options);
+    }) as typeof db.transaction;
+    let mono = 0;
+    const timers = createTimerStore(db, owner, () => mono);
+    await timers.open('ch_1');
+    mono += 7_000;
+    expect(await timers.finish()).toBe(7_000);
+    expect(writes).toEqual(['timers']);
+    await timers.checkpoint(); // paused and on disk: nothing new to write
+    await timers.open('ch_2');
+    expect(writes).toEqual(['timers']);
+    mono += 2_000;
+    await timers.checkpoint(); // running again: written
+    expect(writes).toEqual(['timers', 'timers']);
+    const again = createTimerStore(await openKioskDatabase('timer-test-writes'), owner, () => 0);
+    await again.open('ch_1');
+    expect(again.elapsedMs()).toBe(7_000);
+    await again.open('ch_2');
+    expect(again.elapsedMs()).toBe(2_000);
+  });
 });

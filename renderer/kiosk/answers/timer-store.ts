@@ -33,12 +33,18 @@ export const CHECKPOINT_EVERY_MS = 1000;
 export function createTimerStore(db: KioskDb, owner: AnswerOwner, monotonicNow: () => number = () => performance.now(), wallNow: () => number = Date.now): TimerStore {
   const state = createStore<TimerState>(() => ({ current: null }));
 
+  /** What this page last wrote: a paused timer already on disk is not written again (bench:kiosk, docs/benchmarks.md). */
+  let written: { challengeId: string; accumulatedMs: number } | null = null;
+
   async function persist(): Promise<void> {
     const current = state.getState().current;
     if (!current) return;
+    const accumulatedMs = Math.round(elapsedMs(current.timer, monotonicNow()));
+    if (written?.challengeId === current.challengeId && written.accumulatedMs === accumulatedMs) return;
     const tx = db.transaction('timers', 'readwrite', { durability: 'relaxed' });
-    await tx.store.put({ ...owner, challengeId: current.challengeId, accumulatedMs: Math.round(elapsedMs(current.timer, monotonicNow())), savedAt: wallNow() });
+    await tx.store.put({ ...owner, challengeId: current.challengeId, accumulatedMs, savedAt: wallNow() });
     await tx.done;
+    written = { challengeId: current.challengeId, accumulatedMs };
   }
 
   const update = (change: (timer: ChallengeTimer) => ChallengeTimer) => {

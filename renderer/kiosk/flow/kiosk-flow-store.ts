@@ -15,7 +15,7 @@ import { createTimerStore, keepCheckpointing, type PageEvents, type TimerStore }
 import type { AssetSource, Countdown, PupilAnswer } from '../challenge/challenge-contract';
 import { assetsOfTest, createAssetSource, type KioskAssetSource } from './asset-source';
 import { screenForPairingCheck, screenForState, startProblem, type KioskScreen } from './kiosk-screen';
-import { markAnswer } from './paint-marks';
+import { markAnswer, markKept } from './paint-marks';
 import { answeredAfterTime, answeredSet, countdownSeconds, firstOpenIndex, openingPhase, phaseAfter, type ChallengePhase } from './test-progress';
 
 /**
@@ -383,6 +383,7 @@ export function createKioskFlowStore(options: KioskFlowOptions = {}): KioskFlowS
         set({ running: { ...now, keeping: false, problem: 'testFlow.notKept' } });
         return;
       }
+      markKept();
       await show(positioned({ ...now, answered: new Set([...now.answered, challenge.challengeId]), keeping: false, problem: null }));
     },
     focusLost() {

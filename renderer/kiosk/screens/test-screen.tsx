@@ -21,11 +21,13 @@ export function TestScreen({ flow, assets }: { flow: StoreApi<KioskFlowState>; a
   const challenge = running && running.index !== null ? running.kept.test.challenges[running.index]! : null;
   const source = assets();
   const answering = running?.phase === 'answering';
-  // The frame that paints the next challenge's heading: `passation:painted` (paint-marks.ts, for bench:kiosk).
+  // The frame that paints the next challenge's heading: `passation:painted` (paint-marks.ts, for bench:kiosk) —
+  // on its warning screen too, when it opens on one (a timed or focused challenge): that is what « Je valide » led to.
   const shownId = challenge?.challengeId ?? null;
+  const phase = running?.phase ?? null;
   useLayoutEffect(() => {
-    if (shownId !== null && answering) markPaintedNextFrame();
-  }, [shownId, answering]);
+    if (shownId !== null) markPaintedNextFrame();
+  }, [shownId, phase]);
   if (!running || !challenge || !source) return <p role="status">{t('testFlow.preparing')}</p>;
   const total = running.kept.test.challenges.length;
   const key = `${challenge.challengeId}-${running.phase}`;

@@ -46,6 +46,26 @@ function serverRefusalCodes(): string[] {
 }
 
 describe('translate', () => {
+  it('makes each locale’s Intl objects once, not at every text (a render calls it dozens of times)', () => {
+    const made = { plurals: 0, numbers: 0 };
+    const intl = Intl as unknown as Record<'PluralRules' | 'NumberFormat', object>;
+    const { PluralRules, NumberFormat } = intl;
+    const counting = (real: object, key: keyof typeof made) => new Proxy(real, { construct(target, args) { made[key] += 1; return Reflect.construct(target as never, args); } });
+    intl.PluralRules = counting(PluralRules, 'plurals');
+    intl.NumberFormat = counting(NumberFormat, 'numbers');
+    try {
+      for (let seconds = 0; seconds < 50; seconds += 1) {
+        for (const locale of LOCALES) translate(locale, 'live.retrying', { seconds });
+      }
+    } finally {
+      intl.PluralRules = PluralRules;
+      intl.NumberFormat = NumberFormat;
+    }
+    expect(made.plurals).toBeLessThanOrEqual(LOCALES.length);
+    expect(made.numbers).toBeLessThanOrEqual(LOCALES.length);
+    expect(translate('fr', 'live.retrying', { seconds: 2 })).toBe('Connexion perdue : nouvel essai dans 2 secondes.');
+  });
+
   it('gives each locale its own words', () => {
     expect(translate('fr', 'kiosk.title')).toBe('Passation — poste candidat');
     expect(translate('en', 'kiosk.title')).toBe('Passation — candidate station');

@@ -12,10 +12,35 @@ const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{
 const PLURAL_BRANCH = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
 const PARAM = /\{(\w+)\}/g;
 
-function formatParam(locale: Locale, value: MessageParam | undefined, name: string): string {
+interface LocaleFormats {
+  plurals: Intl.PluralRules;
+  numbers: Intl.NumberFormat;
+  times: Intl.DateTimeFormat;
+}
+
+/**
+ * The `Intl` objects of each locale, made once: building one costs far more than using it (bench:kiosk's profile:
+ * a PluralRules and a NumberFormat per text rendered was a large part of each answer's render, docs/benchmarks.md).
+ */
+const FORMATS = new Map<Locale, LocaleFormats>();
+
+function formatsOf(locale: Locale): LocaleFormats {
+  let formats = FORMATS.get(locale);
+  if (!formats) {
+    formats = {
+      plurals: new Intl.PluralRules(locale),
+      numbers: new Intl.NumberFormat(locale),
+      times: new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }),
+    };
+    FORMATS.set(locale, formats);
+  }
+  return formats;
+}
+
+function formatParam(formats: LocaleFormats, value: MessageParam | undefined, name: string): string {
   if (value === undefined) return `{${name}}`;
-  if (typeof value === 'number') return new Intl.NumberFormat(locale).format(value);
-  if (value instanceof Date) return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(value);
+  if (typeof value === 'number') return formats.numbers.format(value);
+  if (value instanceof Date) return formats.times.format(value);
   return value;
 }
 
@@ -26,16 +51,17 @@ function formatParam(locale: Locale, value: MessageParam | undefined, name: stri
  */
 export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
   const text = CATALOGUES[locale][key];
-  const plurals = new Intl.PluralRules(locale);
+  if (!text.includes('{')) return text;
+  const formats = formatsOf(locale);
   return text
     .replace(PLURAL, (whole, name: string, branches: string) => {
       const value = params[name];
       if (typeof value !== 'number') return whole;
       const options = new Map([...branches.matchAll(PLURAL_BRANCH)].map((m) => [m[1]!, m[2]!]));
-      const chosen = options.get(`=${value}`) ?? options.get(plurals.select(value)) ?? options.get('other') ?? '';
-      return chosen.replace(/#/g, new Intl.NumberFormat(locale).format(value));
+      const chosen = options.get(`=${value}`) ?? options.get(formats.plurals.select(value)) ?? options.get('other') ?? '';
+      return chosen.replace(/#/g, formats.numbers.format(value));
     })
-    .replace(PARAM, (_whole, name: string) => formatParam(locale, params[name], name));
+    .replace(PARAM, (_whole, name: string) => formatParam(formats, params[name], name));
 }
 
 /** The parameter names a text uses (`{time}`, and the variable of each plural), for the catalogue test. */
