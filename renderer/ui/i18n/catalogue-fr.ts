@@ -292,7 +292,7 @@ export const fr = {
   'board.sound': 'Son des alertes',
   'board.needs': '{n, plural, one {# candidat attend votre action.} other {# candidats attendent votre action.}}',
   'board.noNeeds': 'Aucun candidat n’attend votre action.',
-  'board.noMatch': 'Aucun autre candidat ne correspond à « {query} ».',
+  'board.noMatch': 'Aucun autre candidat ne correspond à « {query} ».',
   'board.cards': 'Candidats',
   'board.stationUnreachable': 'Le poste du surveillant ne répond pas : les informations affichées peuvent être en retard. La console se reconnecte toute seule.',
   'board.actionUnreachable': 'Le poste du surveillant ne répond pas : l’action n’a pas été faite. Réessayez.',
@@ -371,7 +371,7 @@ export const fr = {
   'incident.E8': 'Temps majoré dépassé sur une question chronométrée',
   'incident.E9': 'Le logiciel à utiliser ne fonctionne pas',
   'incident.E10': 'Le candidat a quitté la page sans le vouloir (perte de focus)',
-  'incident.E11': 'La plateforme a affiché une page d’erreur « oups »',
+  'incident.E11': 'La plateforme a affiché une page d’erreur « oups »',
   'incident.E12': 'La question n’est pas accessible au candidat',
   // End of: Console: login and live board (issue 10 §1)
 } as const satisfies Record<string, string>;
