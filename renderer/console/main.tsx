@@ -12,11 +12,11 @@ import type { LiveConnection } from '../ui/live-connection';
 import { openConsoleLive } from '../ui/station-live';
 import { createStationStatusStore, pollStationStatus } from '../ui/station/station-status-store';
 import { displayStore } from '../ui/theme/display-store';
-import { createBoardStore } from './board/board-store';
+import { createBoardStore, type BoardHolder } from './board/board-store';
 import { createChime } from './board/chime';
 import { boardLinkAfter, type BoardLink } from './board/link-state';
 import { createConsoleSessionStore } from './login/console-session-store';
-import { ConsoleApp, type BoardHolder } from './screens/console-app';
+import { ConsoleApp } from './screens/console-app';
 
 // The console page's wiring (issue 10 §1): the login, then the session's board fed by the console socket, which
 // reconnects by itself; the station's health for the banner; the title following the language.

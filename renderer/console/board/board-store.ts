@@ -45,6 +45,9 @@ export interface BoardState {
   clearCheckInAlert(): Promise<boolean>;
 }
 
+/** The board of the session logged in, or none (main.tsx makes it at login, drops it at logout). */
+export interface BoardHolder { board: StoreApi<BoardState> | null }
+
 export interface BoardOptions {
   client: ApiClient;
   sessionId: number;

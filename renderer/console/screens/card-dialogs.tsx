@@ -44,7 +44,7 @@ export function ExtraTimeDialog({ candidate, returnTo, onClose, onSave }: Dialog
         void onSave(percent).then((done) => { if (done) onClose(); });
       }}>
         <TextField label={t('board.extraTimeField')} hint={t('board.extraTimeHint')} error={invalid ? t('board.extraTimeInvalid') : undefined}
-          className="short" value={value} onValue={setValue} inputMode="numeric" autoComplete="off" maxLength={3} />
+          className="short" value={value} onValue={setValue} inputMode="numeric" autoComplete="off" maxLength={6} />
         <div className="dialog-actions">
           <button type="submit" className="primary">{t('board.extraTimeSave')}</button>
           <button type="button" onClick={onClose}>{t('board.cancel')}</button>

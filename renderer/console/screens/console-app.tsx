@@ -4,13 +4,11 @@ import { LanguageSwitch } from '../../ui/i18n/language-switch';
 import { useTranslate } from '../../ui/i18n/locale-store';
 import { DisplaySettings } from '../../ui/theme/display-settings';
 import type { StationStatusState } from '../../ui/station/station-status-store';
-import type { BoardState } from '../board/board-store';
+import type { BoardHolder } from '../board/board-store';
 import type { BoardLink } from '../board/link-state';
 import type { ConsoleSessionState } from '../login/console-session-store';
 import { BoardScreen } from './board-screen';
 import { LoginScreen } from './login-screen';
-
-export interface BoardHolder { board: StoreApi<BoardState> | null }
 
 export interface ConsoleStores {
   session: StoreApi<ConsoleSessionState>;
