@@ -33,7 +33,7 @@ export function ConsoleApp({ stores }: { stores: ConsoleStores }) {
         </div>
       </header>
       {screen.name === 'loading' && <main className="screen-main"><p role="status">{t('console.loading')}</p></main>}
-      {screen.name === 'login' && <LoginScreen store={stores.session} />}
+      {screen.name === 'login' && <LoginScreen store={stores.session} station={stores.station} />}
       {screen.name === 'board' && board && <BoardScreen session={screen.session} board={board} station={stores.station} link={stores.link} />}
     </>
   );

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../../electron/centre/testing/test-harness';
 import { createApiClient } from '../../ui/api-client';
 import { localeStore } from '../../ui/i18n/locale-store';
+import { createStationStatusStore } from '../../ui/station/station-status-store';
 import { createConsoleSessionStore } from '../login/console-session-store';
 import { LoginScreen } from './login-screen';
 
@@ -48,10 +49,14 @@ afterEach(() => cleanup());
 describe('the invigilator login (jsdom, real station)', () => {
   it('names each empty field, refuses a wrong password, then logs in (case does not matter)', async () => {
     localeStore.getState().setLocale('fr');
-    const store = createConsoleSessionStore(createApiClient({ baseUrl: h.t.server.url, fetch: fetchTrusting(h.t.tls.certPem) }));
+    const client = createApiClient({ baseUrl: h.t.server.url, fetch: fetchTrusting(h.t.tls.certPem) });
+    const store = createConsoleSessionStore(client);
+    const station = createStationStatusStore(client);
+    await station.getState().check();
     await store.getState().boot();
     expect(store.getState().screen.name).toBe('login');
-    render(<LoginScreen store={store} />);
+    render(<LoginScreen store={store} station={station} />);
+    expect(screen.getByRole('status').textContent).toBe('Poste du surveillant joignable');
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'Connexion du surveillant' }));
 
     await userEvent.click(screen.getByRole('button', { name: 'Se connecter' }));

@@ -1,13 +1,18 @@
 import type { StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { useTranslate } from '../../ui/i18n/locale-store';
+import type { StationStatusState } from '../../ui/station/station-status-store';
+import { StationStatusView } from '../../ui/station/station-status-view';
 import { TextField } from '../../ui/text-field';
 import type { LoginField } from '../login/login-form';
 import type { ConsoleSessionState } from '../login/console-session-store';
 import { FocusedHeading } from './focused-heading';
 
-/** « Connexion du surveillant » (R-SESS-1): the session number and the invigilator password, errors by field. */
-export function LoginScreen({ store }: { store: StoreApi<ConsoleSessionState> }) {
+/**
+ * « Connexion du surveillant » (R-SESS-1): the session number and the invigilator password, errors by field; below,
+ * whether the station answers (with « Vérifier de nouveau »).
+ */
+export function LoginScreen({ store, station }: { store: StoreApi<ConsoleSessionState>; station: StoreApi<StationStatusState> }) {
   const t = useTranslate();
   const { fields, status, edit, submit } = useStore(store);
   const problem = (field: LoginField) => {
@@ -35,6 +40,7 @@ export function LoginScreen({ store }: { store: StoreApi<ConsoleSessionState> })
           {status.kind === 'sending' ? t('login.sending') : t('login.submit')}
         </button>
       </form>
+      <StationStatusView store={station} />
     </main>
   );
 }
