@@ -98,6 +98,8 @@ describe('the live board (jsdom, real station)', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Confirmer la présence de Léo Bernard' }));
     await waitFor(() => expect(screen.getByText('Présence confirmée, pas encore commencé')).toBeTruthy());
+    // The button is gone with the state: the focus is on the card's heading, not lost on the page.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Léo Bernard' })));
     expect(screen.queryByRole('button', { name: 'Confirmer la présence de Léo Bernard' })).toBeNull();
     expect(screen.getByText('Aucun candidat n’attend votre action.')).toBeTruthy();
 
@@ -174,6 +176,7 @@ describe('the live board (jsdom, real station)', () => {
     await userEvent.click(within(card()).getByRole('button', { name: 'Terminer le test de Lina Garnier' }));
     await userEvent.click(screen.getByRole('button', { name: 'Oui, terminer le test de Lina Garnier' }));
     await waitFor(() => expect(within(card()).getByText('Test arrêté par le surveillant')).toBeTruthy());
+    await waitFor(() => expect(document.activeElement).toBe(within(card()).getByRole('heading')));
     expect(screen.getByText('Terminés', { selector: 'dt' }).nextSibling!.textContent).toBe('1');
   });
 
@@ -183,6 +186,29 @@ describe('the live board (jsdom, real station)', () => {
     expect(await board.getState().authoriseResume(id)).toBe(false);
     const card = cards().find((c) => within(c).getByRole('heading').textContent === 'Zoé Petit')!;
     await waitFor(() => expect(within(card).getByRole('alert').textContent).toMatch(/\S/));
+  });
+
+  it('R-SESS-4: the check-in alert the station pushes is shown above the cards and lifted from there', async () => {
+    mount();
+    // The station pushes the list with an alert after 60 refused check-ins in 10 minutes (as the hub sends it).
+    const list = board.getState();
+    act(() => list.receive({ type: 'candidates', sessionId: h.sessionId, sessionStatus: list.sessionStatus ?? 'created',
+      checkInAlert: { code: 'checkInFailures', failures: 60, since: new Date(h.t.now()).toISOString() }, candidates: list.candidates }));
+    const alert = screen.getAllByRole('alert').find((a) => a.classList.contains('check-in-alert'))!;
+    expect(alert.textContent).toMatch(/^Alerte : 60 connexions de candidats refusées depuis \d\d:\d\d\./);
+    await userEvent.click(screen.getByRole('button', { name: 'Lever l’alerte des connexions refusées' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Lever l’alerte des connexions refusées' })).toBeNull());
+    expect(board.getState().checkInAlert).toBeNull();
+  });
+
+  it('speaks English too: the actions still carry the pupil’s name', () => {
+    mount();
+    const inFrench = screen.getAllByRole('button', { name: /^Temps majoré de / }).map((b) => b.getAttribute('aria-label')!.replace('Temps majoré de ', ''));
+    act(() => localeStore.getState().setLocale('en'));
+    expect(screen.getByRole('searchbox', { name: 'Find a candidate' })).toBeTruthy();
+    expect(screen.getAllByRole('button', { name: /^Extra time of / }).map((b) => b.getAttribute('aria-label')!.replace('Extra time of ', ''))).toEqual(inFrench);
+    expect(inFrench).toContain('Marie Dupont');
+    act(() => localeStore.getState().setLocale('fr'));
   });
 
   it('has no serious or critical axe violation', async () => {

@@ -7,7 +7,7 @@ import type { StationStatusState } from '../../ui/station/station-status-store';
 import { countBoard, pendingNeed } from '../board/board-order';
 import { visibleCards, type BoardState } from '../board/board-store';
 import { boardUnreachable, type BoardLink } from '../board/link-state';
-import { CandidateCard, fullName, type CardHandlers } from './candidate-card';
+import { CandidateCard, cardHeadingId, fullName, type CardHandlers } from './candidate-card';
 import { EndTestDialog, ExtraTimeDialog, IncidentDialog } from './card-dialogs';
 import { FocusedHeading } from './focused-heading';
 
@@ -30,8 +30,9 @@ export function BoardScreen({ session, board, station, link }: {
   const needing = state.candidates.filter((c) => pendingNeed(c) !== null).length;
   const hiddenBySearch = state.candidates.length - cards.length;
   const handlers: CardHandlers = {
-    confirmPresence: (id) => void state.confirmPresence(id),
-    authoriseResume: (id) => void state.authoriseResume(id),
+    // The button used disappears with the state it belonged to: the focus goes to the card's heading, not to the page.
+    confirmPresence: (id) => void state.confirmPresence(id).then((done) => { if (done) document.getElementById(cardHeadingId(id))?.focus(); }),
+    authoriseResume: (id) => void state.authoriseResume(id).then((done) => { if (done) document.getElementById(cardHeadingId(id))?.focus(); }),
     open: (kind, candidateId, trigger) => setDialog({ kind, candidateId, trigger }),
   };
   const close = useCallback(() => setDialog(null), []);

@@ -16,6 +16,11 @@ export function fullName(candidate: Pick<LiveCandidate, 'firstName' | 'lastName'
   return `${candidate.firstName} ${candidate.lastName}`;
 }
 
+/** The id of a card's heading: the focus lands there when the button used is gone (presence confirmed, test ended). */
+export function cardHeadingId(candidateId: number): string {
+  return `candidate-${candidateId}`;
+}
+
 /**
  * One pupil on the live board: name, pending need (never hidden), state, kiosk, last event, theoretical end and
  * extra time, and the actions of the moment. Names are React text, never HTML.
@@ -30,11 +35,11 @@ export function CandidateCard({ candidate, busy, problem, handlers }: {
   const event = lastEvent(candidate);
   const end = theoreticalEnd(candidate);
   const actions = cardActions(candidate);
-  const headingId = `candidate-${candidate.candidateId}`;
+  const headingId = cardHeadingId(candidate.candidateId);
   return (
     <li className="card-slot">
       <article className="card" data-need={need ?? undefined} data-status={candidate.status} aria-labelledby={headingId}>
-      <h3 id={headingId} className="card-name">{name}</h3>
+      <h3 id={headingId} className="card-name" tabIndex={-1}>{name}</h3>
       {need && <p className="card-need">{t(`board.need.${need}`)}</p>}
       <p className="card-state">{t(state.key, state.params)}</p>
       {candidate.kiosk && <p className="card-detail">{t('board.kiosk', { name: candidate.kiosk.name })}</p>}

@@ -8,7 +8,7 @@ import { categoryGroups, incidentCategoryChoice, prefilledQuestion, readIncident
 import type { IncidentInput } from '../../../shared/formats/console-api';
 import { readExtraTime } from '../board/extra-time-field';
 import { BoardDialog } from './board-dialog';
-import { fullName } from './candidate-card';
+import { cardHeadingId, fullName } from './candidate-card';
 
 interface DialogProps { candidate: LiveCandidate; returnTo: HTMLElement | null; onClose(): void }
 
@@ -17,7 +17,7 @@ export function EndTestDialog({ candidate, returnTo, onClose, onConfirm }: Dialo
   const t = useTranslate();
   const name = fullName(candidate);
   return (
-    <BoardDialog heading={t('board.action.endTestOf', { name })} onClose={onClose} returnTo={returnTo}>
+    <BoardDialog heading={t('board.action.endTestOf', { name })} onClose={onClose} returnTo={returnTo} fallbackId={cardHeadingId(candidate.candidateId)}>
       <p>{t('board.endTest.question', { name })}</p>
       <div className="dialog-actions">
         <button type="button" className="danger-strong" aria-label={t('board.endTest.confirmOf', { name })}
@@ -35,7 +35,7 @@ export function ExtraTimeDialog({ candidate, returnTo, onClose, onSave }: Dialog
   const [value, setValue] = useState(String(candidate.extraTimePercent));
   const [invalid, setInvalid] = useState(false);
   return (
-    <BoardDialog heading={t('board.extraTimeHeading', { name })} onClose={onClose} returnTo={returnTo}>
+    <BoardDialog heading={t('board.extraTimeHeading', { name })} onClose={onClose} returnTo={returnTo} fallbackId={cardHeadingId(candidate.candidateId)}>
       <form className="form" noValidate onSubmit={(e) => {
         e.preventDefault();
         const percent = readExtraTime(value);
@@ -84,7 +84,7 @@ export function IncidentDialog({ candidate, returnTo, onClose, loadQuestions, on
   const categoryError = problem('category');
   const questionError = problem('challengeId');
   return (
-    <BoardDialog heading={t('incident.heading', { name })} onClose={onClose} returnTo={returnTo}>
+    <BoardDialog heading={t('incident.heading', { name })} onClose={onClose} returnTo={returnTo} fallbackId={cardHeadingId(candidate.candidateId)}>
       <form className="form" noValidate onSubmit={(e) => {
         e.preventDefault();
         const read = readIncident(candidate.candidateId, fields);
