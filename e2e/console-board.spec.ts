@@ -162,6 +162,11 @@ test('the invigilator logs in and follows the session live: presence, questions,
   await saveScreenshot(page, 'console-board-1366x768');
   await page.setViewportSize({ width: 1920, height: 1080 });
   await saveScreenshot(page, 'console-board-1920x1080');
+  // 200 % zoom on a 1366×768 laptop (half the CSS pixels): still no sideways scrolling, still axe-clean.
+  await page.setViewportSize({ width: 683, height: 384 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  expect(await seriousViolations(page)).toEqual([]);
+  await saveScreenshot(page, 'console-board-200pct');
   expect(await problems.cspViolations()).toEqual([]);
   expect(problems.pageErrors).toEqual([]);
 });
