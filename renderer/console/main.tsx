@@ -37,7 +37,7 @@ function watch(sessionId: number): void {
   if (watching === sessionId) return;
   stopWatching();
   watching = sessionId;
-  const board = createBoardStore({ client, sessionId, chime });
+  const board = createBoardStore({ client, sessionId, chime, storage: localStorage });
   holder.setState({ board });
   // The socket sends the whole list on connection (and after each reconnection), then each change.
   live = openConsoleLive(location, null, (message) => board.getState().receive(message));

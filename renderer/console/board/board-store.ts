@@ -53,13 +53,18 @@ export interface BoardOptions {
   sessionId: number;
   /** The audible cue (a short tone); called when a pupil newly needs the invigilator and the sound is on. */
   chime: () => void;
+  /** Where the sound choice is kept across reloads (`localStorage` in the page; one word, nothing personal). */
+  storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
 }
+
+/** The key of the kept sound choice: `"off"` when muted. */
+export const SOUND_STORAGE_KEY = 'passation.console.sound';
 
 function problemKey(error: ClientError): MessageKey {
   return error.kind === 'refused' ? errorKey(error.error.code) : 'board.actionUnreachable';
 }
 
-export function createBoardStore({ client, sessionId, chime }: BoardOptions): StoreApi<BoardState> {
+export function createBoardStore({ client, sessionId, chime, storage = null }: BoardOptions): StoreApi<BoardState> {
   const store = createStore<BoardState>((set, get) => {
     /** A new list (or one changed candidate): kept, and the chime if someone newly needs the invigilator. */
     const replace = (candidates: LiveCandidate[], extra: Partial<BoardState> = {}) => {
@@ -95,7 +100,7 @@ export function createBoardStore({ client, sessionId, chime }: BoardOptions): St
       checkInAlert: null,
       candidates: [],
       query: '',
-      muted: false,
+      muted: storage?.getItem(SOUND_STORAGE_KEY) === 'off',
       busy: {},
       problem: null,
       reported: null,
@@ -108,7 +113,11 @@ export function createBoardStore({ client, sessionId, chime }: BoardOptions): St
         if (answer.ok) whole(answer.value);
       },
       setQuery(query) { set({ query }); },
-      toggleMuted() { set({ muted: !get().muted }); },
+      toggleMuted() {
+        const muted = !get().muted;
+        set({ muted });
+        try { storage?.setItem(SOUND_STORAGE_KEY, muted ? 'off' : 'on'); } catch { /* storage full or refused: the choice holds until reload */ }
+      },
       confirmPresence: (id) => act(id, 'confirmPresence', () => client.call(ROUTES.confirmPresence, { params: params(id), body: {} })),
       authoriseResume: (id) => act(id, 'authoriseResume', () => client.call(ROUTES.authoriseResume, { params: params(id), body: {} })),
       endTest: (id) => act(id, 'endTest', () => client.call(ROUTES.endTest, { params: params(id), body: {} })),

@@ -10,7 +10,7 @@ import { createApiClient } from '../../ui/api-client';
 import { localeStore } from '../../ui/i18n/locale-store';
 import { createStationStatusStore } from '../../ui/station/station-status-store';
 import { createStore } from 'zustand/vanilla';
-import { createBoardStore, type BoardState } from '../board/board-store';
+import { createBoardStore, SOUND_STORAGE_KEY, type BoardState } from '../board/board-store';
 import type { BoardLink } from '../board/link-state';
 import { BoardScreen } from './board-screen';
 import type { StoreApi } from 'zustand/vanilla';
@@ -112,6 +112,17 @@ describe('the live board (jsdom, real station)', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: 'Confirmer la présence de Adam Roux' })).toBeTruthy());
     expect(chime).not.toHaveBeenCalled();
     await userEvent.click(screen.getByRole('button', { name: 'Son des alertes' }));
+    expect(screen.getByRole('button', { name: 'Son des alertes' }).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('keeps the sound choice across a reload (one word in storage)', () => {
+    const kept = new Map<string, string>();
+    const storage = { getItem: (k: string) => kept.get(k) ?? null, setItem: (k: string, v: string) => { kept.set(k, v); } };
+    const client = createApiClient({ baseUrl: h.t.server.url, fetch: fetchTrusting(h.t.tls.certPem) });
+    const first = createBoardStore({ client, sessionId: h.sessionId, chime, storage });
+    first.getState().toggleMuted();
+    expect(kept.get(SOUND_STORAGE_KEY)).toBe('off');
+    expect(createBoardStore({ client, sessionId: h.sessionId, chime, storage }).getState().muted).toBe(true);
   });
 
   it('live: « Question i sur N », a suspension with its cause to lift, extra time, an incident on the question on screen, the end with confirmation', async () => {
