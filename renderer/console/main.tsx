@@ -1,5 +1,78 @@
 import '../ui/zod-without-eval';
 import '../ui/theme/screen.css';
-import { startScreen } from '../ui/start-screen';
+import './console.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createStore } from 'zustand/vanilla';
+import type { ConsoleToServer } from '../../shared/formats/live-messages';
+import { createApiClient } from '../ui/api-client';
+import { bindHtmlLang, localeStore } from '../ui/i18n/locale-store';
+import { translate } from '../ui/i18n/translate';
+import type { LiveConnection } from '../ui/live-connection';
+import { openConsoleLive } from '../ui/station-live';
+import { createStationStatusStore, pollStationStatus } from '../ui/station/station-status-store';
+import { displayStore } from '../ui/theme/display-store';
+import { createBoardStore, type BoardHolder } from './board/board-store';
+import { createChime } from './board/chime';
+import { boardLinkAfter, type BoardLink } from './board/link-state';
+import { createConsoleSessionStore } from './login/console-session-store';
+import { ConsoleApp } from './screens/console-app';
 
-startScreen({ titleKey: 'console.title', introKey: 'console.waiting' });
+// The console page's wiring (issue 10 §1): the login, then the session's board fed by the console socket, which
+// reconnects by itself; the station's health for the banner; the title following the language.
+bindHtmlLang();
+displayStore();
+const client = createApiClient();
+const session = createConsoleSessionStore(client);
+const station = createStationStatusStore(client);
+pollStationStatus(station, 10_000);
+const link = createStore<BoardLink>(() => ({ live: null, wasOpen: false }));
+const holder = createStore<BoardHolder>(() => ({ board: null }));
+const chime = createChime();
+
+let live: LiveConnection<ConsoleToServer> | null = null;
+let watching: number | null = null;
+
+function watch(sessionId: number): void {
+  if (watching === sessionId) return;
+  stopWatching();
+  watching = sessionId;
+  const board = createBoardStore({ client, sessionId, chime, storage: localStorage });
+  holder.setState({ board });
+  // The socket sends the whole list on connection (and after each reconnection), then each change.
+  live = openConsoleLive(location, null, (message) => board.getState().receive(message));
+  live.state.subscribe((s) => {
+    link.setState(boardLinkAfter(link.getState(), s.status));
+    // 4401 expired, 4403 revoked (logout, password reset): back to the login form.
+    if (s.status.kind === 'stopped' && s.status.closeCode !== null) session.getState().loggedOut();
+  });
+  void board.getState().load();
+}
+
+function stopWatching(): void {
+  live?.stop();
+  live = null;
+  watching = null;
+  holder.setState({ board: null });
+  link.setState({ live: null, wasOpen: false });
+}
+
+session.subscribe((state) => {
+  if (state.screen.name === 'board') watch(state.screen.session.id);
+  else if (watching !== null) stopWatching();
+});
+
+const setTitle = () => {
+  const { screen } = session.getState();
+  const locale = localeStore.getState().locale;
+  const title = translate(locale, 'console.title');
+  document.title = screen.name === 'board' ? `${translate(locale, 'board.heading', { number: screen.session.number })} — ${title}` : title;
+};
+setTitle();
+localeStore.subscribe(setTitle);
+session.subscribe(setTitle);
+void session.getState().boot();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('élément #root absent de la page');
+createRoot(root).render(<StrictMode><ConsoleApp stores={{ session, board: holder, station, link }} /></StrictMode>);
