@@ -5,7 +5,6 @@ export const en: Record<MessageKey, string> = {
   'kiosk.title': 'Passation — candidate station',
   'kiosk.waiting': 'This station is waiting for the session to open. The invigilator will tell you when to sign in.',
   'console.title': 'Passation — invigilator console',
-  'console.waiting': 'The session’s progress will be shown on this screen.',
 
   'language.label': 'Language',
   'language.fr': 'Français',

@@ -7,7 +7,6 @@ export const fr = {
   'kiosk.title': 'Passation — poste candidat',
   'kiosk.waiting': 'Ce poste attend l’ouverture de la session. Le surveillant vous indiquera quand vous identifier.',
   'console.title': 'Passation — console du surveillant',
-  'console.waiting': 'Le suivi de la session s’affichera sur cet écran.',
 
   'language.label': 'Langue',
   'language.fr': 'Français',
