@@ -47,6 +47,7 @@ function screenConfig(screen: 'kiosk' | 'console'): UserConfig {
       cssCodeSplit: false,
       sourcemap: false,
       reportCompressedSize: true,
+      rolldownOptions: { treeshake: { manualPureFunctions: ['z', 'defineRoute'] } },
     },
   };
 }

@@ -9,7 +9,7 @@ import { createApiClient } from '../ui/api-client';
 import { bindHtmlLang, localeStore } from '../ui/i18n/locale-store';
 import { translate } from '../ui/i18n/translate';
 import type { LiveConnection } from '../ui/live-connection';
-import { openConsoleLive } from '../ui/station-live';
+import { openConsoleLive } from '../ui/console-live';
 import { createStationStatusStore, pollStationStatus } from '../ui/station/station-status-store';
 import { displayStore } from '../ui/theme/display-store';
 import { createBoardStore, type BoardHolder } from './board/board-store';

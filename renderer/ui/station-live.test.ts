@@ -3,7 +3,8 @@ import WebSocket from 'ws';
 import { LIVE_CLOSE, type ServerToConsole, type ServerToKiosk } from '../../shared/formats/live-messages';
 import { SESSION_INPUT, startTestServer, type TestServer } from '../../electron/centre/testing/test-server';
 import type { LiveConnection, LiveSocketConstructor } from './live-connection';
-import { liveUrl, openConsoleLive, openKioskLive, worthRetrying } from './station-live';
+import { openConsoleLive } from './console-live';
+import { liveUrl, openKioskLive, worthRetrying } from './station-live';
 
 // Against a real centre server (HTTPS, SQLite, real WebSocket upgrade): Node 20 has no browser WebSocket, so the
 // `ws` client stands in, with the station's certificate and the token a browser would send as its cookie.

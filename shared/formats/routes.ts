@@ -13,6 +13,8 @@ import { AnswerAck, KioskAnswer, KioskCheckIn, KioskCheckInAnswer, KioskEvent, K
 import { ConsoleToServer, KioskToServer, ServerToConsole, ServerToKiosk } from './live-messages';
 import { AssetParams, CandidateParams, KioskParams, SessionCandidateParams, SessionParams } from './route-params';
 import { BINARY, defineRoute, NoContent, type RouteCaller } from './route-table';
+import { KIOSK_LIVE_ROUTES, KIOSK_ROUTES } from './kiosk-routes';
+export { HealthAnswer } from './kiosk-routes';
 import { CandidateInput, SessionInput } from './session';
 import { OutboxState, PlatformSetting, PlatformSettingAnswer, StoredReceiptAnswer } from './sending';
 import { PlatformPackageRequest } from './package-download';
@@ -24,17 +26,13 @@ import { CentreKeyAnswer, CentreKeyImport, CentreKeyInfo, SessionSignature, Sess
  * The server registers its routes from it (electron/centre/http/register-route.ts), the screens' client is typed
  * by it, and a test checks that the server registers exactly these routes and that docs/ documents each one.
  */
-export const HealthAnswer = z.object({ status: z.literal('ok'), certificateFingerprint: z.string().nullable() }).strict();
 
 const CONSOLE = ['manager', 'invigilator'] as const;
 const SESSION = '/api/console/sessions/:sessionId';
 const CANDIDATE = `${SESSION}/candidates/:candidateId`;
 
 export const ROUTES = {
-  health: defineRoute({
-    method: 'GET', path: '/api/health', caller: 'public', response: HealthAnswer,
-    summary: 'Le serveur répond ; empreinte du certificat du poste.',
-  }),
+  ...KIOSK_ROUTES,
 
   // ---- logins and kiosks (docs/centre-api.md) ----
   managerLogin: defineRoute({
@@ -72,14 +70,6 @@ export const ROUTES = {
   kioskRevoke: defineRoute({
     method: 'POST', path: '/api/console/kiosks/:kioskId/revoke', caller: 'manager', params: KioskParams, response: NoContent, status: 204,
     summary: 'Révoque un poste candidat (le responsable seul) ; ses connexions sont fermées.',
-  }),
-  kioskPair: defineRoute({
-    method: 'POST', path: '/api/kiosk/pair', caller: 'public', body: KioskPairing, response: KioskPairingAnswer, status: 201,
-    summary: 'Un poste échange le code d’appairage contre son jeton de poste.',
-  }),
-  kioskMe: defineRoute({
-    method: 'GET', path: '/api/kiosk/me', caller: 'kiosk', response: KioskIdentity,
-    summary: 'Le poste appairé se reconnaît.',
   }),
 
   // ---- the manager's sessions, candidates, roster and packages (docs/centre-api.md) ----
@@ -154,34 +144,6 @@ export const ROUTES = {
   }),
 
   // ---- the candidate's kiosk (docs/delivery-api.md) ----
-  checkIn: defineRoute({
-    method: 'POST', path: '/api/kiosk/check-in', caller: 'kiosk', body: KioskCheckIn, response: KioskCheckInAnswer,
-    summary: 'Le candidat s’identifie sur le poste (R-SESS-4).',
-  }),
-  reEntry: defineRoute({
-    method: 'POST', path: '/api/kiosk/re-entry', caller: 'kiosk', body: NoBody, response: KioskCheckInAnswer,
-    summary: 'Après un rechargement, le poste qui a gardé le test rentre avec l’ancien jeton d’entrée : une nouvelle entrée attend la reprise (R-SESS-5).',
-  }),
-  kioskState: defineRoute({
-    method: 'GET', path: '/api/kiosk/state', caller: 'kiosk', response: KioskState,
-    summary: 'Où en est le candidat du poste.',
-  }),
-  start: defineRoute({
-    method: 'POST', path: '/api/kiosk/start', caller: 'kiosk', body: NoBody, response: KioskTest,
-    summary: 'Commence ou reprend le test : le test entier, sans solutions.',
-  }),
-  answer: defineRoute({
-    method: 'POST', path: '/api/kiosk/answers', caller: 'kiosk', body: KioskAnswer, response: AnswerAck,
-    summary: 'Une réponse, enregistrée durablement ; l’accusé ne dit jamais si elle est juste.',
-  }),
-  kioskEvent: defineRoute({
-    method: 'POST', path: '/api/kiosk/events', caller: 'kiosk', body: KioskEvent, response: KioskEventAnswer,
-    summary: 'Un signal du poste verrouillé (perte de focus, écran ajouté…).',
-  }),
-  asset: defineRoute({
-    method: 'GET', path: '/api/kiosk/assets/:assetId', caller: 'kiosk', params: AssetParams, response: BINARY,
-    summary: 'Une illustration ou une pièce jointe d’une épreuve du test du candidat.',
-  }),
 
   // ---- the invigilator's console (docs/delivery-api.md) ----
   live: defineRoute({
@@ -321,8 +283,5 @@ export const LIVE_ROUTES = {
     path: '/api/console/live', caller: CONSOLE, query: ConsoleLiveQuery, receives: ConsoleToServer, sends: ServerToConsole,
     summary: 'La console suit sa session en direct.',
   },
-  kioskLive: {
-    path: '/api/kiosk/live', caller: 'kiosk', receives: KioskToServer, sends: ServerToKiosk,
-    summary: 'Le poste candidat : changements d’état, réponses et accusés.',
-  },
+  kioskLive: KIOSK_LIVE_ROUTES.kioskLive,
 } as const satisfies Record<string, LiveRouteDef>;

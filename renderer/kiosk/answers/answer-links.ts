@@ -1,12 +1,12 @@
 import type { KioskToServer } from '../../../shared/formats/live-messages';
-import { ROUTES } from '../../../shared/formats/routes';
+import { KIOSK_ROUTES } from '../../../shared/formats/kiosk-routes';
 import { createApiClient, type ApiClientOptions } from '../../ui/api-client';
 import type { LiveConnection } from '../../ui/live-connection';
 import type { HttpAnswerLink, LiveAnswerLink } from './outbox';
 
 /**
  * The outbox's two ways to the station, over the screens' only socket and only fetch: the kiosk's live
- * connection (`openKioskLive`, station-live.ts) and the typed client (`ROUTES.answer`).
+ * connection (`openKioskLive`, station-live.ts) and the typed client (`KIOSK_ROUTES.answer`).
  */
 
 export function liveAnswerLink(connection: LiveConnection<KioskToServer>): LiveAnswerLink {
@@ -68,6 +68,6 @@ export function httpAnswerLink(options: ApiClientOptions = {}): HttpAnswerLink {
   const client = createApiClient({ ...options, headers: () => ({ ...options.headers?.(), 'x-passation-entry': entryToken }) });
   return (entry, body) => {
     entryToken = entry;
-    return client.call(ROUTES.answer, { body });
+    return client.call(KIOSK_ROUTES.answer, { body });
   };
 }

@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { KioskCheckInAnswer } from '../../../shared/formats/kiosk-api';
-import { ROUTES } from '../../../shared/formats/routes';
+import { KIOSK_ROUTES } from '../../../shared/formats/kiosk-routes';
 import type { ApiClient } from '../../ui/api-client';
 import { checkInRefusal, EMPTY_CHECK_IN, readCheckIn, typedAccessCode, type CheckInFields, type CheckInRefusal, type FieldProblem } from './check-in-form';
 
@@ -36,7 +36,7 @@ export function createCheckInStore(client: ApiClient, onCheckedIn: (answer: Kios
         return;
       }
       set({ status: { kind: 'sending' } });
-      const answer = await client.call(ROUTES.checkIn, { body: body.value });
+      const answer = await client.call(KIOSK_ROUTES.checkIn, { body: body.value });
       if (answer.ok) {
         set({ status: { kind: 'editing' }, fields: EMPTY_CHECK_IN, failuresInARow: 0 });
         onCheckedIn(answer.value, body.value.sessionNumber);

@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { ENTRY_TOKEN_HEADER, type KioskAsset, type KioskCheckInAnswer, type KioskState, type KioskTest } from '../../../shared/formats/kiosk-api';
 import type { KioskBridge } from '../../../shared/formats/kiosk-bridge';
 import type { ServerToKiosk } from '../../../shared/formats/live-messages';
-import { ROUTES } from '../../../shared/formats/routes';
+import { KIOSK_ROUTES } from '../../../shared/formats/kiosk-routes';
 import { err, ok } from '../../../shared/result';
 import { createApiClient, type ApiClient, type ApiClientOptions, type ClientError } from '../../ui/api-client';
 import type { MessageKey } from '../../ui/i18n/catalogue-fr';
@@ -154,7 +154,7 @@ export function createKioskFlowStore(options: KioskFlowOptions = {}): KioskFlowS
   }
 
   async function fetchAsset(assetId: string) {
-    const response = await client.call(ROUTES.asset, { params: { assetId } });
+    const response = await client.call(KIOSK_ROUTES.asset, { params: { assetId } });
     if (!response.ok) return err(response.error);
     try {
       return ok({ bytes: await response.value.arrayBuffer(), mediaType: response.value.headers.get('content-type') ?? '' });
@@ -242,7 +242,7 @@ export function createKioskFlowStore(options: KioskFlowOptions = {}): KioskFlowS
 
   /** R-SESS-5 — the kiosk re-enters with the old entry token; tries again calmly while the station does not answer. */
   async function reEnter(kept: KeptTest): Promise<void> {
-    const answer = await client.call(ROUTES.reEntry, { body: {} });
+    const answer = await client.call(KIOSK_ROUTES.reEntry, { body: {} });
     if (answer.ok) {
       const { tests } = await open();
       const entryToken = answer.value.entryToken;
@@ -299,7 +299,7 @@ export function createKioskFlowStore(options: KioskFlowOptions = {}): KioskFlowS
           return;
         }
       }
-      const me = await client.call(ROUTES.kioskMe);
+      const me = await client.call(KIOSK_ROUTES.kioskMe);
       const next = screenForPairingCheck(me.ok ? { ok: true } : me);
       // Asked again mid-way (the socket was closed for good): only a kiosk no longer paired leaves its screen.
       if (next) {
@@ -315,7 +315,7 @@ export function createKioskFlowStore(options: KioskFlowOptions = {}): KioskFlowS
     async refreshState() {
       const { entryToken, screen } = get();
       if (!entryToken || !('candidate' in screen)) return;
-      const state = await client.call(ROUTES.kioskState);
+      const state = await client.call(KIOSK_ROUTES.kioskState);
       // Unreachable: the banner says so; the next stateChanged (or the socket reopening) reads it again.
       if (!state.ok) return;
       applyState(state.value);
@@ -325,7 +325,7 @@ export function createKioskFlowStore(options: KioskFlowOptions = {}): KioskFlowS
       const resuming = screen.name === 'resume' && screen.step === 'resuming';
       if (!resuming && (screen.name !== 'instructions' || screen.starting)) return;
       if (screen.name === 'instructions') set({ screen: { ...screen, starting: true, problem: null } });
-      const delivered = await client.call(ROUTES.start, { body: {} });
+      const delivered = await client.call(KIOSK_ROUTES.start, { body: {} });
       if (!delivered.ok) {
         const now = get().screen;
         if (now.name === 'instructions') set({ screen: { ...now, starting: false, problem: startProblem(delivered.error) } });

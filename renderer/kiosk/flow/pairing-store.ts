@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { PAIRING_CODE_LENGTH } from '../../../shared/formats/centre-api';
-import { ROUTES } from '../../../shared/formats/routes';
+import { KIOSK_ROUTES } from '../../../shared/formats/kiosk-routes';
 import { err, ok, type Result } from '../../../shared/result';
 import type { ApiClient } from '../../ui/api-client';
 import type { MessageKey } from '../../ui/i18n/catalogue-fr';
@@ -47,7 +47,7 @@ export function createPairingStore(client: ApiClient, onPaired: () => void): Sto
     fields: { name: '', code: '' },
     status: { kind: 'editing' },
     async loadFingerprint() {
-      const health = await client.call(ROUTES.health);
+      const health = await client.call(KIOSK_ROUTES.health);
       set({ fingerprint: health.ok && health.value.certificateFingerprint ? { kind: 'known', value: health.value.certificateFingerprint } : { kind: 'unknown' } });
     },
     edit(field, value) {
@@ -61,7 +61,7 @@ export function createPairingStore(client: ApiClient, onPaired: () => void): Sto
         return;
       }
       set({ status: { kind: 'sending' } });
-      const paired = await client.call(ROUTES.kioskPair, { body: body.value });
+      const paired = await client.call(KIOSK_ROUTES.kioskPair, { body: body.value });
       if (paired.ok) {
         set({ status: { kind: 'editing' }, fields: { name: '', code: '' } });
         onPaired();

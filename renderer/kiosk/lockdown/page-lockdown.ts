@@ -1,7 +1,7 @@
 import './lockdown.css';
 import { ENTRY_TOKEN_HEADER } from '../../../shared/formats/kiosk-api';
 import type { KioskBridge } from '../../../shared/formats/kiosk-bridge';
-import { ROUTES } from '../../../shared/formats/routes';
+import { KIOSK_ROUTES } from '../../../shared/formats/kiosk-routes';
 import { createApiClient, type ApiClient } from '../../ui/api-client';
 import { createEventQueue, type EventQueue } from './event-queue';
 import { watchFocus } from './focus-monitor';
@@ -36,7 +36,7 @@ export function startPageLockdown(options: PageLockdownOptions): PageLockdown {
   const queue = createEventQueue({
     async send(body, entryToken) {
       sendingWith = entryToken;
-      const call = client.call(ROUTES.kioskEvent, { body });
+      const call = client.call(KIOSK_ROUTES.kioskEvent, { body });
       sendingWith = null;
       return call;
     },

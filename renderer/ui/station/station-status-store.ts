@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { ROUTES } from '../../../shared/formats/routes';
+import { KIOSK_ROUTES } from '../../../shared/formats/kiosk-routes';
 import type { ApiClient, ClientError } from '../api-client';
 
 /** Whether the station (the invigilator's PC, which serves these screens) answers: `GET /api/health`. */
@@ -17,7 +17,7 @@ export function createStationStatusStore(client: ApiClient, now: () => number = 
   return createStore<StationStatusState>((set) => ({
     status: { kind: 'checking' },
     async check() {
-      const answer = await client.call(ROUTES.health);
+      const answer = await client.call(KIOSK_ROUTES.health);
       set({ status: answer.ok ? { kind: 'reachable', checkedAt: now() } : { kind: 'unreachable', checkedAt: now(), reason: answer.error.kind } });
     },
   }));
