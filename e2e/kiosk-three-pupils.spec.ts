@@ -22,6 +22,9 @@ import {
 //   then the test continues at the question she was on (R-SESS-5).
 // In the end each pupil's answers are all in the station, once each (SQLite rows and the journal's answer events).
 
+// No action or navigation waits forever: a stuck screen fails with its step.
+test.use({ actionTimeout: 15_000, navigationTimeout: 30_000 });
+
 const TYPES = ['QCM', 'QCU', 'QROC', 'QROCM-dep', 'QROCM-ind'];
 
 interface Pupil { name: string; id: number; page: Page; questions: StationQuestion[] }

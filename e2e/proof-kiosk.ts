@@ -210,3 +210,27 @@ export async function expectMovedPast(page: Page, position: number, total: numbe
   if (position < total) await expect(page).toHaveTitle(new RegExp(`^Question ${position + 1} sur ${total}`));
   else await expect(page.getByRole('heading', { level: 1, name: 'Test terminé' })).toBeVisible();
 }
+
+/** The answers this kiosk keeps in IndexedDB (`passation-kiosk`, store `answers`): challenge and state, in keeping order. */
+export function keptAnswers(page: Page): Promise<{ challengeId: string; state: string }[]> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('passation-kiosk');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    try {
+      return await new Promise<{ challengeId: string; state: string }[]>((resolve, reject) => {
+        const request = db.transaction('answers').objectStore('answers').getAll();
+        request.onsuccess = () => resolve((request.result as { challengeId: string; state: { kind: string } }[]).map((a) => ({ challengeId: a.challengeId, state: a.state.kind })));
+        request.onerror = () => reject(request.error);
+      });
+    } finally {
+      db.close();
+    }
+  });
+}
+
+/** Resolves once the kiosk's service worker controls the page (a reload during an outage is then served by it). */
+export const controlledByServiceWorker = (page: Page) =>
+  page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15_000 });
