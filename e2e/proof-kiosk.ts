@@ -17,11 +17,22 @@ export const QUESTION = /^Question (\d+) sur (\d+)/;
 
 /** Pairs this page as its own kiosk (a fresh code from the console API) and checks the pupil in. */
 export async function pairAndCheckIn(page: Page, url: string, session: SeededSession, lastName: string, kioskName: string): Promise<void> {
-  const pupil = session.candidates.get(lastName)!.input;
+  await pair(page, url, session, kioskName);
+  await checkIn(page, session, lastName);
+}
+
+/** « Appairer ce poste » with a fresh code from the console API: resolves on « Identifiez-vous ». */
+export async function pair(page: Page, url: string, session: SeededSession, kioskName: string): Promise<void> {
   await page.goto(`${url}/kiosk/`);
   await page.getByRole('textbox', { name: 'Nom de ce poste' }).fill(kioskName);
   await page.getByRole('textbox', { name: 'Code d’appairage' }).fill(await session.pairingCode());
   await page.getByRole('button', { name: 'Appairer' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Identifiez-vous' })).toBeVisible();
+}
+
+/** The check-in form filled in for the pupil: resolves on « Bienvenue, Prénom Nom ». */
+export async function checkIn(page: Page, session: SeededSession, lastName: string): Promise<void> {
+  const pupil = session.candidates.get(lastName)!.input;
   await expect(page.getByRole('heading', { level: 1, name: 'Identifiez-vous' })).toBeVisible();
   const [year, month, day] = pupil.birthDate.split('-');
   await page.getByRole('textbox', { name: 'Numéro de session' }).fill(String(session.sessionNumber));
