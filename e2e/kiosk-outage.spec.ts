@@ -68,6 +68,9 @@ test('the station killed for 60 s while a pupil answers 5 challenges, the page r
     expect(reloaded?.fromServiceWorker()).toBe(true);
     await expect(page.getByRole('heading', { level: 1, name: 'Appelez le surveillant' })).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: 'Le poste du surveillant ne répond pas pour le moment.' })).toBeVisible({ timeout: 15_000 });
+    // The kept-answers banner says they are kept, not « Continuez votre test » (the pupil cannot, here).
+    await expect(page.getByRole('status').filter({ hasText: 'Vos réponses sont gardées sur cet ordinateur : elles partiront toutes seules' })).toBeVisible();
+    await expect(page.getByText('Continuez votre test', { exact: false })).toHaveCount(0);
     await shoot(page, 'outage-reloaded-call-invigilator', { axe: true });
     expect((await keptAnswers(page)).filter((a) => a.state === 'pending').map((a) => a.challengeId)).toEqual(during);
     expect(storedAnswers(dbFile, marie.id)).toHaveLength(1);
