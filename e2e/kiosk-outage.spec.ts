@@ -6,6 +6,7 @@ import { portAccepts, startStationProcess } from './harness/station-process';
 import {
   answerAndValidate, answerEvents, confirmAndStart, controlledByServiceWorker, duplicates, expectMovedPast, expectResumeBlocked,
   keptAnswers, onToChallenge, pairAndCheckIn, questionOnScreen, shoot, stationQuestions, storedAnswers,
+  note,
 } from './proof-kiosk';
 
 // Issue 8, Proof 2, in Chromium against a real station in its own process (e2e/harness/): the station is killed
@@ -80,7 +81,7 @@ test('the station killed for 60 s while a pupil answers 5 challenges, the page r
     expect(await portAccepts(station.port)).toBe(false);
     const outageSeconds = (Date.now() - killedAt) / 1000;
     await station.restart();
-    test.info().annotations.push({ type: 'panne', description: `${outageSeconds.toFixed(1)} s` });
+    note('panne', `${outageSeconds.toFixed(1)} s`);
 
     // ---- Back: the kept answers reach the station (the old entry), the re-entry waits for the invigilator.
     await expect.poll(() => storedAnswers(dbFile, marie.id).length, { timeout: 30_000 }).toBe(1 + ANSWERED_DURING_OUTAGE);

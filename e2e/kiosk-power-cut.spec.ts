@@ -8,6 +8,7 @@ import { launchPersistentBrowser } from './harness/persistent-browser';
 import {
   answerAndValidate, answerEvents, confirmAndStart, controlledByServiceWorker, duplicates, expectMovedPast, expectResumeBlocked,
   checkIn, keptAnswers, onToChallenge, pair, phaseOnScreen, questionOnScreen, shoot, stationQuestions, storedAnswers,
+  note,
 } from './proof-kiosk';
 
 // Issue 8, Proof 3, in Chromium on a persistent profile (e2e/harness/persistent-browser.ts) against a real station:
@@ -86,8 +87,10 @@ test('the browser killed (SIGKILL) mid-test and relaunched on the same profile: 
 
     // ---- The power cut: SIGKILL to the browser process; then the same profile again.
     const pidBefore = browser.browserPid();
+    const cutAt = Date.now();
     await browser.kill();
     const context = await browser.relaunch();
+    note('coupure', `SIGKILL au navigateur ${pidBefore}, relancé en ${((Date.now() - cutAt) / 1000).toFixed(1)} s ; à la coupure : ${atStationAtCut} réponses au poste du surveillant, ${keptAtCut.length} sur ce poste`);
     expect(browser.browserPid()).not.toBe(pidBefore);
     page = context.pages()[0] ?? await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));

@@ -6,6 +6,7 @@ import {
   announcedSeconds, answerAndValidate, answerEvents, answerRightly, confirmAndStart, duplicates, expectMovedPast, expectResumeBlocked,
   liveStatus, measureCountdown, pairAndCheckIn, phaseOnScreen, questionOnScreen, shoot, stationQuestions, storedAnswers,
   type StationQuestion,
+  note,
 } from './proof-kiosk';
 
 // Issue 8, Proof 1, in Chromium against one real station: three pupils at once, each page paired as its own kiosk
@@ -61,7 +62,9 @@ async function sit(pupil: Pupil, session: SeededSession, role: { reloadAt?: numb
     if (phase === 'timed') {
       sitting.announced.set(challengeId, await announcedSeconds(page));
       if (role.shots && sitting.countdown === null) await shoot(page, `three-pupils-timed-warning-${role.shots}`);
-      await page.getByRole('button', { name: 'Commencer', exact: true }).click();
+      const begin = page.getByRole('button', { name: 'Commencer', exact: true });
+      await begin.click();
+      await expect(begin).toBeHidden(); // the warning gone before the phase is read again
       if (sitting.countdown === null) {
         await expect(page.getByRole('button', { name: 'Je valide' })).toBeVisible();
         sitting.countdown = { challengeId, ...await measureCountdown(page) };
@@ -70,7 +73,9 @@ async function sit(pupil: Pupil, session: SeededSession, role: { reloadAt?: numb
       continue;
     }
     if (phase === 'focused') {
-      await page.getByRole('button', { name: 'Je suis prêt' }).click();
+      const ready = page.getByRole('button', { name: 'Je suis prêt' });
+      await ready.click();
+      await expect(ready).toBeHidden();
       await expect(page.getByRole('button', { name: 'Je valide' })).toBeVisible();
       if (role.loseFocus && sitting.focusLostOn === null) {
         // ---- The window loses focus during the focused challenge.
@@ -138,7 +143,7 @@ test('three pupils at once: five types, all answered; 30 % extra time measured o
       sit(pupils[1]!, session, { shots: 'extra-time' }),
       sit(pupils[2]!, session, { loseFocus: true, shots: 'no-extra-time' }),
     ]);
-    test.info().annotations.push({ type: 'durée des trois tests', description: `${Math.round((Date.now() - started) / 1000)} s` });
+    note('durée des trois tests', `${Math.round((Date.now() - started) / 1000)} s`);
 
     // ---- Every challenge answered, on each kiosk.
     for (const [pupil, sitting] of [[pupils[0]!, marie], [pupils[1]!, leo], [pupils[2]!, zoe]] as const) {
@@ -158,7 +163,7 @@ test('three pupils at once: five types, all answered; 30 % extra time measured o
     }
     for (const sitting of [marie, zoe]) expect(sitting.countdown!.first).toBeGreaterThanOrEqual(58);
     const ratio = leo.countdown!.first / Math.max(marie.countdown!.first, zoe.countdown!.first);
-    test.info().annotations.push({ type: 'compte à rebours', description: `Léo ${JSON.stringify(leo.countdown)}, Zoé ${JSON.stringify(zoe.countdown)}, Marie ${JSON.stringify(marie.countdown)}, rapport ${ratio.toFixed(3)}` });
+    note('compte à rebours', `Léo ${JSON.stringify(leo.countdown)}, Zoé ${JSON.stringify(zoe.countdown)}, Marie ${JSON.stringify(marie.countdown)}, rapport ${ratio.toFixed(3)}`);
     expect(leo.countdown!.first).toBeGreaterThanOrEqual(76);
     expect(leo.countdown!.first).toBeLessThanOrEqual(78);
     expect(ratio).toBeGreaterThan(1.25);

@@ -212,7 +212,10 @@ export async function onToChallenge(page: Page): Promise<void> {
   for (;;) {
     const phase = await phaseOnScreen(page);
     if (phase === 'challenge' || phase === 'ended') return;
-    await page.getByRole('button', { name: phase === 'timed' ? 'Commencer' : 'Je suis prêt', exact: true }).click();
+    const button = page.getByRole('button', { name: phase === 'timed' ? 'Commencer' : 'Je suis prêt', exact: true });
+    await button.click();
+    // Until React has painted the next phase, the warning is still on screen: read the phase again only after.
+    await expect(button).toBeHidden();
   }
 }
 
@@ -245,3 +248,9 @@ export function keptAnswers(page: Page): Promise<{ challengeId: string; state: s
 /** Resolves once the kiosk's service worker controls the page (a reload during an outage is then served by it). */
 export const controlledByServiceWorker = (page: Page) =>
   page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15_000 });
+
+/** A figure of the proof: in the report's annotations and on the console (the list reporter prints it). */
+export function note(type: string, description: string): void {
+  test.info().annotations.push({ type, description });
+  console.log(`${type} : ${description}`);
+}
