@@ -25,18 +25,22 @@ export function DemoBanner({ outsideShell }: { outsideShell: boolean }) {
   return <p className="banner banner-demo">{t('banner.demoMode')}</p>;
 }
 
-/** The answers kept on this computer (the outbox's banner state): calm while the station is away; answers set aside. */
-export function AnswersBanner({ outbox }: { outbox: StoreApi<OutboxState> | null }) {
+/**
+ * The answers kept on this computer (the outbox's banner state): calm while the station is away; answers set aside.
+ * « Continuez votre test » only while the pupil is answering (`answering`): on « Appelez le surveillant » or a
+ * suspension it would contradict the screen (seen in the outage proof, e2e/kiosk-outage.spec.ts).
+ */
+export function AnswersBanner({ outbox, answering }: { outbox: StoreApi<OutboxState> | null; answering: boolean }) {
   if (!outbox) return <div role="status" className="banner-slot" />;
-  return <AnswersBannerOf outbox={outbox} />;
+  return <AnswersBannerOf outbox={outbox} answering={answering} />;
 }
 
-function AnswersBannerOf({ outbox }: { outbox: StoreApi<OutboxState> }) {
+function AnswersBannerOf({ outbox, answering }: { outbox: StoreApi<OutboxState>; answering: boolean }) {
   const t = useTranslate();
   const banner = outboxBanner(useStore(outbox));
   return (
     <div role="status" className="banner-slot">
-      {banner.kind === 'keptHere' && <p className="banner banner-station">{t('banner.answersKeptHere')}</p>}
+      {banner.kind === 'keptHere' && <p className="banner banner-station">{t(answering ? 'banner.answersKeptHere' : 'banner.answersKeptHereWaiting')}</p>}
       {banner.kind === 'setAside' && <p className="banner banner-station">{t('banner.answersSetAside', { count: banner.count })}</p>}
     </div>
   );

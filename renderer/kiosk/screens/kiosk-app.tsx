@@ -41,7 +41,7 @@ export function KioskApp({ stores }: { stores: KioskStores }) {
       </header>
       <DemoBanner outsideShell={stores.outsideShell} />
       <StationBanner station={stores.station} link={stores.link} />
-      <AnswersBanner outbox={outbox} />
+      <AnswersBanner outbox={outbox} answering={screen.name === 'test'} />
       <main className="screen-main kiosk-screen" key={screen.name}>
         {screen.name === 'loading' && <LoadingScreen />}
         {screen.name === 'pairing' && <PairingScreen store={stores.pairing} />}

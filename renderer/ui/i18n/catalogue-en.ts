@@ -142,6 +142,9 @@ export const en: Record<MessageKey, string> = {
   'resumeExpired.heading': 'Resume not possible',
   'resumeExpired.body': 'More than 24 hours have passed since your test started: it can no longer resume. Raise your hand and call the invigilator.',
   'banner.answersKeptHere': 'Your answers are kept on this computer. Go on with your test: they will be sent by themselves as soon as the invigilator’s station answers.',
+  // ---- k-proofs (issue 8's browser proofs): the kept-answers banner on a screen where the pupil is not answering.
+  'banner.answersKeptHereWaiting': 'Your answers are kept on this computer: they will be sent by themselves as soon as the invigilator’s station answers.',
+  // ---- end of k-proofs
   'banner.answersSetAside': '{count, plural, one {# answer was not accepted by the invigilator’s station: it stays kept on this computer.} other {# answers were not accepted by the invigilator’s station: they stay kept on this computer.}} Raise your hand and call the invigilator.',
   'suspension.focusLost': 'the test page lost focus',
   'suspension.focusRegained': 'the test page got focus back',

@@ -145,6 +145,9 @@ export const fr = {
   'resumeExpired.heading': 'Reprise impossible',
   'resumeExpired.body': 'Plus de 24 heures ont passé depuis le début de votre test : il ne peut plus reprendre. Levez la main et appelez le surveillant.',
   'banner.answersKeptHere': 'Vos réponses sont gardées sur cet ordinateur. Continuez votre test : elles partiront toutes seules dès que le poste du surveillant répondra.',
+  // ---- k-proofs (issue 8's browser proofs): the kept-answers banner on a screen where the pupil is not answering.
+  'banner.answersKeptHereWaiting': 'Vos réponses sont gardées sur cet ordinateur : elles partiront toutes seules dès que le poste du surveillant répondra.',
+  // ---- end of k-proofs
   'banner.answersSetAside': '{count, plural, one {# réponse n’a pas été acceptée par le poste du surveillant : elle reste gardée sur cet ordinateur.} other {# réponses n’ont pas été acceptées par le poste du surveillant : elles restent gardées sur cet ordinateur.}} Levez la main et appelez le surveillant.',
   'suspension.focusLost': 'la page du test a perdu le focus',
   'suspension.focusRegained': 'la page du test a retrouvé le focus',
