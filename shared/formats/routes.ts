@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
-  CandidateAnswer, CandidateList, InvigilatorLogin, InvigilatorLoginAnswer, InvigilatorPasswordAnswer, KioskIdentity,
-  KioskList, KioskPairing, KioskPairingAnswer, LoginAnswer, ManagerLogin, ManagerPasswordChange, PackageImported,
+  CandidateAnswer, CandidateList, InvigilatorLogin, InvigilatorLoginAnswer, InvigilatorPasswordAnswer,
+  KioskList, LoginAnswer, ManagerLogin, ManagerPasswordChange, PackageImported,
   PackageList, PackageUpload, PairingCode, RosterImported, RosterQuery, SessionAnswer, SessionCreated, SessionList,
   SessionPackageChoice, SessionPackages,
 } from './centre-api';
@@ -9,17 +9,17 @@ import {
   CandidateQuestions, CheckInAlertCleared, EventsQuery, ExtraTimeChange, FinalisationAnswer, FinalisationRequest, IncidentAnswer, IncidentInput,
   IncidentList, LiveCandidateAnswer, LiveSession, NoBody, SessionEvents, SessionKioskList,
 } from './console-api';
-import { AnswerAck, KioskAnswer, KioskCheckIn, KioskCheckInAnswer, KioskEvent, KioskEventAnswer, KioskState, KioskTest } from './kiosk-api';
-import { ConsoleToServer, KioskToServer, ServerToConsole, ServerToKiosk } from './live-messages';
-import { AssetParams, CandidateParams, KioskParams, SessionCandidateParams, SessionParams } from './route-params';
+import { ConsoleToServer, ServerToConsole } from './live-messages';
+import { CandidateParams, KioskParams, SessionCandidateParams, SessionParams } from './route-params';
 import { BINARY, defineRoute, NoContent, type RouteCaller } from './route-table';
 import { KIOSK_LIVE_ROUTES, KIOSK_ROUTES } from './kiosk-routes';
-export { HealthAnswer } from './kiosk-routes';
 import { CandidateInput, SessionInput } from './session';
 import { OutboxState, PlatformSetting, PlatformSettingAnswer, StoredReceiptAnswer } from './sending';
 import { PlatformPackageRequest } from './package-download';
 import { PackageList as PlatformPackageList } from './platform-api';
 import { CentreKeyAnswer, CentreKeyImport, CentreKeyInfo, SessionSignature, SessionSignRequest } from './signing';
+
+export { HealthAnswer } from './kiosk-routes';
 
 /**
  * The centre server's route table (docs/centre-api.md, docs/delivery-api.md): every HTTP route, declared once.
