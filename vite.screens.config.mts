@@ -47,7 +47,6 @@ function screenConfig(screen: 'kiosk' | 'console'): UserConfig {
       cssCodeSplit: false,
       sourcemap: false,
       reportCompressedSize: true,
-      rolldownOptions: { treeshake: { manualPureFunctions: ['z', 'defineRoute'] } },
     },
   };
 }
