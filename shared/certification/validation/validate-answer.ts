@@ -168,7 +168,7 @@ function matches(value: string, variant: string, { challenge, isSelect }: MatchC
 }
 
 function matchesText(value: string, variant: string, tolerances: Tolerances | undefined): boolean {
-  const answered = applyTolerances(value, tolerances);
+  const answered = treatedAnswer(value, tolerances);
   const expected = treatedVariant(variant, tolerances);
   if (answered === '') return false;
   return answered === expected || (isOn(tolerances, 't3') && isT3Match(answered, expected));
@@ -188,6 +188,15 @@ function treatedVariant(variant: string, tolerances: Tolerances | undefined): st
   let treated = cache.get(variant);
   if (treated === undefined) cache.set(variant, (treated = applyTolerances(variant, tolerances)));
   return treated;
+}
+
+/** The last answer value treated: matchesAny compares one value with each variant of each group in turn. */
+let lastAnswer: { value: string; tolerances: Tolerances | undefined; treated: string } | null = null;
+function treatedAnswer(value: string, tolerances: Tolerances | undefined): string {
+  if (lastAnswer === null || lastAnswer.value !== value || lastAnswer.tolerances !== tolerances) {
+    lastAnswer = { value, tolerances, treated: applyTolerances(value, tolerances) };
+  }
+  return lastAnswer.treated;
 }
 
 const NUMBER = /^([+-]?)(\d*)(?:[.,](\d*))?$/;
