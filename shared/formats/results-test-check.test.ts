@@ -83,6 +83,22 @@ describe('validResultsDocument: the same yes/no as the ResultsDocument schema', 
     expect(validResultsDocument(genuine)).toEqual(zod.data);
   });
 
+  it('keeps the document and each candidate strict, and a candidate without its `test` key refused (zod says the same)', () => {
+    const variants: ((d: { candidates: Record<string, unknown>[] } & Record<string, unknown>) => void)[] = [
+      (d) => { d.extra = 1; },
+      (d) => { d.candidates[0]!.extra = 1; },
+      (d) => { delete d.candidates[0]!.test; },
+      (d) => { d.candidates[1]!.test = null; },
+    ];
+    const outcomes = variants.map((change) => {
+      const d = JSON.parse(JSON.stringify(genuine)) as Parameters<typeof change>[0];
+      change(d);
+      expect(validResultsDocument(d) !== null).toBe(zodAccepts(d));
+      return zodAccepts(d);
+    });
+    expect(outcomes).toEqual([false, false, false, true]);
+  });
+
   it('agrees with zod on 1,000 documents mutated once, and on 300 mutated three times', () => {
     let refused = 0;
     const agree = (document: unknown) => {
