@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { isCanonicalText } from '../../shared/canonical/canonical-json';
 import { formatErrors, parseWith } from '../../shared/formats/parse';
 import { ResultsDocument } from '../../shared/formats/results';
+import { validResultsDocument } from '../../shared/formats/results-test-check';
 import { err, ok, type Result } from '../../shared/result';
 
 const SHOWN_ERRORS = 5;
@@ -18,7 +19,9 @@ export function parseResultsDocument(bytes: Buffer): Result<ResultsDocument, str
   } catch (error) {
     return err(`results.json n’est pas du JSON UTF-8 lisible (${(error as Error).message})`);
   }
-  const parsed = parseWith(ResultsDocument, json);
+  const valid = validResultsDocument(json);
+  // Only a document the fast check refuses goes through zod, for its French messages naming each bad field.
+  const parsed = valid !== null ? { ok: true as const, value: valid } : parseWith(ResultsDocument, json);
   if (!parsed.ok) {
     const more = parsed.errors.length > SHOWN_ERRORS ? `\n… et ${parsed.errors.length - SHOWN_ERRORS} autre(s)` : '';
     return err(`results.json ne suit pas le format des résultats :\n${formatErrors(parsed.errors.slice(0, SHOWN_ERRORS))}${more}`);

@@ -20,13 +20,17 @@ export const LocalizedText = z.object({ fr: z.string().min(1), en: z.string().mi
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 /** An identifier: letters, digits, `_`, `-`, `.`, `@`. */
-export const Id = z.string().regex(/^[A-Za-z0-9_.@-]{1,120}$/, 'identifiant invalide (lettres, chiffres, _ - . @)');
+export const ID_PATTERN = /^[A-Za-z0-9_.@-]{1,120}$/;
+export const Id = z.string().regex(ID_PATTERN, 'identifiant invalide (lettres, chiffres, _ - . @)');
 
 /** A calendar date `AAAA-MM-JJ` that exists. */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ').refine((s) => {
+export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+/** `AAAA-MM-JJ` names a day of the calendar (no 2026-02-30). */
+export function isExistingIsoDate(s: string): boolean {
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}, 'date inexistante');
+}
+export const IsoDate = z.string().regex(ISO_DATE_PATTERN, 'date attendue au format AAAA-MM-JJ').refine(isExistingIsoDate, 'date inexistante');
 
 /** R-REF-3 — a session's cap. */
 export const MaxLevel = z.number().int().min(1).max(8);

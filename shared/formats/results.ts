@@ -20,6 +20,8 @@ export const RESULTS_FORMAT_VERSION = 2;
 
 const DateTime = z.string().datetime({ offset: true });
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'empreinte SHA-256 attendue (64 caractères hexadécimaux)');
+/** R-SESS-7 */
+export const VERIFICATION_CODE_PATTERN = /^P-[2346789BCDFGHJKMPQRTVWXY]{8}$/;
 
 export const ResultsPackageRef = z.object({ packageId: Id, version: z.string(), sha256: Sha256 }).strict();
 
@@ -68,7 +70,7 @@ export const ResultsEffect = z.object({
 
 export const ResultsTest = z.object({
   /** R-SESS-7 */
-  verificationCode: z.string().regex(/^P-[2346789BCDFGHJKMPQRTVWXY]{8}$/, 'code de vérification invalide'),
+  verificationCode: z.string().regex(VERIFICATION_CODE_PATTERN, 'code de vérification invalide'),
   state: z.enum(['completed', 'endedByInvigilator', 'endedDueToFinalisation']),
   startedAt: DateTime,
   endedAt: DateTime,
