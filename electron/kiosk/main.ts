@@ -11,6 +11,7 @@ import { setupMonitors } from './lockdown-monitors';
 import { shellEvent, type ObservedEvent } from './monitors/shell-event';
 import { setupSessionSecurity } from './session-security';
 import { createPairingFlow, readConfigOnDisk } from './pairing-flow';
+import { removeDeviceToken } from './device-token-removal';
 import { openPairingWindow } from './pairing-window';
 import { configFilePath, currentHashes, hashBuild, loadShellContext } from './shell-context';
 import type { KioskPlatform } from './key-filter';
@@ -91,6 +92,19 @@ export async function main(): Promise<void> {
       report([shellEvent('technicianExit', 'sortie technicien (code administrateur accepté)', Date.now())]);
       process.stderr.write(`[passation-kiosk] sortie technicien à ${new Date().toISOString()}\n`);
       setTimeout(() => { kiosk?.allowClose(); app.quit(); }, TECHNICIAN_EXIT_GRACE_MS);
+    },
+    // Issue 8 §6: the token removed first (a refusal leaves the kiosk as it was); the credentials in memory still
+    // sign the page's requests during the grace, so the event reaches the station; then the pairing page.
+    technicianRepairing: () => {
+      const removed = removeDeviceToken(shell.config.deviceTokenFile);
+      if (!removed.ok) {
+        process.stderr.write(`[passation-kiosk] réappairage refusé : ${removed.error.message}\n`);
+        return removed;
+      }
+      report([shellEvent('technicianRepairing', 'réappairage demandé par le technicien (code administrateur accepté ; jeton de poste supprimé)', Date.now())]);
+      process.stderr.write(`[passation-kiosk] réappairage demandé à ${new Date().toISOString()} : ${shell.config.deviceTokenFile} supprimé, relance vers la page d’appairage\n`);
+      setTimeout(() => { kiosk?.allowClose(); app.relaunch(); app.exit(0); }, TECHNICIAN_EXIT_GRACE_MS);
+      return removed;
     },
   }));
   await window.loadURL(new URL('/kiosk/', shell.station.origin).href);
