@@ -7,6 +7,7 @@ import { KioskChannel } from './ipc-channels';
 import { isTrustedSender } from './ipc-sender';
 import type { ShellContext } from './shell-context';
 import { technicianTry } from './technician-access';
+import type { TechnicianAction } from './technician-log';
 
 /** What the IPC handlers need from the rest of the shell (kept narrow so the wiring test can give fakes). */
 export interface IpcDeps {
@@ -19,6 +20,8 @@ export interface IpcDeps {
   technicianExit: () => void;
   /** « Appairer de nouveau »: remove the device token, log, relaunch into the pairing page (or say why not). */
   technicianRepairing: () => Result<void, TechnicianRefusal>;
+  /** Every try of the admin code and what came of it (technician-log.ts). */
+  technicianLog: (action: TechnicianAction, outcome: Result<void, TechnicianRefusal>) => void;
   clock?: () => number;
 }
 
@@ -70,6 +73,7 @@ export function setupIpc(deps: IpcDeps): { subscriber: () => WebContents | null 
   ipcMain.handle(KioskChannel.TechnicianExit, (event, request: unknown) => {
     if (!trusted(event)) return err(REFUSED);
     const accepted = adminCodeTry(request);
+    deps.technicianLog('exit', accepted);
     if (!accepted.ok) return accepted;
     deps.technicianExit();
     return ok({ exiting: true as const });
@@ -77,8 +81,8 @@ export function setupIpc(deps: IpcDeps): { subscriber: () => WebContents | null 
   ipcMain.handle(KioskChannel.TechnicianRepairing, (event, request: unknown) => {
     if (!trusted(event)) return err(REFUSED);
     const accepted = adminCodeTry(request);
-    if (!accepted.ok) return accepted;
-    const repairing = deps.technicianRepairing();
+    const repairing = accepted.ok ? deps.technicianRepairing() : accepted;
+    deps.technicianLog('repairing', repairing);
     return repairing.ok ? ok({ relaunching: true as const }) : repairing;
   });
 

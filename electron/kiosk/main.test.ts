@@ -15,7 +15,7 @@ import { kioskWindowOptions } from './window-options';
 // handlers main() registered the way Electron would call them. Everything behind them is the real code.
 vi.mock('electron', () => import('./testing/fake-electron'));
 const electron = await import('./testing/fake-electron');
-const { main, TECHNICIAN_EXIT_GRACE_MS } = await import('./main');
+const { main, TECHNICIAN_EXIT_GRACE_MS, TECHNICIAN_LOG_FILE } = await import('./main');
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-main-'));
 let stationPem = '';
@@ -33,6 +33,7 @@ const contents = () => window().webContents;
 const handler = (name: string) => electron.session.defaultSession.handlers[name] as (...args: unknown[]) => unknown;
 const trustedEvent = () => ({ sender: contents(), senderFrame: contents().mainFrame });
 const invoke = (channel: KioskChannel, event: unknown, ...args: unknown[]) => electron.ipcMain.invokeHandlers.get(channel)!(event, ...args);
+const technicianLog = () => fs.readFileSync(path.join(dir, TECHNICIAN_LOG_FILE), 'utf8').trim().split('\n').map((l) => l.replace(/^\S+ /, ''));
 const lockdownEventsSent = () => contents().sent.filter((s) => s.channel === KioskChannel.LockdownEvent).map((s) => s.args[0] as { kind: string; clientEventId: string });
 
 beforeAll(async () => {
@@ -46,6 +47,7 @@ beforeAll(async () => {
   }));
   process.env.PASSATION_KIOSK_CONFIG = path.join(dir, 'kiosk.json');
   electron.screen.displays = [electron.fakeDisplay(1, 0), electron.fakeDisplay(2, 1366)];
+  electron.app.getPath.mockReturnValue(dir);
   vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval'] });
   await main();
 });
@@ -222,6 +224,27 @@ describe('main(): what the kiosk shell registers (kiosk-lockdown §2)', () => {
     expect(codes).toEqual(['wrongAdminCode', 'wrongAdminCode', 'wrongAdminCode', 'wrongAdminCode', 'technicianLocked']);
     expect(await invoke(KioskChannel.TechnicianRepairing, trustedEvent(), { adminCode: '7391' })).toMatchObject({ ok: false, error: { code: 'technicianLocked', lockedMinutes: 5 } });
     expect(await invoke(KioskChannel.TechnicianExit, trustedEvent(), { adminCode: '7391' })).toMatchObject({ ok: false, error: { code: 'technicianLocked' } });
+  });
+
+  it('logs every try of the admin code in technician.log (user-data folder), with what came of it, never the code', () => {
+    const text = fs.readFileSync(path.join(dir, TECHNICIAN_LOG_FILE), 'utf8');
+    expect(text).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z sortie technicien : refusée \(wrongAdminCode\) /);
+    expect(text).not.toMatch(/7391|0000|faux/);
+    expect(technicianLog()).toEqual([
+      'sortie technicien : refusée (wrongAdminCode) Code administrateur incorrect (4 essai(s) restant(s)).',
+      'sortie technicien : acceptée',
+      'nouvel appairage : refusée (badRequest) Code administrateur attendu (1 à 64 caractères).',
+      'nouvel appairage : refusée (wrongAdminCode) Code administrateur incorrect (4 essai(s) restant(s)).',
+      expect.stringMatching(/^nouvel appairage : refusée \(deviceTokenNotRemoved\) Jeton de poste non supprimé/),
+      'nouvel appairage : acceptée',
+      'sortie technicien : refusée (wrongAdminCode) Code administrateur incorrect (4 essai(s) restant(s)).',
+      'nouvel appairage : refusée (wrongAdminCode) Code administrateur incorrect (3 essai(s) restant(s)).',
+      'sortie technicien : refusée (wrongAdminCode) Code administrateur incorrect (2 essai(s) restant(s)).',
+      'nouvel appairage : refusée (wrongAdminCode) Code administrateur incorrect (1 essai(s) restant(s)).',
+      'sortie technicien : refusée (technicianLocked) Trop d’essais : sortie technicien bloquée 5 min.',
+      'nouvel appairage : refusée (technicianLocked) Trop d’essais : sortie technicien bloquée encore 5 min.',
+      'sortie technicien : refusée (technicianLocked) Trop d’essais : sortie technicien bloquée encore 5 min.',
+    ]);
   });
 
   it('refuses an attachment no permitted application opens, in French', async () => {
