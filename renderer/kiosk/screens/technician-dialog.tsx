@@ -70,7 +70,7 @@ export function TechnicianDialog({ store }: { store: StoreApi<TechnicianState> }
             )
             : <p>{status.kind === 'loading' ? t('technician.statusLoading') : t('technician.statusUnreadable')}</p>}
         </section>
-        <form className="form" noValidate onSubmit={(e) => { e.preventDefault(); void quit(); }}>
+        <form className="technician-form" noValidate onSubmit={(e) => { e.preventDefault(); void quit(); }}>
           <TextField label={t('technician.codeLabel')} hint={t('technician.codeHint')} type="password" autoComplete="off" maxLength={64}
             value={code} onValue={edit} disabled={busy} error={step.kind === 'refused' ? t(step.wording.key, step.wording.params) : undefined} />
           <p role="status" aria-live="polite">
@@ -78,7 +78,7 @@ export function TechnicianDialog({ store }: { store: StoreApi<TechnicianState> }
             {step.kind === 'done' && t(step.action === 'exit' ? 'technician.exiting' : 'technician.relaunching')}
           </p>
           {step.kind === 'refused' && <p role="alert" className="visually-hidden">{t(step.wording.key, step.wording.params)}</p>}
-          <p>{t('technician.repairHint')}</p>
+          <p className="hint-text">{t('technician.repairHint')}</p>
           <div className="technician-actions">
             <button type="submit" className="primary" disabled={busy}>{t('technician.quit')}</button>
             <button type="button" disabled={busy} onClick={() => void repair()}>{t('technician.repair')}</button>
