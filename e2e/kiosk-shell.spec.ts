@@ -141,4 +141,54 @@ test.describe('kiosk shell (real Electron)', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  test('the technician chord opens « Accès technicien »; a wrong code is refused; « Appairer de nouveau » removes the token and relaunches into the pairing page (issue 8 §6)', async ({ station }) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-technician-e2e-'));
+    const manager = await call(`${station.url}/api/manager/login`, 'POST', { password: 'responsable-e2e' });
+    const code = await call(`${station.url}/api/console/pairing-codes`, 'POST', undefined, manager.json.token as string);
+    const paired = await call(`${station.url}/api/kiosk/pair`, 'POST', { code: code.json.code, name: 'Poste technicien e2e' });
+    expect(paired.status).toBe(201);
+    const token = path.join(dir, 'token');
+    fs.writeFileSync(token, `${paired.json.deviceToken as string}\n`, { mode: 0o600 });
+    fs.writeFileSync(path.join(dir, 'kiosk.json'), JSON.stringify({
+      stationUrl: `${station.url}/`, certificateFingerprint: paired.json.certificateFingerprint ?? new crypto.X509Certificate(TEST_STATION_TLS.certPem).fingerprint256,
+      deviceTokenFile: token, adminCodeHash: hashAdminCode('technicien-e2e', undefined, { N: 1024, r: 8, p: 1 }),
+    }));
+    const appDir = path.join(dir, 'app');
+    buildKioskShell(appDir, '0.0.0-e2e');
+    const app = await electron.launch({
+      executablePath: (binary as { path: string }).path,
+      args: [appDir, '--no-sandbox', '--disable-gpu'],
+      env: { ...process.env, PASSATION_KIOSK_CONFIG: path.join(dir, 'kiosk.json') },
+    });
+    try {
+      const page = await app.firstWindow();
+      await page.waitForURL(`${station.url}/kiosk/**`);
+      await page.keyboard.press('Control+Alt+Shift+F10');
+      const dialog = page.getByRole('dialog', { name: 'Accès technicien' });
+      await expect(dialog).toBeVisible();
+      await expect(dialog.getByText('0.0.0-e2e')).toBeVisible();
+      await dialog.getByLabel('Code administrateur').fill('pas-le-bon');
+      await dialog.getByRole('button', { name: 'Quitter le poste' }).click();
+      await expect(dialog.getByRole('alert')).toHaveText('Code administrateur incorrect : encore 4 essais avant le blocage.');
+      await dialog.getByRole('button', { name: 'Fermer' }).click();
+      await expect(dialog).toBeHidden();
+      await page.keyboard.press('Control+Alt+Shift+F10');
+      await dialog.getByLabel('Code administrateur').fill('technicien-e2e');
+      await dialog.getByRole('button', { name: 'Appairer de nouveau' }).click();
+      await expect(dialog.getByRole('status')).toHaveText('Code accepté : le poste redémarre sur la page d’appairage.');
+      expect(fs.existsSync(token)).toBe(false);
+      const log = path.join(await app.evaluate(({ app: electronApp }) => electronApp.getPath('userData')), 'technician.log');
+      expect(fs.readFileSync(log, 'utf8')).toMatch(/sortie technicien : refusée \(wrongAdminCode\)[^\n]*\n[^\n]+nouvel appairage : acceptée\n$/);
+    } finally {
+      await app.close().catch(() => {});
+      // The relaunched shell (app.relaunch): ended by its pid, found by this test's own folder in its command line.
+      for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+        try {
+          if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(appDir)) process.kill(Number(pid), 'SIGKILL');
+        } catch { /* gone */ }
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -51,14 +51,14 @@ describe('adminAttempt: failures lock the exit', () => {
     const during = adminAttempt(state, 4000 + ADMIN_LOCK_MS - 1, () => { checked = true; return true; });
     expect(during.kind).toBe('locked');
     expect(checked).toBe(false);
-    if (during.kind === 'locked') expect(during.message).toBe('Trop d’essais : sortie technicien bloquée encore 1 min.');
+    if (during.kind === 'locked') expect([during.message, during.lockedMinutes]).toEqual(['Trop d’essais : sortie technicien bloquée encore 1 min.', 1]);
     const after = adminAttempt(state, 4000 + ADMIN_LOCK_MS, () => true);
     expect(after).toEqual({ kind: 'accepted', next: NO_ATTEMPTS });
   });
 
   it('says how many tries are left, and a success resets the count', () => {
     const first = adminAttempt(NO_ATTEMPTS, 0, () => false);
-    expect(first).toEqual({ kind: 'refused', next: { failures: 1, lockedUntilMs: null }, message: 'Code administrateur incorrect (4 essai(s) restant(s)).' });
+    expect(first).toEqual({ kind: 'refused', next: { failures: 1, lockedUntilMs: null }, message: 'Code administrateur incorrect (4 essai(s) restant(s)).', remainingAttempts: 4 });
     expect(adminAttempt(first.next, 1, () => true).next).toEqual(NO_ATTEMPTS);
   });
 });

@@ -38,20 +38,21 @@ export const NO_ATTEMPTS: AdminAttempts = { failures: 0, lockedUntilMs: null };
 
 export type AdminAttemptOutcome =
   | { kind: 'accepted'; next: AdminAttempts }
-  | { kind: 'refused'; next: AdminAttempts; message: string }
-  | { kind: 'locked'; next: AdminAttempts; message: string };
+  | { kind: 'refused'; next: AdminAttempts; message: string; remainingAttempts: number }
+  | { kind: 'locked'; next: AdminAttempts; message: string; lockedMinutes: number };
 
 /** One try of the admin code at `nowMs`, given the previous tries; `check` runs only when not locked. */
 export function adminAttempt(previous: AdminAttempts, nowMs: number, check: () => boolean): AdminAttemptOutcome {
   if (previous.lockedUntilMs !== null && nowMs < previous.lockedUntilMs) {
     const minutes = Math.ceil((previous.lockedUntilMs - nowMs) / 60_000);
-    return { kind: 'locked', next: previous, message: `Trop d’essais : sortie technicien bloquée encore ${minutes} min.` };
+    return { kind: 'locked', next: previous, message: `Trop d’essais : sortie technicien bloquée encore ${minutes} min.`, lockedMinutes: minutes };
   }
   const fresh = previous.lockedUntilMs !== null ? NO_ATTEMPTS : previous;
   if (check()) return { kind: 'accepted', next: NO_ATTEMPTS };
   const failures = fresh.failures + 1;
   if (failures >= MAX_ADMIN_FAILURES) {
-    return { kind: 'locked', next: { failures, lockedUntilMs: nowMs + ADMIN_LOCK_MS }, message: `Trop d’essais : sortie technicien bloquée ${ADMIN_LOCK_MS / 60_000} min.` };
+    return { kind: 'locked', next: { failures, lockedUntilMs: nowMs + ADMIN_LOCK_MS }, message: `Trop d’essais : sortie technicien bloquée ${ADMIN_LOCK_MS / 60_000} min.`, lockedMinutes: ADMIN_LOCK_MS / 60_000 };
   }
-  return { kind: 'refused', next: { failures, lockedUntilMs: null }, message: `Code administrateur incorrect (${MAX_ADMIN_FAILURES - failures} essai(s) restant(s)).` };
+  const remainingAttempts = MAX_ADMIN_FAILURES - failures;
+  return { kind: 'refused', next: { failures, lockedUntilMs: null }, message: `Code administrateur incorrect (${remainingAttempts} essai(s) restant(s)).`, remainingAttempts };
 }

@@ -17,6 +17,8 @@ export enum KioskChannel {
   TechnicianChord = 'kiosk:technician:chord',
   /** page → main (invoke): the admin code, to quit. */
   TechnicianExit = 'kiosk:technician:exit',
+  /** page → main (invoke): the admin code, to remove the device token and relaunch into the pairing page. */
+  TechnicianRepairing = 'kiosk:technician:repairing',
 }
 
 /** The pairing page's channels (its own preload, pairing-preload.ts; handlers in pairing-window.ts). All invoke. */

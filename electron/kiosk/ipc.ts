@@ -1,12 +1,13 @@
 import { app, ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import type { BridgeRefusal, KioskShellStatus, ShellLockdownEvent } from '../../shared/formats/kiosk-bridge';
-import { TechnicianExitRequest } from '../../shared/formats/kiosk-bridge-requests';
+import type { BridgeRefusal, KioskShellStatus, ShellLockdownEvent, TechnicianRefusal } from '../../shared/formats/kiosk-bridge';
 import { err, ok, type Result } from '../../shared/result';
-import { adminAttempt, NO_ATTEMPTS, verifyAdminCode } from './admin-code';
+import { NO_ATTEMPTS, verifyAdminCode } from './admin-code';
 import { attachmentDecision, type AttachmentPlan } from './attachments';
 import { KioskChannel } from './ipc-channels';
 import { isTrustedSender } from './ipc-sender';
 import type { ShellContext } from './shell-context';
+import { technicianTry } from './technician-access';
+import type { TechnicianAction } from './technician-log';
 
 /** What the IPC handlers need from the rest of the shell (kept narrow so the wiring test can give fakes). */
 export interface IpcDeps {
@@ -17,6 +18,10 @@ export interface IpcDeps {
   acknowledge: (ids: string[]) => void;
   open: (plan: AttachmentPlan) => Promise<Result<{ application: string }, BridgeRefusal>>;
   technicianExit: () => void;
+  /** « Appairer de nouveau »: remove the device token, log, relaunch into the pairing page (or say why not). */
+  technicianRepairing: () => Result<void, TechnicianRefusal>;
+  /** Every try of the admin code and what came of it (technician-log.ts). */
+  technicianLog: (action: TechnicianAction, outcome: Result<void, TechnicianRefusal>) => void;
   clock?: () => number;
 }
 
@@ -59,15 +64,26 @@ export function setupIpc(deps: IpcDeps): { subscriber: () => WebContents | null 
     return plan.ok ? deps.open(plan.value) : plan;
   });
 
+  // Issue 8 §6: the exit and the re-pairing share one lockout (`attempts`).
+  const adminCodeTry = (request: unknown): Result<void, TechnicianRefusal> => {
+    const tried = technicianTry(attempts, clock(), request, (code) => verifyAdminCode(code, shell.config.adminCodeHash));
+    attempts = tried.next;
+    return tried.outcome;
+  };
   ipcMain.handle(KioskChannel.TechnicianExit, (event, request: unknown) => {
     if (!trusted(event)) return err(REFUSED);
-    const parsed = TechnicianExitRequest.safeParse(request);
-    if (!parsed.success) return err({ code: 'badRequest', message: 'Code administrateur attendu.' });
-    const outcome = adminAttempt(attempts, clock(), () => verifyAdminCode(parsed.data.adminCode, shell.config.adminCodeHash));
-    attempts = outcome.next;
-    if (outcome.kind !== 'accepted') return err({ code: outcome.kind === 'locked' ? 'technicianLocked' : 'wrongAdminCode', message: outcome.message });
+    const accepted = adminCodeTry(request);
+    deps.technicianLog('exit', accepted);
+    if (!accepted.ok) return accepted;
     deps.technicianExit();
     return ok({ exiting: true as const });
+  });
+  ipcMain.handle(KioskChannel.TechnicianRepairing, (event, request: unknown) => {
+    if (!trusted(event)) return err(REFUSED);
+    const accepted = adminCodeTry(request);
+    const repairing = accepted.ok ? deps.technicianRepairing() : accepted;
+    deps.technicianLog('repairing', repairing);
+    return repairing.ok ? ok({ relaunching: true as const }) : repairing;
   });
 
   app.on('web-contents-created', (_event, contents) => {

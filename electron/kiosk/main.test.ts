@@ -7,13 +7,15 @@ import { KioskEvent } from '../../shared/formats/kiosk-api';
 import { parseAttestation } from '../../shared/formats/kiosk-attestation';
 import { hashAdminCode } from './admin-code';
 import { KioskChannel } from './ipc-channels';
+import { pairingSituation } from './pairing';
+import { readConfigOnDisk } from './pairing-flow';
 import { kioskWindowOptions } from './window-options';
 
 // The Electron binary cannot run here (stack.md): `electron` is replaced by a recorder, and the test drives the
 // handlers main() registered the way Electron would call them. Everything behind them is the real code.
 vi.mock('electron', () => import('./testing/fake-electron'));
 const electron = await import('./testing/fake-electron');
-const { main, TECHNICIAN_EXIT_GRACE_MS } = await import('./main');
+const { main, TECHNICIAN_EXIT_GRACE_MS, TECHNICIAN_LOG_FILE } = await import('./main');
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-main-'));
 let stationPem = '';
@@ -31,6 +33,7 @@ const contents = () => window().webContents;
 const handler = (name: string) => electron.session.defaultSession.handlers[name] as (...args: unknown[]) => unknown;
 const trustedEvent = () => ({ sender: contents(), senderFrame: contents().mainFrame });
 const invoke = (channel: KioskChannel, event: unknown, ...args: unknown[]) => electron.ipcMain.invokeHandlers.get(channel)!(event, ...args);
+const technicianLog = () => fs.readFileSync(path.join(dir, TECHNICIAN_LOG_FILE), 'utf8').trim().split('\n').map((l) => l.replace(/^\S+ /, ''));
 const lockdownEventsSent = () => contents().sent.filter((s) => s.channel === KioskChannel.LockdownEvent).map((s) => s.args[0] as { kind: string; clientEventId: string });
 
 beforeAll(async () => {
@@ -44,6 +47,7 @@ beforeAll(async () => {
   }));
   process.env.PASSATION_KIOSK_CONFIG = path.join(dir, 'kiosk.json');
   electron.screen.displays = [electron.fakeDisplay(1, 0), electron.fakeDisplay(2, 1366)];
+  electron.app.getPath.mockReturnValue(dir);
   vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval'] });
   await main();
 });
@@ -158,7 +162,7 @@ describe('main(): what the kiosk shell registers (kiosk-lockdown §2)', () => {
     const chord = { preventDefault: vi.fn() };
     contents().emit('before-input-event', chord, { type: 'keyDown', key: 'F10', code: 'F10', control: true, alt: true, shift: true, meta: false });
     expect(contents().sent.some((s) => s.channel === KioskChannel.TechnicianChord)).toBe(true);
-    expect(await invoke(KioskChannel.TechnicianExit, trustedEvent(), { adminCode: '0000' })).toEqual({ ok: false, error: { code: 'wrongAdminCode', message: 'Code administrateur incorrect (4 essai(s) restant(s)).' } });
+    expect(await invoke(KioskChannel.TechnicianExit, trustedEvent(), { adminCode: '0000' })).toEqual({ ok: false, error: { code: 'wrongAdminCode', message: 'Code administrateur incorrect (4 essai(s) restant(s)).', remainingAttempts: 4 } });
     expect(await invoke(KioskChannel.TechnicianExit, { sender: {}, senderFrame: null }, { adminCode: '7391' })).toMatchObject({ ok: false, error: { code: 'untrustedSender' } });
     expect(await invoke(KioskChannel.TechnicianExit, trustedEvent(), { adminCode: '7391' })).toEqual({ ok: true, value: { exiting: true } });
     expect(lockdownEventsSent().map((e) => e.kind)).toContain('technicianExit');
@@ -168,6 +172,79 @@ describe('main(): what the kiosk shell registers (kiosk-lockdown §2)', () => {
     const close = { preventDefault: vi.fn() };
     window().emit('close', close);
     expect(close.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('« Appairer de nouveau »: a wrong code refused; a token that cannot be removed refused, in French, the kiosk as it was', async () => {
+    expect(await invoke(KioskChannel.TechnicianRepairing, { sender: contents(), senderFrame: { url: 'https://127.0.0.1:8443/embed' } }, { adminCode: '7391' })).toMatchObject({ ok: false, error: { code: 'untrustedSender' } });
+    expect(await invoke(KioskChannel.TechnicianRepairing, trustedEvent(), { adminCode: 7391 })).toMatchObject({ ok: false, error: { code: 'badRequest' } });
+    expect(await invoke(KioskChannel.TechnicianRepairing, trustedEvent(), { adminCode: '0000' })).toEqual({
+      ok: false, error: { code: 'wrongAdminCode', message: 'Code administrateur incorrect (4 essai(s) restant(s)).', remainingAttempts: 4 },
+    });
+    // A real failure of the removal: the token's path is a folder for a moment.
+    const token = path.join(dir, 'token');
+    fs.renameSync(token, `${token}.kept`);
+    fs.mkdirSync(token);
+    const refused = await invoke(KioskChannel.TechnicianRepairing, trustedEvent(), { adminCode: '7391' }) as { ok: false; error: { code: string; message: string } };
+    fs.rmdirSync(token);
+    fs.renameSync(`${token}.kept`, token);
+    expect(refused.error.code).toBe('deviceTokenNotRemoved');
+    expect(refused.error.message).toContain(`Jeton de poste non supprimé (`);
+    expect(refused.error.message).toContain(token);
+    expect(lockdownEventsSent().map((e) => e.kind)).not.toContain('technicianRepairing');
+    vi.advanceTimersByTime(TECHNICIAN_EXIT_GRACE_MS);
+    expect(electron.app.relaunch).not.toHaveBeenCalled();
+  });
+
+  it('« Appairer de nouveau » with the admin code: the token removed, logged, then relaunched into the re-pairing page', async () => {
+    const token = path.join(dir, 'token');
+    expect(await invoke(KioskChannel.TechnicianRepairing, trustedEvent(), { adminCode: '7391' })).toEqual({ ok: true, value: { relaunching: true } });
+    expect(fs.existsSync(token)).toBe(false);
+    const logged = lockdownEventsSent().filter((e) => e.kind === 'technicianRepairing');
+    expect(logged).toHaveLength(1);
+    expect(KioskEvent.safeParse(logged[0]).success).toBe(true);
+    // The page still sends it signed with the token in memory during the grace.
+    let headers: Record<string, string> = {};
+    handler('beforeSendHeaders')({ url: 'https://127.0.0.1:8443/api/kiosk/events', method: 'POST', requestHeaders: {} }, (r: { requestHeaders: Record<string, string> }) => { headers = r.requestHeaders; });
+    expect(headers.Authorization).toBe('Bearer pk_abcdefghijklmnopqrstuvwxyz012345');
+    expect(electron.app.relaunch).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(TECHNICIAN_EXIT_GRACE_MS);
+    expect(electron.app.relaunch).toHaveBeenCalledTimes(1);
+    expect(electron.app.exit).toHaveBeenCalledWith(0);
+    // What the relaunch finds: the pairing rules' re-pairing case, with this config's station and admin code.
+    const onDisk = readConfigOnDisk(path.join(dir, 'kiosk.json'));
+    expect(onDisk.kind).toBe('tokenUnusable');
+    expect(pairingSituation(onDisk, path.join(dir, 'kiosk.json'))).toMatchObject({ mode: 'repair', stationUrl: 'https://127.0.0.1:8443/' });
+    fs.writeFileSync(token, 'pk_abcdefghijklmnopqrstuvwxyz012345\n');
+  });
+
+  it('the exit and the re-pairing share one lockout: five wrong codes across both lock both', async () => {
+    const tries = [KioskChannel.TechnicianExit, KioskChannel.TechnicianRepairing, KioskChannel.TechnicianExit, KioskChannel.TechnicianRepairing, KioskChannel.TechnicianExit];
+    const codes: string[] = [];
+    for (const channel of tries) codes.push(((await invoke(channel, trustedEvent(), { adminCode: 'faux' })) as { error: { code: string } }).error.code);
+    expect(codes).toEqual(['wrongAdminCode', 'wrongAdminCode', 'wrongAdminCode', 'wrongAdminCode', 'technicianLocked']);
+    expect(await invoke(KioskChannel.TechnicianRepairing, trustedEvent(), { adminCode: '7391' })).toMatchObject({ ok: false, error: { code: 'technicianLocked', lockedMinutes: 5 } });
+    expect(await invoke(KioskChannel.TechnicianExit, trustedEvent(), { adminCode: '7391' })).toMatchObject({ ok: false, error: { code: 'technicianLocked' } });
+  });
+
+  it('logs every try of the admin code in technician.log (user-data folder), with what came of it, never the code', () => {
+    const text = fs.readFileSync(path.join(dir, TECHNICIAN_LOG_FILE), 'utf8');
+    expect(text).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z sortie technicien : refusée \(wrongAdminCode\) /);
+    expect(text).not.toMatch(/7391|0000|faux/);
+    expect(technicianLog()).toEqual([
+      'sortie technicien : refusée (wrongAdminCode) Code administrateur incorrect (4 essai(s) restant(s)).',
+      'sortie technicien : acceptée',
+      'nouvel appairage : refusée (badRequest) Code administrateur attendu (1 à 64 caractères).',
+      'nouvel appairage : refusée (wrongAdminCode) Code administrateur incorrect (4 essai(s) restant(s)).',
+      expect.stringMatching(/^nouvel appairage : refusée \(deviceTokenNotRemoved\) Jeton de poste non supprimé/),
+      'nouvel appairage : acceptée',
+      'sortie technicien : refusée (wrongAdminCode) Code administrateur incorrect (4 essai(s) restant(s)).',
+      'nouvel appairage : refusée (wrongAdminCode) Code administrateur incorrect (3 essai(s) restant(s)).',
+      'sortie technicien : refusée (wrongAdminCode) Code administrateur incorrect (2 essai(s) restant(s)).',
+      'nouvel appairage : refusée (wrongAdminCode) Code administrateur incorrect (1 essai(s) restant(s)).',
+      'sortie technicien : refusée (technicianLocked) Trop d’essais : sortie technicien bloquée 5 min.',
+      'nouvel appairage : refusée (technicianLocked) Trop d’essais : sortie technicien bloquée encore 5 min.',
+      'sortie technicien : refusée (technicianLocked) Trop d’essais : sortie technicien bloquée encore 5 min.',
+    ]);
   });
 
   it('refuses an attachment no permitted application opens, in French', async () => {

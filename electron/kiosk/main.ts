@@ -11,6 +11,8 @@ import { setupMonitors } from './lockdown-monitors';
 import { shellEvent, type ObservedEvent } from './monitors/shell-event';
 import { setupSessionSecurity } from './session-security';
 import { createPairingFlow, readConfigOnDisk } from './pairing-flow';
+import { removeDeviceToken } from './device-token-removal';
+import { appendTechnicianLog, technicianLogLine } from './technician-log';
 import { openPairingWindow } from './pairing-window';
 import { configFilePath, currentHashes, hashBuild, loadShellContext } from './shell-context';
 import type { KioskPlatform } from './key-filter';
@@ -21,6 +23,8 @@ import type { KioskPlatform } from './key-filter';
  * `kiosk-main.js` and the preload at `kiosk-preload.js` (BUILD_FILES in shell-context.ts).
  */
 export const TECHNICIAN_EXIT_GRACE_MS = 2_000;
+/** In the shell's user-data folder (technician-log.ts). */
+export const TECHNICIAN_LOG_FILE = 'technician.log';
 
 export async function main(): Promise<void> {
   let kiosk: KioskWindow | null = null;
@@ -89,8 +93,21 @@ export async function main(): Promise<void> {
     },
     technicianExit: () => {
       report([shellEvent('technicianExit', 'sortie technicien (code administrateur accepté)', Date.now())]);
-      process.stderr.write(`[passation-kiosk] sortie technicien à ${new Date().toISOString()}\n`);
       setTimeout(() => { kiosk?.allowClose(); app.quit(); }, TECHNICIAN_EXIT_GRACE_MS);
+    },
+    // Issue 8 §6: the token removed first (a refusal leaves the kiosk as it was); the credentials in memory still
+    // sign the page's requests during the grace, so the event reaches the station; then the pairing page.
+    technicianRepairing: () => {
+      const removed = removeDeviceToken(shell.config.deviceTokenFile);
+      if (!removed.ok) return removed;
+      report([shellEvent('technicianRepairing', 'nouvel appairage demandé par le technicien (code administrateur accepté ; jeton de poste supprimé)', Date.now())]);
+      setTimeout(() => { kiosk?.allowClose(); app.relaunch(); app.exit(0); }, TECHNICIAN_EXIT_GRACE_MS);
+      return removed;
+    },
+    technicianLog: (action, outcome) => {
+      const line = technicianLogLine(Date.now(), action, outcome);
+      process.stderr.write(`[passation-kiosk] ${line}\n`);
+      appendTechnicianLog(path.join(app.getPath('userData'), TECHNICIAN_LOG_FILE), line);
     },
   }));
   await window.loadURL(new URL('/kiosk/', shell.station.origin).href);

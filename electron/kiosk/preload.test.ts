@@ -9,15 +9,16 @@ const { kioskBridge } = await import('./preload');
 describe('preload bridge', () => {
   it('exposes exactly the bridge, under its one global name', () => {
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledWith(KIOSK_BRIDGE_GLOBAL, kioskBridge);
-    expect(Object.keys(kioskBridge).sort()).toEqual(['acknowledgeLockdownEvents', 'onLockdownEvent', 'onTechnicianChord', 'openAttachment', 'requestTechnicianExit', 'status']);
+    expect(Object.keys(kioskBridge).sort()).toEqual(['acknowledgeLockdownEvents', 'onLockdownEvent', 'onTechnicianChord', 'openAttachment', 'requestRepairing', 'requestTechnicianExit', 'status']);
   });
 
   it('maps each method to its channel', async () => {
     await kioskBridge.status();
     await kioskBridge.requestTechnicianExit('1234');
+    await kioskBridge.requestRepairing('5678');
     const request = { url: 'https://s/a', fileName: 'a.ods', mediaType: 'text/csv', sha256: 'a'.repeat(64), entryToken: 'pe_entree' };
     await kioskBridge.openAttachment(request);
-    expect(electron.ipcRenderer.invoke.mock.calls).toEqual([[KioskChannel.Status], [KioskChannel.TechnicianExit, { adminCode: '1234' }], [KioskChannel.OpenAttachment, request]]);
+    expect(electron.ipcRenderer.invoke.mock.calls).toEqual([[KioskChannel.Status], [KioskChannel.TechnicianExit, { adminCode: '1234' }], [KioskChannel.TechnicianRepairing, { adminCode: '5678' }], [KioskChannel.OpenAttachment, request]]);
     kioskBridge.acknowledgeLockdownEvents(['a', 'b']);
     expect(electron.ipcRenderer.sendCalls).toContainEqual([KioskChannel.AcknowledgeLockdownEvents, ['a', 'b']]);
   });

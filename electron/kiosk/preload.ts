@@ -24,6 +24,7 @@ export const kioskBridge = {
   openAttachment: (request) => ipcRenderer.invoke(KioskChannel.OpenAttachment, request),
   onTechnicianChord: (listener: () => void) => listen<[]>(KioskChannel.TechnicianChord, listener),
   requestTechnicianExit: (adminCode: string) => ipcRenderer.invoke(KioskChannel.TechnicianExit, { adminCode }),
+  requestRepairing: (adminCode: string) => ipcRenderer.invoke(KioskChannel.TechnicianRepairing, { adminCode }),
 } satisfies KioskBridge;
 
 contextBridge.exposeInMainWorld(KIOSK_BRIDGE_GLOBAL, kioskBridge);

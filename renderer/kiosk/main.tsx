@@ -17,6 +17,7 @@ import { nextLinkState, outsideKioskShell, type LinkState } from './flow/connect
 import { createKioskFlowStore } from './flow/kiosk-flow-store';
 import { titleOf } from './flow/kiosk-screen';
 import { createPairingStore } from './flow/pairing-store';
+import { createTechnicianStore } from './flow/technician-store';
 import { KioskApp } from './screens/kiosk-app';
 import { displayStore } from '../ui/theme/display-store';
 import { startKioskWorker } from './offline/register-worker';
@@ -81,8 +82,11 @@ const lockdown = startPageLockdown({
   bridge: shellBridge,
 });
 station.subscribe((s) => { if (s.status.kind === 'reachable') lockdown.queue.flush(); });
+// Issue 8 §6: the shell's technician chord opens the admin page (in the shell only).
+const technician = shellBridge ? createTechnicianStore(shellBridge) : null;
+if (technician) shellBridge?.onTechnicianChord?.(() => technician.getState().show());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('élément #root absent de la page');
 const outsideShell = outsideKioskShell(window as unknown as Record<string, unknown>, KIOSK_BRIDGE_GLOBAL);
-createRoot(root).render(<StrictMode><KioskApp stores={{ flow, assets, pairing, checkIn, station, link, outsideShell }} /></StrictMode>);
+createRoot(root).render(<StrictMode><KioskApp stores={{ flow, assets, pairing, checkIn, station, link, outsideShell, technician }} /></StrictMode>);

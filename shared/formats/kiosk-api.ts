@@ -41,6 +41,7 @@ export const LOCKDOWN_EVENT_KINDS = [
   'virtualMachineSuspected', 'remoteSessionSuspected',
   'batteryLow', 'networkLost', 'networkRestored',
   'shellIntegrity', 'forbiddenKey', 'allowedApplicationOpened', 'allowedApplicationClosed', 'technicianExit',
+  'technicianRepairing',
 ] as const;
 export const LockdownEventKind = z.enum(LOCKDOWN_EVENT_KINDS);
 export type LockdownEventKind = z.infer<typeof LockdownEventKind>;

@@ -10,4 +10,6 @@ export const AttachmentRequest = z.object({
   entryToken: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, 'jeton d’entrée attendu : lettres, chiffres, _ ou -'),
 }).strict() satisfies z.ZodType<AttachmentRequestType>;
 
+/** The technician's admin code, for the exit and for the re-pairing alike (issue 8 §6). */
 export const TechnicianExitRequest = z.object({ adminCode: z.string().min(1).max(64) }).strict();
+export const TechnicianRepairingRequest = TechnicianExitRequest;

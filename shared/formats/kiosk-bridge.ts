@@ -25,6 +25,14 @@ export interface KioskShellStatus {
 /** Why the shell refused to open an attachment, or the technician's code. */
 export type BridgeRefusal = { code: string; message: string };
 
+/**
+ * Why the shell refused the technician's admin code (issue 8 §6): `wrongAdminCode` with the tries left,
+ * `technicianLocked` with the minutes left (the exit and the re-pairing share one lockout), `badRequest`,
+ * `untrustedSender`, or `deviceTokenNotRemoved` (the re-pairing could not remove the device token: the message
+ * names the file and the reason). The numbers let the page word it in its own language.
+ */
+export type TechnicianRefusal = BridgeRefusal & { remainingAttempts?: number; lockedMinutes?: number };
+
 export interface KioskBridge {
   status(): Promise<KioskShellStatus>;
   /**
@@ -39,7 +47,13 @@ export interface KioskBridge {
   /** The technician's key chord was pressed: the page shows its admin-code field. */
   onTechnicianChord(listener: () => void): () => void;
   /** The technician's exit with the admin code set at pairing: the shell quits on success (logged). */
-  requestTechnicianExit(adminCode: string): Promise<Result<{ exiting: true }, BridgeRefusal>>;
+  requestTechnicianExit(adminCode: string): Promise<Result<{ exiting: true }, TechnicianRefusal>>;
+  /**
+   * Re-pairing from the technician's admin page, with the same admin code and lockout: on success the shell
+   * removes its device token file (logged, `technicianRepairing`), and relaunches into its pairing page, which
+   * re-pairs keeping the config's admin code and permitted applications (electron/kiosk/README.md).
+   */
+  requestRepairing(adminCode: string): Promise<Result<{ relaunching: true }, TechnicianRefusal>>;
 }
 
 /** What the page asks to open: one asset the station serves (same origin, checked again by the shell). */

@@ -12,7 +12,8 @@ import { refuse, type Refusal } from '../storage/refusal';
  * kiosk-lockdown.md §2 — the centre's default policy per signal. Suspend: focus loss on a focused challenge,
  * a display added, a remote session; we add a second display present at start (the same risk as one added)
  * and a changed shell (the lockdown itself cannot be trusted any more). Warn: VM suspicion, low battery, a
- * display removed or changed, a focus loss elsewhere, the technician's exit. Log: the rest.
+ * display removed or changed, a focus loss elsewhere, the technician's exit
+ * and re-pairing. Log: the rest.
  */
 const POLICY: Record<LockdownEventKind, LockdownPolicy> = {
   focusLost: 'warn',
@@ -31,6 +32,7 @@ const POLICY: Record<LockdownEventKind, LockdownPolicy> = {
   allowedApplicationOpened: 'log',
   allowedApplicationClosed: 'log',
   technicianExit: 'warn',
+  technicianRepairing: 'warn',
 };
 
 /** R-VAL-5 — a focus loss during a focused challenge suspends the test; elsewhere it only warns. */

@@ -40,6 +40,7 @@ class FakeApp extends EventEmitter {
   whenReady = vi.fn(async () => undefined);
   getAppPath = vi.fn(() => '/nonexistent-app');
   getVersion = vi.fn(() => '0.1.0');
+  getPath = vi.fn((_name: string) => '/nonexistent-user-data');
   quit = vi.fn();
   exit = vi.fn();
   relaunch = vi.fn();

@@ -1,4 +1,4 @@
-import type { StoreApi } from 'zustand/vanilla';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { LanguageSwitch } from '../../ui/i18n/language-switch';
 import { useTranslate } from '../../ui/i18n/locale-store';
@@ -15,6 +15,8 @@ import { EndedScreen, ReplacedScreen, ResumeExpiredScreen, ResumeScreen, Suspend
 import { TestScreen } from './test-screen';
 import type { AssetSource } from '../challenge/challenge-contract';
 import { PairingScreen } from './pairing-screen';
+import type { TechnicianState } from '../flow/technician-store';
+import { TechnicianDialog } from './technician-dialog';
 
 export interface KioskStores {
   flow: StoreApi<KioskFlowState>;
@@ -25,7 +27,11 @@ export interface KioskStores {
   station: StoreApi<StationStatusState>;
   link: StoreApi<LinkState>;
   outsideShell: boolean;
+  /** Issue 8 §6: the technician's admin page, in the kiosk shell only (it opens on the shell's chord). */
+  technician?: StoreApi<TechnicianState> | null;
 }
+
+const NO_TECHNICIAN = createStore(() => ({ open: false }));
 
 /** The kiosk page: the app's name and the language switch, the banners, then the one screen of the moment. */
 export function KioskApp({ stores }: { stores: KioskStores }) {
@@ -33,8 +39,10 @@ export function KioskApp({ stores }: { stores: KioskStores }) {
   const screen = useStore(stores.flow, (s) => s.screen);
   const start = useStore(stores.flow, (s) => s.start);
   const outbox = useStore(stores.flow, (s) => s.outbox);
+  const technicianOpen = useStore(stores.technician ?? NO_TECHNICIAN, (s) => s.open);
   return (
     <>
+      <div inert={technicianOpen}>
       <header className="screen-header">
         <p className="app-name">{t('kiosk.title')}</p>
         <div className="screen-tools"><LanguageSwitch /><DisplaySettings /></div>
@@ -55,6 +63,8 @@ export function KioskApp({ stores }: { stores: KioskStores }) {
         {screen.name === 'replaced' && <ReplacedScreen />}
         {screen.name === 'resumeExpired' && <ResumeExpiredScreen />}
       </main>
+      </div>
+      {stores.technician && <TechnicianDialog store={stores.technician} />}
     </>
   );
 }
