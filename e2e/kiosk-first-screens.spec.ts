@@ -43,6 +43,9 @@ test('a pupil pairs the kiosk, checks in (wrong code first), waits, is confirmed
   const marie = session.candidates.get('Dupont')!;
   const stateReads: string[] = [];
   page.on('request', (r) => { if (new URL(r.url()).pathname === '/api/kiosk/state') stateReads.push(r.url()); });
+  // The English words are their own chunk: the French page never loads it, choosing English does (k-size).
+  const englishChunk: string[] = [];
+  page.on('request', (r) => { if (/\/kiosk\/assets\/catalogue-en-[\w-]+\.js$/.test(new URL(r.url()).pathname)) englishChunk.push(r.url()); });
 
   // ---- Pairing: the fingerprint from /api/health, the 6-digit code from the console.
   await page.goto(`${station.url}/kiosk/`);
@@ -129,8 +132,10 @@ test('a pupil pairs the kiosk, checks in (wrong code first), waits, is confirmed
   const seen = (live.json.candidates as { candidateId: number; status: string }[]).find((c) => c.candidateId === marie.id);
   expect(seen?.status).toBe('inTest');
 
+  expect(englishChunk).toEqual([]);
   await page.getByRole('group', { name: 'Langue' }).getByRole('button', { name: 'English' }).click();
   await expect(page).toHaveTitle(/^Question 1 of \d+$/);
+  expect(englishChunk).toHaveLength(1);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expectNoProblems(problems);
 });

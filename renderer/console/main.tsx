@@ -15,11 +15,13 @@ import { displayStore } from '../ui/theme/display-store';
 import { createBoardStore, type BoardHolder } from './board/board-store';
 import { createChime } from './board/chime';
 import { boardLinkAfter, type BoardLink } from './board/link-state';
+import { addConsoleWords } from './i18n/console-words';
 import { createConsoleSessionStore } from './login/console-session-store';
 import { ConsoleApp } from './screens/console-app';
 
 // The console page's wiring (issue 10 §1): the login, then the session's board fed by the console socket, which
 // reconnects by itself; the station's health for the banner; the title following the language.
+addConsoleWords(); // Before anything renders: the console's own words, out of the kiosk's bundle.
 bindHtmlLang();
 displayStore();
 const client = createApiClient();

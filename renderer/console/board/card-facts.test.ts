@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { translate } from '../../ui/i18n/translate';
 import { liveCandidate } from '../testing/live-candidate';
 import { cardActions, lastEvent, stateLine, theoreticalEnd } from './card-facts';
+import { addConsoleWords } from '../i18n/console-words';
+
+addConsoleWords(); // As console/main.tsx does: the console's own words.
 
 // Issue 10 §1 — what each card says, worded by the catalogue (French first).
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { INCIDENT_CATEGORY_CODES } from '../../../shared/certification/incidents';
 import { en } from '../../ui/i18n/catalogue-en';
-import { fr } from '../../ui/i18n/catalogue-fr';
+import { fr, type MessageKey } from '../../ui/i18n/catalogue-fr';
+import { consoleEn } from '../i18n/catalogue-console-en';
+import { consoleFr } from '../i18n/catalogue-console-fr';
 import { CATEGORY_CHOICES, categoryGroups, prefilledQuestion, readIncident } from './incident-form';
 import { readExtraTime } from './extra-time-field';
 
@@ -18,9 +20,11 @@ describe('the incident categories', () => {
     const [candidate, onQuestion] = categoryGroups();
     expect(candidate!.choices.every((c) => c.code.startsWith('C') && !c.namesQuestion)).toBe(true);
     expect(onQuestion!.choices.every((c) => c.code.startsWith('E') && c.namesQuestion)).toBe(true);
+    const french: Partial<Record<MessageKey, string>> = { ...fr, ...consoleFr };
+    const english: Partial<Record<MessageKey, string>> = { ...en, ...consoleEn };
     for (const c of CATEGORY_CHOICES) {
-      expect(fr[c.key], c.code).toBeTruthy();
-      expect(en[c.key], c.code).toBeTruthy();
+      expect(french[c.key], c.code).toBeTruthy();
+      expect(english[c.key], c.code).toBeTruthy();
     }
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../ui/i18n/translate';
 import { loginRefusal, readLogin } from './login-form';
+import { addConsoleWords } from '../i18n/console-words';
+
+addConsoleWords(); // As console/main.tsx does: the console's own words.
 
 // R-SESS-1 — the invigilator's login: the session number and the session's password, errors in French by field.
 

@@ -14,6 +14,11 @@ import { createBoardStore, SOUND_STORAGE_KEY, type BoardState } from '../board/b
 import type { BoardLink } from '../board/link-state';
 import { BoardScreen } from './board-screen';
 import type { StoreApi } from 'zustand/vanilla';
+import { addConsoleWords } from '../i18n/console-words';
+import { loadLocale } from '../../ui/i18n/translate';
+
+addConsoleWords(); // As console/main.tsx does: the console's own words.
+beforeAll(() => loadLocale('en')); // English is chosen in this file: its chunk, loaded first.
 
 // Issue 10 §1 — the live board in jsdom against a REAL centre server (HTTPS on loopback, SQLite file), fed by the
 // real console WebSocket: cards by role and name, the pupil needing an action first, the actions on the card

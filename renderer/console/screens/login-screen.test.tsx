@@ -8,6 +8,11 @@ import { localeStore } from '../../ui/i18n/locale-store';
 import { createStationStatusStore } from '../../ui/station/station-status-store';
 import { createConsoleSessionStore } from '../login/console-session-store';
 import { LoginScreen } from './login-screen';
+import { addConsoleWords } from '../i18n/console-words';
+import { loadLocale } from '../../ui/i18n/translate';
+
+addConsoleWords(); // As console/main.tsx does: the console's own words.
+beforeAll(() => loadLocale('en')); // English is chosen in this file: its chunk, loaded first.
 
 // R-SESS-1 — « Connexion du surveillant » against a real centre server: errors in French by field, a wrong
 // password refused without saying which of the two is wrong, then the right one opens the board.

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { validateAnswer, type ValidationResult } from '../../../shared/certification/validation';
 import { Answer, type ValidationChallenge } from '../../../shared/formats/challenge';
 import type { Challenge } from '../../../shared/formats/content-package';
@@ -13,6 +13,9 @@ import type { AssetSource, ChallengeViewProps, Countdown, PupilAnswer } from './
 import { ChallengeView } from './challenge-view';
 import { FocusedWarning } from './focused-warning';
 import { TimedWarning } from './timed-warning';
+import { loadLocale } from '../../ui/i18n/translate';
+
+beforeAll(() => loadLocale('en')); // English is chosen in this file: its chunk, loaded first.
 
 // Issue 8 §1, R-CHAL-1/2, R-VAL-4/5/6 — the challenge screens in jsdom, found by role and accessible name as the
 // end-to-end tests and a screen reader find them. Answers are judged by the station's own validator.

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { translate } from '../../ui/i18n/translate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLocale, translate } from '../../ui/i18n/translate';
 import { announcementAt, clockText, spokenDuration, wholeSecondsLeft, type Announcement } from './countdown-announcement';
+
+beforeAll(() => loadLocale('en')); // English is chosen in this file: its chunk, loaded first.
 
 // R-VAL-5 — the countdown of a timed challenge: mm:ss each second, spoken at sensible moments only, as words.
 

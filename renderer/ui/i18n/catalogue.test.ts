@@ -1,19 +1,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { consoleEn } from '../../console/i18n/catalogue-console-en';
+import { consoleFr } from '../../console/i18n/catalogue-console-fr';
 import { en } from './catalogue-en';
 import { fr } from './catalogue-fr';
-import { CATALOGUES, errorKey, LOCALES, placeholdersOf, translate } from './translate';
+import { addWords, errorKey, isLoaded, LOCALES, loadLocale, placeholdersOf, translate } from './translate';
+
+/** Each catalogue with its English: the common one (both screens, the kiosk's words) and the console's own. */
+const PAIRS: [string, Record<string, string>, Record<string, string>][] = [['common', fr, en], ['console', consoleFr, consoleEn]];
 
 describe('the i18n catalogue', () => {
-  it('English has every French key and no other', () => {
-    expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
+  it.each(PAIRS)('%s: English has every French key and no other', (_name, french, english) => {
+    expect(Object.keys(english).sort()).toEqual(Object.keys(french).sort());
   });
 
-  it('every text of every locale uses the same parameters as its French source, and none is empty', () => {
-    for (const locale of LOCALES) {
-      for (const [key, source] of Object.entries(fr)) {
-        const text = CATALOGUES[locale][key as keyof typeof fr];
+  it('the console’s catalogue and the common one share no key (neither hides the other’s word)', () => {
+    expect(Object.keys(consoleFr).filter((key) => key in fr)).toEqual([]);
+  });
+
+  it.each(PAIRS)('%s: every text of every locale uses the same parameters as its French source, and none is empty', (_name, french, english) => {
+    for (const [locale, words] of [['fr', french], ['en', english]] as const) {
+      for (const [key, source] of Object.entries(french)) {
+        const text = words[key]!;
         expect(text.trim(), `${locale} ${key}`).not.toBe('');
         expect(placeholdersOf(text), `${locale} ${key}`).toEqual(placeholdersOf(source));
       }
@@ -45,7 +54,28 @@ function serverRefusalCodes(): string[] {
   return [...codes].sort();
 }
 
+describe('the English words, loaded when English is chosen', () => {
+  it('are not in the lookup before loadLocale: English asked for gives the French word; after it, the English', async () => {
+    expect(isLoaded('fr')).toBe(true);
+    expect(isLoaded('en')).toBe(false);
+    expect(translate('en', 'kiosk.title')).toBe('Passation — poste candidat');
+    await loadLocale('en');
+    expect(isLoaded('en')).toBe(true);
+    expect(translate('en', 'kiosk.title')).toBe('Passation — candidate station');
+  });
+
+  it('a console word is the key itself until the console adds its words', () => {
+    expect(translate('fr', 'console.logout')).toBe('console.logout');
+    addWords('fr', consoleFr);
+    addWords('en', consoleEn);
+    expect(translate('fr', 'console.logout')).toBe('Se déconnecter');
+    expect(translate('en', 'console.logout')).toBe('Sign out');
+  });
+});
+
 describe('translate', () => {
+  beforeAll(() => loadLocale('en'));
+
   it('makes each locale’s Intl objects once, not at every text (a render calls it dozens of times)', () => {
     const made = { plurals: 0, numbers: 0 };
     const intl = Intl as unknown as Record<'PluralRules' | 'NumberFormat', object>;
@@ -90,7 +120,7 @@ describe('translate', () => {
 
 describe('French typography', () => {
   it('keeps guillemets with their words: a no-break space inside « », never a line break', () => {
-    for (const [key, text] of Object.entries(fr)) {
+    for (const [key, text] of Object.entries({ ...fr, ...consoleFr })) {
       expect(text, key).not.toMatch(/« | »/);
     }
   });

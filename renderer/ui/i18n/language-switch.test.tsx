@@ -1,8 +1,9 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LanguageSwitch } from './language-switch';
 import { bindHtmlLang, localeStore, useTranslate } from './locale-store';
+import { isLoaded } from './translate';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -39,7 +40,17 @@ describe('the language switch (jsdom)', () => {
     expect(document.documentElement.lang).toBe('fr');
   });
 
-  it('switching to English changes the words, the pressed button and <html lang>; and back', () => {
+  it('English loads its words first (the page stays French meanwhile, and a choice made meanwhile wins); then the words, the pressed button and <html lang> change; and back', async () => {
+    expect(isLoaded('en')).toBe(false);
+    act(() => button('English').click());
+    expect(container.querySelector('h1')!.textContent).toBe('Passation — poste candidat');
+    expect(document.documentElement.lang).toBe('fr');
+    act(() => button('Français').click());
+    await act(() => vi.waitFor(() => expect(isLoaded('en')).toBe(true)));
+    await act(() => Promise.resolve());
+    expect(container.querySelector('h1')!.textContent).toBe('Passation — poste candidat');
+    expect(button('Français').getAttribute('aria-pressed')).toBe('true');
+
     act(() => button('English').click());
     expect(container.querySelector('h1')!.textContent).toBe('Passation — candidate station');
     expect(container.querySelector('[role="group"]')!.getAttribute('aria-label')).toBe('Language');

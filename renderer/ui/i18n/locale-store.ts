@@ -1,18 +1,30 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { MessageKey } from './catalogue-fr';
-import { translate, type Locale, type MessageParams } from './translate';
+import { isLoaded, loadLocale, translate, type Locale, type MessageParams } from './translate';
 
 /** The screen's language: French first. The page's `<html lang>` follows it (screen readers, hyphenation). */
 export interface LocaleState {
   locale: Locale;
+  /**
+   * Switches to `locale` at once when its words are loaded; otherwise loads them (its chunk) and switches then, so
+   * the page stays in the current language meanwhile, never half-translated. If the chunk cannot be had, the page
+   * stays as it is (pressing the button again retries). When another choice came during the load, it wins.
+   */
   setLocale(locale: Locale): void;
 }
 
-export const localeStore = createStore<LocaleState>((set) => ({
-  locale: 'fr',
-  setLocale: (locale) => set({ locale }),
-}));
+export const localeStore = createStore<LocaleState>((set, get) => {
+  let wanted: Locale = 'fr';
+  return {
+    locale: 'fr',
+    setLocale: (locale) => {
+      wanted = locale;
+      if (isLoaded(locale)) { set({ locale }); return; }
+      loadLocale(locale).then(() => { if (wanted === locale) set({ locale }); }, () => { if (wanted === locale) wanted = get().locale; });
+    },
+  };
+});
 
 /** Keeps `document.documentElement.lang` equal to the store's locale; returns the unsubscribe function. */
 export function bindHtmlLang(root: { lang: string } = document.documentElement): () => void {

@@ -1,9 +1,38 @@
-import { en } from './catalogue-en';
 import { fr, type MessageKey } from './catalogue-fr';
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
-export const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { fr, en };
+/** Some words of a locale, by key. */
+export type Words = Partial<Record<MessageKey, string>>;
+
+/**
+ * The lookup of each locale: French (the default) in the page's bundle; the other locales' common words in their
+ * own chunk, loaded when first chosen (`loadLocale`: the French page never downloads English; the kiosk's service
+ * worker precaches the chunk, assets/*.js, so it loads offline too); each screen adds its own words (`addWords`:
+ * the console's are in renderer/console/i18n/, out of the kiosk's bundle).
+ */
+const CATALOGUES: Record<Locale, Words> = { fr: { ...fr }, en: {} };
+const LOADERS: Record<Exclude<Locale, 'fr'>, () => Promise<Words>> = {
+  en: () => import('./catalogue-en').then((m) => m.en),
+};
+const loaded = new Set<Locale>(['fr']);
+
+/** Adds (or replaces) words of `locale` in the lookup. */
+export function addWords(locale: Locale, words: Words): void {
+  Object.assign(CATALOGUES[locale], words);
+}
+
+/** Whether `locale`'s common words are in the lookup (French always is). */
+export function isLoaded(locale: Locale): boolean {
+  return loaded.has(locale);
+}
+
+/** Loads `locale`'s common words (its chunk) once; rejects when the chunk cannot be had (the caller stays put). */
+export async function loadLocale(locale: Locale): Promise<void> {
+  if (locale === 'fr' || loaded.has(locale)) return;
+  addWords(locale, await LOADERS[locale]());
+  loaded.add(locale);
+}
 
 export type MessageParam = string | number | Date;
 export type MessageParams = Record<string, MessageParam>;
@@ -47,10 +76,11 @@ function formatParam(formats: LocaleFormats, value: MessageParam | undefined, na
 /**
  * The text of `key` in `locale`: `{name}` replaced by its parameter (numbers and times through `Intl`),
  * `{n, plural, one {…} other {…}}` chosen with `Intl.PluralRules` (`=0` exact matches first), `#` the number.
- * A missing parameter stays visible as `{name}` rather than vanishing.
+ * A missing parameter stays visible as `{name}` rather than vanishing. A word not (yet) in `locale`'s lookup is
+ * the French one; a key no catalogue added (a console word on a page that did not add them) is shown as the key.
  */
 export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
-  const text = CATALOGUES[locale][key];
+  const text = CATALOGUES[locale][key] ?? CATALOGUES.fr[key] ?? key;
   if (!text.includes('{')) return text;
   const formats = formatsOf(locale);
   return text

@@ -1,10 +1,13 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localeStore } from '../i18n/locale-store';
 import { DISPLAY_STORAGE_KEY } from './display-preferences';
 import { createDisplayStore } from './display-store';
 import { DisplaySettings } from './display-settings';
+import { loadLocale } from '../../ui/i18n/translate';
+
+beforeAll(() => loadLocale('en')); // English is chosen in this file: its chunk, loaded first.
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
