@@ -33,8 +33,10 @@ function presentedFingerprint(port: number): Promise<string> {
   });
 }
 
+/** A process that still runs: a zombie (dead, its parent has not reaped it yet) does not count. */
 const alive = (pid: number) => {
-  try { process.kill(pid, 0); return true; } catch { return false; }
+  try { process.kill(pid, 0); } catch { return false; }
+  try { return !/^\d+ \(.*\) Z /s.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8')); } catch { return false; }
 };
 
 test('a station child process: SIGKILL, then restarted on the same folder, port and key, its data and logins intact', async () => {
