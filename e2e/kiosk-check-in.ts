@@ -11,11 +11,25 @@ export async function pairAndCheckIn(page: Page, stationUrl: string, session: Se
   beforeSubmit: () => Promise<void> = async () => {}): Promise<void> {
   const pupil = session.candidates.get(lastName)?.input;
   if (!pupil) throw new Error(`aucun élève « ${lastName} » dans la session préparée`);
+  await pairKiosk(page, stationUrl, session);
+  await page.getByRole('heading', { level: 1, name: 'Identifiez-vous' }).waitFor();
+  await fillCheckIn(page, session, lastName, beforeSubmit);
+  await page.getByRole('heading', { level: 1, name: `Bienvenue, ${pupil.firstName} ${pupil.lastName}` }).waitFor();
+}
+
+/** Opens the kiosk page and pairs it with a fresh code from the console API, under the kiosk's name. */
+export async function pairKiosk(page: Page, stationUrl: string, session: SeededSession, kioskName = 'Salle B12 — poste 04'): Promise<void> {
   await page.goto(`${stationUrl}/kiosk/`);
-  await page.getByRole('textbox', { name: 'Nom de ce poste' }).fill('Salle B12 — poste 04');
+  await page.getByRole('textbox', { name: 'Nom de ce poste' }).fill(kioskName);
   await page.getByRole('textbox', { name: 'Code d’appairage' }).fill(await session.pairingCode());
   await page.getByRole('button', { name: 'Appairer' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Identifiez-vous' }).waitFor();
+}
+
+/** Fills the check-in form (« Identifiez-vous » on screen) for the seeded pupil `lastName`, then « Me connecter ». */
+export async function fillCheckIn(page: Page, session: SeededSession, lastName: string,
+  beforeSubmit: () => Promise<void> = async () => {}): Promise<void> {
+  const pupil = session.candidates.get(lastName)?.input;
+  if (!pupil) throw new Error(`aucun élève « ${lastName} » dans la session préparée`);
   const [year, month, day] = pupil.birthDate.split('-');
   await page.getByRole('textbox', { name: 'Numéro de session' }).fill(String(session.sessionNumber));
   await page.getByRole('textbox', { name: 'Nom de naissance' }).fill(pupil.lastName);
@@ -26,7 +40,6 @@ export async function pairAndCheckIn(page: Page, stationUrl: string, session: Se
   await page.getByRole('textbox', { name: 'Code d’accès' }).fill(session.accessCode);
   await beforeSubmit();
   await page.getByRole('button', { name: 'Me connecter' }).click();
-  await page.getByRole('heading', { level: 1, name: `Bienvenue, ${pupil.firstName} ${pupil.lastName}` }).waitFor();
 }
 
 const QUESTION = /^Question (\d+) sur (\d+)/;

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { seedSession, type SeededSession } from './session-seed';
 import { answerAndValidate } from './kiosk-answering';
+import { fillCheckIn, pairKiosk } from './kiosk-check-in';
 import { expect, saveScreenshot, test } from './station-fixture';
 
 // Issue 8 §1–3, the pupil's test flow in a real Chromium against a real station: a pupil checks in, is confirmed
@@ -20,21 +21,9 @@ async function expectAxeClean(page: Page, name: string): Promise<void> {
 }
 
 async function pairAndCheckIn(page: Page, station: { url: string }, session: SeededSession, lastName: string): Promise<void> {
-  const pupil = session.candidates.get(lastName)!.input;
-  await page.goto(`${station.url}/kiosk/`);
-  await page.getByRole('textbox', { name: 'Nom de ce poste' }).fill('Salle B12 — poste 04');
-  await page.getByRole('textbox', { name: 'Code d’appairage' }).fill(await session.pairingCode());
-  await page.getByRole('button', { name: 'Appairer' }).click();
+  await pairKiosk(page, station.url, session);
   await expect(page.getByRole('heading', { level: 1, name: 'Identifiez-vous' })).toBeVisible();
-  const [year, month, day] = pupil.birthDate.split('-');
-  await page.getByRole('textbox', { name: 'Numéro de session' }).fill(String(session.sessionNumber));
-  await page.getByRole('textbox', { name: 'Nom de naissance' }).fill(pupil.lastName);
-  await page.getByRole('textbox', { name: 'Prénom' }).fill(pupil.firstName);
-  await page.getByRole('textbox', { name: 'Jour' }).fill(day!);
-  await page.getByRole('textbox', { name: 'Mois' }).fill(month!);
-  await page.getByRole('textbox', { name: 'Année' }).fill(year!);
-  await page.getByRole('textbox', { name: 'Code d’accès' }).fill(session.accessCode);
-  await page.getByRole('button', { name: 'Me connecter' }).click();
+  await fillCheckIn(page, session, lastName);
 }
 
 const QUESTION = /^Question (\d+) sur (\d+)/;

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import { testContentPackage } from '../electron/centre/testing/test-packages';
 import type { SeededSession } from './session-seed';
+import { fillCheckIn, pairKiosk } from './kiosk-check-in';
 
 /**
  * What the three browser proofs of issue 8 share (kiosk-three-pupils, kiosk-outage, kiosk-power-cut): a pupil
@@ -23,10 +24,7 @@ export async function pairAndCheckIn(page: Page, url: string, session: SeededSes
 
 /** « Appairer ce poste » with a fresh code from the console API: resolves on « Identifiez-vous ». */
 export async function pair(page: Page, url: string, session: SeededSession, kioskName: string): Promise<void> {
-  await page.goto(`${url}/kiosk/`);
-  await page.getByRole('textbox', { name: 'Nom de ce poste' }).fill(kioskName);
-  await page.getByRole('textbox', { name: 'Code d’appairage' }).fill(await session.pairingCode());
-  await page.getByRole('button', { name: 'Appairer' }).click();
+  await pairKiosk(page, url, session, kioskName);
   await expect(page.getByRole('heading', { level: 1, name: 'Identifiez-vous' })).toBeVisible();
 }
 
@@ -34,15 +32,7 @@ export async function pair(page: Page, url: string, session: SeededSession, kios
 export async function checkIn(page: Page, session: SeededSession, lastName: string): Promise<void> {
   const pupil = session.candidates.get(lastName)!.input;
   await expect(page.getByRole('heading', { level: 1, name: 'Identifiez-vous' })).toBeVisible();
-  const [year, month, day] = pupil.birthDate.split('-');
-  await page.getByRole('textbox', { name: 'Numéro de session' }).fill(String(session.sessionNumber));
-  await page.getByRole('textbox', { name: 'Nom de naissance' }).fill(pupil.lastName);
-  await page.getByRole('textbox', { name: 'Prénom' }).fill(pupil.firstName);
-  await page.getByRole('textbox', { name: 'Jour' }).fill(day!);
-  await page.getByRole('textbox', { name: 'Mois' }).fill(month!);
-  await page.getByRole('textbox', { name: 'Année' }).fill(year!);
-  await page.getByRole('textbox', { name: 'Code d’accès' }).fill(session.accessCode);
-  await page.getByRole('button', { name: 'Me connecter' }).click();
+  await fillCheckIn(page, session, lastName);
   await expect(page.getByRole('heading', { level: 1, name: `Bienvenue, ${pupil.firstName} ${pupil.lastName}` })).toBeVisible();
 }
 
@@ -128,17 +118,7 @@ export async function shoot(page: Page, name: string, options: { axe?: boolean }
   }
 }
 
-/** Gives an answer to the challenge on screen through its controls (not meant to be right), then « Je valide ». */
-export async function answerAndValidate(page: Page, text = 'réponse'): Promise<void> {
-  const main = page.getByRole('main');
-  const radios = main.getByRole('radio');
-  if (await radios.count() > 0) await radios.first().check();
-  const boxes = main.getByRole('checkbox');
-  if (await boxes.count() > 0) await boxes.first().check();
-  for (const field of await main.getByRole('textbox').all()) await field.fill(text);
-  for (const select of await main.getByRole('combobox').all()) await select.selectOption({ index: 1 });
-  await main.getByRole('button', { name: 'Je valide' }).click();
-}
+export { answerAndValidate } from './kiosk-answering';
 
 /**
  * The RIGHT answer of a fixture challenge (electron/centre/testing/test-packages.ts), typed in its fields in the

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { handleModalKeys } from '../../ui/modal-keys';
 import { useTranslate } from '../../ui/i18n/locale-store';
 
 interface ConfirmEmptyDialogProps {
@@ -17,28 +18,7 @@ export function ConfirmEmptyDialog({ keeping, onConfirm, onCancel }: ConfirmEmpt
   const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => { cancel.current?.focus(); }, []);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onCancel();
-      return;
-    }
-    if (event.key !== 'Tab') return;
-    const buttons = [...(dialog.current?.querySelectorAll<HTMLButtonElement>('button:not([disabled])') ?? [])];
-    if (buttons.length === 0) {
-      event.preventDefault();
-      return;
-    }
-    const first = buttons[0]!;
-    const last = buttons.at(-1)!;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  };
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => handleModalKeys(event, dialog.current, onCancel, 'button:not([disabled])');
 
   return (
     <div className="challenge-dialog-backdrop">

@@ -1,5 +1,6 @@
 import './technician-dialog.css';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { handleModalKeys } from '../../ui/modal-keys';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import { useTranslate } from '../../ui/i18n/locale-store';
@@ -26,28 +27,7 @@ export function TechnicianDialog({ store }: { store: StoreApi<TechnicianState> }
   if (!open) return null;
 
   const busy = step.kind === 'sending' || step.kind === 'done';
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      close();
-      return;
-    }
-    if (event.key !== 'Tab') return;
-    const focusable = [...(dialog.current?.querySelectorAll<HTMLElement>('input:not([disabled]), button:not([disabled])') ?? [])];
-    if (focusable.length === 0) {
-      event.preventDefault();
-      return;
-    }
-    const first = focusable[0]!;
-    const last = focusable.at(-1)!;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  };
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => handleModalKeys(event, dialog.current, close);
 
   return (
     <div className="technician-backdrop">
