@@ -146,9 +146,13 @@ describe('the test flow against a real station (R-SESS-5, R-VAL-4)', () => {
     first.dispose(); // the old page is gone, with its memory and its outbox
     link.offline = false;
     const second = createKioskFlowStore(flowOptions);
+    // Every screen the new page shows, in order (the first one must come from IndexedDB, before any answer from the station).
+    const shown: unknown[] = [];
+    second.store.subscribe((state, previous) => { if (state.screen !== previous.screen) shown.push(state.screen); });
     const booting = second.store.getState().boot();
     await until(() => second.store.getState().screen.name !== 'loading', 'premier écran');
-    expect(second.store.getState().screen).toMatchObject({ name: 'resume', step: 'reEntering', candidate: { lastName: 'Dupont' } });
+    expect(shown.find((screen) => (screen as { name: string }).name !== 'loading'))
+      .toMatchObject({ name: 'resume', step: 'reEntering', candidate: { lastName: 'Dupont' } });
     await booting;
     // The kept answers went first, with the old token; then the re-entry: a new entry waits for the resume.
     expect(stationAnswers(dupont).map((a) => a.challengeId)).toEqual(challenges.slice(0, 6).map((c) => c.challengeId));
