@@ -1,4 +1,3 @@
-import https from 'node:https';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
@@ -16,6 +15,7 @@ import { BoardScreen } from './board-screen';
 import type { StoreApi } from 'zustand/vanilla';
 import { addConsoleWords } from '../i18n/console-words';
 import { loadLocale } from '../../ui/i18n/translate';
+import { fetchTrusting } from '../../../electron/centre/testing/fetch-trusting';
 
 addConsoleWords(); // As console/main.tsx does: the console's own words.
 beforeAll(() => loadLocale('en')); // English is chosen in this file: its chunk, loaded first.
@@ -26,29 +26,6 @@ beforeAll(() => loadLocale('en')); // English is chosen in this file: its chunk,
 
 const MARKUP_LAST = '<img src=x onerror="window.__pwned=1">Durand';
 const MARKUP_FIRST = '<script>window.__pwned=1</script>Inès';
-/**
- * For tests: a `fetch` over node:https trusting only the test station's certificate (Node 20's fetch cannot be
- * given a CA), so the console's stores talk to a real centre server.
- */
-function fetchTrusting(ca: string): typeof fetch {
-  return (input, init) => new Promise<Response>((resolve, reject) => {
-    const headers = Object.fromEntries(new Headers(init?.headers).entries());
-    const request = https.request(String(input), { method: init?.method ?? 'GET', headers, ca, agent: false }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (c: Buffer) => chunks.push(c));
-      response.on('end', () => {
-        const responseHeaders = new Headers();
-        for (const [k, v] of Object.entries(response.headers)) if (typeof v === 'string') responseHeaders.set(k, v);
-        resolve(new Response(response.statusCode === 204 ? null : Buffer.concat(chunks), { status: response.statusCode ?? 0, headers: responseHeaders }));
-      });
-      response.on('error', reject);
-    });
-    init?.signal?.addEventListener('abort', () => request.destroy(new Error('aborted')));
-    request.on('error', reject);
-    if (typeof init?.body === 'string') request.write(init.body);
-    request.end();
-  });
-}
 
 let h: Harness;
 let socket: WebSocket;

@@ -1,4 +1,3 @@
-import https from 'node:https';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -10,36 +9,13 @@ import { createConsoleSessionStore } from '../login/console-session-store';
 import { LoginScreen } from './login-screen';
 import { addConsoleWords } from '../i18n/console-words';
 import { loadLocale } from '../../ui/i18n/translate';
+import { fetchTrusting } from '../../../electron/centre/testing/fetch-trusting';
 
 addConsoleWords(); // As console/main.tsx does: the console's own words.
 beforeAll(() => loadLocale('en')); // English is chosen in this file: its chunk, loaded first.
 
 // R-SESS-1 — « Connexion du surveillant » against a real centre server: errors in French by field, a wrong
 // password refused without saying which of the two is wrong, then the right one opens the board.
-
-/**
- * For tests: a `fetch` over node:https trusting only the test station's certificate (Node 20's fetch cannot be
- * given a CA), so the console's stores talk to a real centre server.
- */
-function fetchTrusting(ca: string): typeof fetch {
-  return (input, init) => new Promise<Response>((resolve, reject) => {
-    const headers = Object.fromEntries(new Headers(init?.headers).entries());
-    const request = https.request(String(input), { method: init?.method ?? 'GET', headers, ca, agent: false }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (c: Buffer) => chunks.push(c));
-      response.on('end', () => {
-        const responseHeaders = new Headers();
-        for (const [k, v] of Object.entries(response.headers)) if (typeof v === 'string') responseHeaders.set(k, v);
-        resolve(new Response(response.statusCode === 204 ? null : Buffer.concat(chunks), { status: response.statusCode ?? 0, headers: responseHeaders }));
-      });
-      response.on('error', reject);
-    });
-    init?.signal?.addEventListener('abort', () => request.destroy(new Error('aborted')));
-    request.on('error', reject);
-    if (typeof init?.body === 'string') request.write(init.body);
-    request.end();
-  });
-}
 
 let h: Harness;
 let password: string;

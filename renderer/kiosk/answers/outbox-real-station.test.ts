@@ -1,5 +1,4 @@
 import 'fake-indexeddb/auto';
-import https from 'node:https';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import { httpAnswerLink, liveAnswerLink } from './answer-links';
 import { createAnswerStore } from './answer-store';
 import { openKioskDatabase } from './kiosk-database';
 import { createOutbox, type Outbox } from './outbox';
+import { fetchTrusting } from '../../../electron/centre/testing/fetch-trusting';
 
 // R-VAL-4 against a REAL centre server (HTTPS on loopback, SQLite file, the real kiosk socket): a kiosk answers
 // through the outbox, the station is closed mid-test, the pupil goes on answering, a new server starts on the same
@@ -33,23 +33,6 @@ const until = async (check: () => boolean | Promise<boolean>, what: string, ms =
     await new Promise((r) => setTimeout(r, 20));
   }
 };
-
-/** A `fetch` over node:https that trusts only the station's certificate (what the paired kiosk shell pins). */
-function fetchTrusting(ca: string): typeof fetch {
-  return (input, init) => new Promise<Response>((resolve, reject) => {
-    const headers = Object.fromEntries(new Headers(init?.headers).entries());
-    const request = https.request(String(input), { method: init?.method ?? 'GET', headers, ca, agent: false }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (c: Buffer) => chunks.push(c));
-      response.on('end', () => resolve(new Response(Buffer.concat(chunks).toString('utf8'), { status: response.statusCode ?? 0 })));
-      response.on('error', reject);
-    });
-    init?.signal?.addEventListener('abort', () => request.destroy(new Error('aborted')));
-    request.on('error', reject);
-    if (typeof init?.body === 'string') request.write(init.body);
-    request.end();
-  });
-}
 
 afterAll(async () => {
   for (const c of cleanups) c();

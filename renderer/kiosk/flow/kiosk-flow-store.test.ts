@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
-import https from 'node:https';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../../electron/centre/testing/test-harness';
 import { openKioskDatabase } from '../answers/kiosk-database';
 import { createKeptTestStore } from '../answers/kept-test-store';
 import { createKioskFlowStore, type KioskFlowStore } from './kiosk-flow-store';
+import { fetchTrusting } from '../../../electron/centre/testing/fetch-trusting';
 
 // Issue 8 §1–3 — the flow store against a REAL centre server (HTTPS on loopback, SQLite file), IndexedDB from
 // fake-indexeddb: a pupil sits part of a test, the link drops, an answer is kept here, a countdown begins, the page is "reloaded"
@@ -24,31 +24,6 @@ const until = async (check: () => boolean | Promise<boolean>, what: string, ms =
     await new Promise((r) => setTimeout(r, 20));
   }
 };
-
-/** A `fetch` over node:https trusting only the station's certificate, that can be cut (`offline`). */
-function fetchTrusting(ca: string, link: { offline: boolean }): typeof fetch {
-  return (input, init) => new Promise<Response>((resolve, reject) => {
-    if (link.offline) {
-      reject(new TypeError('fetch failed (hors ligne)'));
-      return;
-    }
-    const headers = Object.fromEntries(new Headers(init?.headers).entries());
-    const request = https.request(String(input), { method: init?.method ?? 'GET', headers, ca, agent: false }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (c: Buffer) => chunks.push(c));
-      response.on('end', () => {
-        const responseHeaders = new Headers();
-        for (const [k, v] of Object.entries(response.headers)) if (typeof v === 'string') responseHeaders.set(k, v);
-        resolve(new Response(response.statusCode === 204 ? null : Buffer.concat(chunks), { status: response.statusCode ?? 0, headers: responseHeaders }));
-      });
-      response.on('error', reject);
-    });
-    init?.signal?.addEventListener('abort', () => request.destroy(new Error('aborted')));
-    request.on('error', reject);
-    if (typeof init?.body === 'string') request.write(init.body);
-    request.end();
-  });
-}
 
 const stationAnswers = (candidateId: number) => h.t.db.prepare(
   'SELECT a.challenge_id AS challengeId, a.timed_out AS timedOut FROM answers a JOIN tests t ON t.id = a.test_id WHERE t.candidate_id = ? ORDER BY a.position',
