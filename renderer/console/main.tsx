@@ -17,6 +17,9 @@ import { createChime } from './board/chime';
 import { boardLinkAfter, type BoardLink } from './board/link-state';
 import { addConsoleWords } from './i18n/console-words';
 import { createConsoleSessionStore } from './login/console-session-store';
+import { INVIGILATOR_NAV, MANAGER_NAV } from './navigation/console-nav';
+import { samePlace } from './navigation/place';
+import { createPlaceStore } from './navigation/place-store';
 import { ConsoleApp } from './screens/console-app';
 
 // The console page's wiring (issue 10 §1): the login, then the session's board fed by the console socket, which
@@ -25,6 +28,7 @@ addConsoleWords(); // Before anything renders: the console's own words, out of t
 bindHtmlLang();
 displayStore();
 const client = createApiClient();
+const place = createPlaceStore(window);
 const session = createConsoleSessionStore(client);
 const station = createStationStatusStore(client);
 pollStationStatus(station, 10_000);
@@ -64,17 +68,29 @@ session.subscribe((state) => {
   else if (watching !== null) stopWatching();
 });
 
+// The title names the page, then the session when one is open: « Finalisation — Session n° 12 — Passation — … ».
 const setTitle = () => {
   const { screen } = session.getState();
+  const here = place.getState().place;
   const locale = localeStore.getState().locale;
-  const title = translate(locale, 'console.title');
-  document.title = screen.name === 'board' ? `${translate(locale, 'board.heading', { number: screen.session.number })} — ${title}` : title;
+  const parts = [translate(locale, 'console.title')];
+  if (here.area === 'manager') {
+    const page = MANAGER_NAV.find((e) => samePlace(e.place, here.page === 'session' ? { area: 'manager', page: 'sessions' } : here));
+    parts.unshift(translate(locale, 'nav.manager'));
+    if (page) parts.unshift(translate(locale, page.label));
+  } else if (screen.name === 'board') {
+    parts.unshift(translate(locale, 'board.heading', { number: screen.session.number }));
+    const page = INVIGILATOR_NAV.find((e) => samePlace(e.place, here));
+    if (page && here.page !== 'board') parts.unshift(translate(locale, page.label));
+  }
+  document.title = parts.join(' — ');
 };
 setTitle();
 localeStore.subscribe(setTitle);
 session.subscribe(setTitle);
+place.subscribe(setTitle);
 void session.getState().boot();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('élément #root absent de la page');
-createRoot(root).render(<StrictMode><ConsoleApp stores={{ session, board: holder, station, link }} /></StrictMode>);
+createRoot(root).render(<StrictMode><ConsoleApp stores={{ client, session, board: holder, station, link, place }} /></StrictMode>);

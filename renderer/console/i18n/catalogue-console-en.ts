@@ -1,7 +1,12 @@
-import type { ConsoleKey } from './catalogue-console-fr';
+import type { BoardKey, ConsoleKey } from './catalogue-console-fr';
+import { centreEn } from '../manager/centre/words-centre-en';
+import { sessionsEn } from '../manager/sessions/words-sessions-en';
+import { finalisationEn } from '../finalisation/words-finalisation-en';
+import { signingEn } from '../signing/words-signing-en';
+import { navigationEn } from './words-navigation-en';
 
-/** The console's words in English: exactly the keys of catalogue-console-fr.ts (a missing or extra one fails the typecheck). */
-export const consoleEn: Record<ConsoleKey, string> = {
+/** The login's, the board's and the incident form's words in English (exactly the French part's keys). */
+const boardEn: Record<BoardKey, string> = {
   'console.title': 'Passation — invigilator console',
   'console.loading': 'Loading the console…',
   'console.logout': 'Sign out',
@@ -112,4 +117,9 @@ export const consoleEn: Record<ConsoleKey, string> = {
   'incident.E10': 'The candidate left the page without meaning to (focus loss)',
   'incident.E11': 'The platform showed an “oops” error page',
   'incident.E12': 'The question is not accessible to the candidate',
+};
+
+/** The console's words in English: exactly the keys of catalogue-console-fr.ts (a missing or extra one fails the typecheck). */
+export const consoleEn: Record<ConsoleKey, string> = {
+  ...boardEn, ...navigationEn, ...sessionsEn, ...centreEn, ...finalisationEn, ...signingEn,
 };

@@ -4,7 +4,14 @@
  * them to the lookup (`addConsoleWords`); `MessageKey` includes their keys, so a console key stays typed.
  * `catalogue-console-en.ts` must have exactly these keys. Same syntax as the common catalogue.
  */
-export const consoleFr = {
+import { centreFr } from '../manager/centre/words-centre-fr';
+import { sessionsFr } from '../manager/sessions/words-sessions-fr';
+import { finalisationFr } from '../finalisation/words-finalisation-fr';
+import { signingFr } from '../signing/words-signing-fr';
+import { navigationFr } from './words-navigation-fr';
+
+/** The login's, the board's and the incident form's words. */
+const boardFr = {
   'console.title': 'Passation — console du surveillant',
   'console.loading': 'Chargement de la console…',
   'console.logout': 'Se déconnecter',
@@ -117,4 +124,15 @@ export const consoleFr = {
   'incident.E12': 'La question n’est pas accessible au candidat',
 } as const satisfies Record<string, string>;
 
+/**
+ * Each area of the console keeps its words in a file of its own, beside its screens (French and English, the same
+ * keys: the English part is typed by the French one); `catalogue.test.ts` checks that no two parts share a key.
+ */
+export const CONSOLE_FR_PARTS = {
+  board: boardFr, navigation: navigationFr, sessions: sessionsFr, centre: centreFr, finalisation: finalisationFr, signing: signingFr,
+} as const;
+
+export const consoleFr = { ...boardFr, ...navigationFr, ...sessionsFr, ...centreFr, ...finalisationFr, ...signingFr };
+
 export type ConsoleKey = keyof typeof consoleFr;
+export type BoardKey = keyof typeof boardFr;

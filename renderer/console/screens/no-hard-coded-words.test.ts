@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// Issue 10 §1 — no word the invigilator reads is written in a console component: every one comes from the
+// Issue 10 §1 — no word the invigilator or the manager reads is written in a console component (every folder): every one comes from the
 // catalogue. The same scan as the kiosk's (renderer/kiosk/screens/no-hard-coded-words.test.ts).
 
-const FILES = fs.readdirSync(__dirname).filter((f) => f.endsWith('.tsx') && !f.endsWith('.test.tsx')).map((f) => path.join(__dirname, f));
+const ROOT = path.join(__dirname, '..');
+const FILES = (fs.readdirSync(ROOT, { recursive: true }) as string[])
+  .filter((f) => f.endsWith('.tsx') && !f.endsWith('.test.tsx')).map((f) => path.join(ROOT, f));
 
 function hardCodedWords(source: string): string[] {
   const found: string[] = [];

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { consoleEn } from '../../console/i18n/catalogue-console-en';
-import { consoleFr } from '../../console/i18n/catalogue-console-fr';
+import { CONSOLE_FR_PARTS, consoleFr } from '../../console/i18n/catalogue-console-fr';
 import { en } from './catalogue-en';
 import { fr } from './catalogue-fr';
 import { addWords, errorKey, isLoaded, LOCALES, loadLocale, placeholdersOf, translate } from './translate';
@@ -17,6 +17,19 @@ describe('the i18n catalogue', () => {
 
   it('the console’s catalogue and the common one share no key (neither hides the other’s word)', () => {
     expect(Object.keys(consoleFr).filter((key) => key in fr)).toEqual([]);
+  });
+
+  it('the console’s parts (one per area) share no key: a later part would hide an earlier one’s word', () => {
+    const seen = new Map<string, string>();
+    const shared: string[] = [];
+    for (const [part, words] of Object.entries(CONSOLE_FR_PARTS)) {
+      for (const key of Object.keys(words)) {
+        if (seen.has(key)) shared.push(`${key} (${seen.get(key)}, ${part})`);
+        seen.set(key, part);
+      }
+    }
+    expect(shared).toEqual([]);
+    expect(seen.size).toBe(Object.keys(consoleFr).length);
   });
 
   it.each(PAIRS)('%s: every text of every locale uses the same parameters as its French source, and none is empty', (_name, french, english) => {
