@@ -7,6 +7,7 @@ import { extendedTimer, validateAnswer } from '../shared/certification/validatio
 import type { ValidationChallenge } from '../shared/formats/challenge';
 import type { Challenge, ContentPackage } from '../shared/formats/content-package';
 import type { KioskAsset, KioskChallenge } from '../shared/formats/kiosk-api';
+import { instructionBlocks } from '../shared/formats/kiosk-instruction-markdown';
 import { PAGE_CSP } from '../electron/centre/http/security-headers';
 import { expect, saveScreenshot, test } from './station-fixture';
 
@@ -35,7 +36,7 @@ function kioskChallenge(id: string, position: number): KioskChallenge {
   const c = content.challenges.find((x) => x.id === id);
   if (!c) throw new Error(`challenge ${id} absent des fixtures`);
   return {
-    challengeId: c.id, position, type: c.type, instruction: c.instruction, proposals: c.proposals, format: c.format ?? 'mots', focused: c.focused ?? false,
+    challengeId: c.id, position, type: c.type, instruction: instructionBlocks(c.instruction), proposals: c.proposals, format: c.format ?? 'mots', focused: c.focused ?? false,
     ...(c.alternativeInstruction ? { alternativeInstruction: c.alternativeInstruction } : {}),
     ...(c.illustration ? { illustration: { asset: kioskAsset(c.illustration.asset), alt: c.illustration.alt } } : {}),
     ...(c.attachment ? { attachment: { assets: c.attachment.assets.map(kioskAsset) } } : {}),
@@ -49,14 +50,14 @@ const CHALLENGES: KioskChallenge[] = [
   ...DEMO_IDS.map((id, i) => kioskChallenge(id, i + 1)),
   {
     challengeId: 'synthetic_embed', position: DEMO_IDS.length + 1, type: 'QROC', format: 'paragraphe', focused: false,
-    instruction: '## Un tableau\n\n| Mois | Ventes |\n|---|---|\n| janvier | 1 200 |\n\nUn mot très long : anticonstitutionnellementanticonstitutionnellementanticonstitutionnellement.',
+    instruction: instructionBlocks('## Un tableau\n\n| Mois | Ventes |\n|---|---|\n| janvier | 1 200 |\n\nUn mot très long : anticonstitutionnellementanticonstitutionnellementanticonstitutionnellement.'),
     alternativeInstruction: 'Un tableau de deux colonnes, mois et ventes : janvier, 1 200.',
     proposals: 'Explique ce que tu vois : ${texte}',
     embed: { url: EMBED, title: 'Simulateur de tableur', height: 300 },
   },
   {
     challengeId: 'synthetic_http_embed', position: DEMO_IDS.length + 2, type: 'QCU', format: 'mots', focused: false,
-    instruction: 'Une question dont l’application n’est pas en https, et une illustration indisponible. Et du contenu hostile : <img src=x onerror="window.__pwned=1"> [clic](javascript:window.__pwned=1) <script>window.__pwned=1</script> <svg onload="window.__pwned=1"></svg>',
+    instruction: instructionBlocks('Une question dont l’application n’est pas en https, et une illustration indisponible. Et du contenu hostile : <img src=x onerror="window.__pwned=1"> [clic](javascript:window.__pwned=1) <script>window.__pwned=1</script> <svg onload="window.__pwned=1"></svg>'),
     proposals: 'Oui\nNon',
     embed: { url: 'http://embed.test/appli', title: 'Appli', height: 300 },
     illustration: { asset: { id: 'absent', fileName: 'absent.svg', mediaType: 'image/svg+xml', sha256: '0'.repeat(64), url: '/x' }, alt: 'Absente' },

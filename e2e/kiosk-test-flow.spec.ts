@@ -10,14 +10,23 @@ import { expect, saveScreenshot, test } from './station-fixture';
 // prêt », « Je valide » / « Je passe »), the page is reloaded mid-test: « Appelez le surveillant » at once, blocked
 // until « Autoriser la reprise » through the console API, then the test continues at the right question; the
 // answers are in the station (console API). Controls found only by role and accessible name (the challenge screens
-// are another part's: their labels are the contract); axe-core on every screen; screenshots at 1366×768.
+// are another part's: their labels are the contract); axe-core on every screen, at 1366×768 and 1920×1080, each
+// size screenshotted (reports/screenshots/kiosk-flow-<screen>-<size>.png) and without sideways scrolling.
 
+const SIZES = [{ label: '1366x768', width: 1366, height: 768 }, { label: '1920x1080', width: 1920, height: 1080 }] as const;
+
+/** The screen on show, at each size: axe-core clean, nothing scrolls sideways, a screenshot; back at 1366×768. */
 async function expectAxeClean(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}) : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious, name).toEqual([]);
-  await saveScreenshot(page, `kiosk-flow-${name}-1366x768`);
+  for (const size of SIZES) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}) : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(serious, `${name} ${size.label}`).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), `${name} ${size.label}: no sideways scrolling`).toBe(true);
+    await saveScreenshot(page, `kiosk-flow-${name}-${size.label}`);
+  }
+  await page.setViewportSize({ width: SIZES[0].width, height: SIZES[0].height });
 }
 
 async function pairAndCheckIn(page: Page, station: { url: string }, session: SeededSession, lastName: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Answer, AnswerFormat, ChallengeType } from './challenge';
 import { Id, IsoDate, Locale } from './common';
+import { KioskInstruction } from './kiosk-instruction';
 import { freeText, safeName, stripUnsafeCharacters } from './safe-text';
 
 /**
@@ -97,7 +98,8 @@ export const KioskChallenge = z.object({
   /** 1-based position in delivery order (R-GEN-5). */
   position: z.number().int().min(1),
   type: ChallengeType,
-  instruction: z.string(),
+  /** R-CHAL-1 — the instruction's markdown, prepared by the station as a typed tree of text (kiosk-instruction.ts). */
+  instruction: KioskInstruction,
   alternativeInstruction: z.string().optional(),
   proposals: z.string(),
   format: AnswerFormat,

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { Challenge, type Asset } from '../../../shared/formats/content-package';
 import { KioskChallenge } from '../../../shared/formats/kiosk-api';
-import { kioskChallenge } from './kiosk-view';
+import { instructionBlocks } from '../../../shared/formats/kiosk-instruction-markdown';
+import { kioskChallenge, kioskInstruction } from './kiosk-view';
 import { TEST_ASSETS, testContentPackage } from '../testing/test-packages';
 
 const assets = new Map<string, Asset>(TEST_ASSETS.map((a) => [a.id, a]));
@@ -29,6 +30,29 @@ describe('R-CHAL-3 — a kiosk challenge is built by picking fields', () => {
         return Object.values(extra).every((value) => !text.includes(value));
       },
     ), { numRuns: 200 });
+  });
+});
+
+describe('R-CHAL-1 — the instruction goes as the kiosk’s tree, never as markdown', () => {
+  test('the tree of the content’s markdown; the markdown itself is not sent', () => {
+    const challenge = { ...content.challenges[0]!, instruction: 'Lis **bien** [ce site](https://ailleurs.example/page) : <b>gras</b>' };
+    const view = kioskChallenge(challenge, 1, assets, 0);
+    expect(view.instruction).toEqual(instructionBlocks(challenge.instruction));
+    expect(view.instruction).toEqual([{ kind: 'paragraph', children: [
+      { kind: 'text', text: 'Lis ' }, { kind: 'strong', children: [{ kind: 'text', text: 'bien' }] }, { kind: 'text', text: ' ' },
+      { kind: 'link', children: [{ kind: 'text', text: 'ce site' }] }, { kind: 'text', text: ' : ' },
+      { kind: 'text', text: '<b>' }, { kind: 'text', text: 'gras' }, { kind: 'text', text: '</b>' },
+    ] }]);
+    const text = JSON.stringify(view);
+    expect(text).not.toContain('**bien**');
+    expect(text).not.toContain('ailleurs.example');
+  });
+
+  test('prepared once per distinct markdown (32 per test start): the same tree again, another for other words', () => {
+    const first = kioskInstruction('Une **consigne** partagée');
+    expect(kioskInstruction('Une **consigne** partagée')).toBe(first);
+    expect(kioskInstruction('Une autre consigne')).not.toBe(first);
+    expect(kioskInstruction('Une autre consigne')).toEqual(instructionBlocks('Une autre consigne'));
   });
 });
 

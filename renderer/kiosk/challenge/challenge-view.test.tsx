@@ -8,6 +8,7 @@ import { validateAnswer, type ValidationResult } from '../../../shared/certifica
 import { Answer, type ValidationChallenge } from '../../../shared/formats/challenge';
 import type { Challenge } from '../../../shared/formats/content-package';
 import type { KioskAsset, KioskChallenge } from '../../../shared/formats/kiosk-api';
+import { instructionBlocks } from '../../../shared/formats/kiosk-instruction-markdown';
 import { localeStore } from '../../ui/i18n/locale-store';
 import type { AssetSource, ChallengeViewProps, Countdown, PupilAnswer } from './challenge-contract';
 import { ChallengeView } from './challenge-view';
@@ -32,14 +33,14 @@ function asset(id: string, fileName: string, mediaType = 'application/octet-stre
 /** A demo challenge as the kiosk receives it (R-CHAL-3: no solution, no tolerance). */
 function kioskChallenge(challenge: Challenge, position = 3): KioskChallenge {
   return {
-    challengeId: challenge.id, position, type: challenge.type, instruction: challenge.instruction,
+    challengeId: challenge.id, position, type: challenge.type, instruction: instructionBlocks(challenge.instruction),
     proposals: challenge.proposals, format: challenge.format ?? 'mots', focused: challenge.focused ?? false,
     ...(challenge.alternativeInstruction ? { alternativeInstruction: challenge.alternativeInstruction } : {}),
   };
 }
 
 const base: KioskChallenge = {
-  challengeId: 'ch_test', position: 3, type: 'QCU', instruction: 'Quel est le **bon** choix ?',
+  challengeId: 'ch_test', position: 3, type: 'QCU', instruction: instructionBlocks('Quel est le **bon** choix ?'),
   proposals: 'Premier\nDeuxième\nTroisième', format: 'mots', focused: false,
 };
 
@@ -89,8 +90,8 @@ describe('ChallengeView: where the pupil is', () => {
 });
 
 describe('ChallengeView: the instruction and its media', () => {
-  it('renders the markdown, sanitised: no script, no link, no image from the content', () => {
-    const { container } = show({ challenge: { ...base, instruction: 'Lis **bien** <script>alert(1)</script> [ici](https://evil.example) ![x](https://evil.example/a.png) <img src=x onerror=alert(1)>' } });
+  it('renders the instruction the station prepared from markdown: no script, no link, no image from the content', () => {
+    const { container } = show({ challenge: { ...base, instruction: instructionBlocks('Lis **bien** <script>alert(1)</script> [ici](https://evil.example) ![x](https://evil.example/a.png) <img src=x onerror=alert(1)>') } });
     const instruction = container.querySelector('.challenge-instruction')!;
     expect(within(instruction as HTMLElement).getByText('bien').tagName).toBe('STRONG');
     expect(instruction.querySelector('script, a, img')).toBeNull();

@@ -7,7 +7,7 @@ import { ChallengeHeading } from './challenge-heading';
 import { ChallengeAttachments, ChallengeEmbed, ChallengeIllustration } from './challenge-media';
 import { ConfirmEmptyDialog } from './confirm-empty-dialog';
 import { CountdownView } from './countdown-view';
-import { renderInstruction } from './markdown';
+import { InstructionView } from './instruction-view';
 import './challenge.css';
 
 /**
@@ -22,7 +22,6 @@ export function ChallengeView(props: ChallengeViewProps) {
 function ChallengeScreen({ challenge, total, countdown, focusLost, assets, keeping, onAnswer }: ChallengeViewProps) {
   const t = useTranslate();
   const form = useMemo(() => answerFormFor(challenge), [challenge]);
-  const instruction = useMemo(() => renderInstruction(challenge.instruction), [challenge.instruction]);
   const [state, setState] = useState<FormState>(EMPTY_STATE);
   const [alternativeShown, setAlternativeShown] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -47,9 +46,7 @@ function ChallengeScreen({ challenge, total, countdown, focusLost, assets, keepi
         <ChallengeHeading challenge={challenge} total={total} heading={t('challenge.heading', { position: challenge.position, total })} />
         {countdown && <CountdownView countdown={countdown} />}
         {focusLost && <p role="status" className="notice challenge-focus-lost">{t('challenge.focusLost')}</p>}
-        {/* renderInstruction is the kiosk's only producer of HTML: rendered from markdown, then sanitised (markdown.ts). */}
-        {/* oxlint-disable-next-line react/no-danger -- the one sanctioned HTML: markdown.ts's sanitised output */}
-        <div className="challenge-instruction" dangerouslySetInnerHTML={{ __html: instruction }} />
+        <InstructionView blocks={challenge.instruction} />
         {alternative !== undefined && alternative.trim() !== '' && (
           <div className="challenge-alternative">
             <button type="button" aria-expanded={alternativeShown} aria-controls={alternativeId} onClick={() => setAlternativeShown((shown) => !shown)}>

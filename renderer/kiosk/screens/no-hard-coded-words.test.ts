@@ -21,7 +21,7 @@ function hardCodedWords(source: string): string[] {
   // Text after a tag or an expression and before a tag or an expression, that is not code (no `;`, `=`, `(`, keyword).
   for (const m of markup.matchAll(/[>}]([^<>{}]*\p{L}[^<>{}]*)[<{]/gu)) {
     const text = m[1]!.trim();
-    if (/[;=()`&]|^(return|else|try|catch|finally|do)\b|^[\w.]+$/u.test(text) && !/^\p{Lu}\p{Ll}+$/u.test(text)) continue;
+    if (/[;=()`&]|^(return|else|try|catch|finally|do|case|default)\b|^[\w.]+$/u.test(text) && !/^\p{Lu}\p{Ll}+$/u.test(text)) continue;
     found.push(text);
   }
   for (const m of markup.matchAll(/\b(aria-label|title|alt|placeholder)="([^"]*\p{L}[^"]*)"/gu)) found.push(`${m[1]}="${m[2]}"`);
@@ -36,6 +36,8 @@ describe('the kiosk components', () => {
     expect(hardCodedWords('<p>{t(\'a.b\')} et voilà</p>')).toEqual(['et voilà']);
     expect(hardCodedWords('<p>{t(\'a.b\')} Merci</p>')).toEqual(['Merci']);
     expect(hardCodedWords('if (x) { y(); } else { z(); }')).toEqual([]);
+    expect(hardCodedWords('switch (k) { case \'a\': return <p>{x}</p>; }\n    case \'quote\': return <blockquote>{y}</blockquote>;')).toEqual([]);
+    expect(hardCodedWords('case \'quote\': return <blockquote>Citation</blockquote>;')).toEqual(['Citation']);
     expect(hardCodedWords('function A({ s }: { s: StoreApi<State>; l: StoreApi<Link> }) { return <p>Salut</p>; }')).toEqual(['Salut']);
   });
 
