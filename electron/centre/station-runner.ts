@@ -11,6 +11,7 @@ import { importRoster } from './roster/roster-import';
 import { AUTHORITY_CERTIFICATE_FILE, createCentreServer, type CentreServer } from './centre-server';
 import { importSignedPackage } from './server/package-upload';
 import { createSessionStore, type SessionStore } from './sessions/session-store';
+import type { CentreKeyStore } from './signing/centre-key-store';
 import { databaseFile } from './storage/data-dir';
 import { openDatabase, type Db } from './storage/database';
 
@@ -27,6 +28,11 @@ export interface StationOptions {
    * (the load benchmarks, whose simulated kiosks have no shell).
    */
   kioskAttestation?: 'enforced' | 'demo';
+  /**
+   * Where the centre's signing key is kept (architecture §2): the station shell passes its `safeStorage` store
+   * (electron/station/safe-storage-key-store.ts); default, headless: the passphrase-encrypted file of the data folder.
+   */
+  centreKeys?: CentreKeyStore;
 }
 
 /** In the data folder: the accepted kiosk builds, one SHA-256 a line (`npm run build:kiosk-shell` prints it). */
@@ -76,7 +82,11 @@ export async function startStation(options: StationOptions): Promise<RunningStat
     dataDir: options.dataDir,
     host: options.host,
     port: options.port,
-    config: { plugins: [screensPlugin()], sessions, kioskAttestation, ...(options.managerPassword ? { managerPassword: options.managerPassword } : {}) },
+    config: {
+      plugins: [screensPlugin()], sessions, kioskAttestation,
+      ...(options.managerPassword ? { managerPassword: options.managerPassword } : {}),
+      ...(options.centreKeys ? { centreKeys: options.centreKeys } : {}),
+    },
   });
   const pairingCode = createPairingCode(db, 'station', new Date());
   return {
