@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { STATION_V8_FLAGS } from '../electron/centre/station-runner';
+import { NO_ELECTRON_NOTICE, startMode } from './start-mode';
+
+/** `npm start` (issue 10 §3): the shell where Electron can run, the headless demo station everywhere else. */
+const base = { electronBinary: '/repo/node_modules/electron/dist/electron', appDir: '/repo/electron/station/app', passThrough: [] as string[], platform: 'linux' as const };
+
+describe('startMode', () => {
+  it('no Electron binary: headless, saying so (the newcomer’s machine, CI)', () => {
+    expect(startMode({ ...base, electronBinary: null, env: { DISPLAY: ':0' } })).toEqual({ mode: 'headless', notice: NO_ELECTRON_NOTICE });
+  });
+
+  it('the binary but no screen (a Linux server, SSH): headless', () => {
+    expect(startMode({ ...base, env: {} })).toMatchObject({ mode: 'headless', notice: expect.stringContaining('Aucun écran graphique') });
+  });
+
+  it('PASSATION_HEADLESS=1: headless even with Electron and a screen', () => {
+    expect(startMode({ ...base, env: { DISPLAY: ':0', PASSATION_HEADLESS: '1' } })).toMatchObject({ mode: 'headless' });
+  });
+
+  it('the binary and a screen: the shell on the demo, V8 limits on its command line, the user’s options passed on', () => {
+    expect(startMode({ ...base, passThrough: ['--port', '9443'], env: { WAYLAND_DISPLAY: 'wayland-0' } })).toEqual({
+      mode: 'shell', command: base.electronBinary,
+      args: [`--js-flags=${STATION_V8_FLAGS}`, base.appDir, '--demo', '--port', '9443'], env: { MALLOC_TRIM_THRESHOLD_: '65536' },
+    });
+    expect(startMode({ ...base, platform: 'win32', env: {} })).toMatchObject({ mode: 'shell', env: {} });
+  });
+});
