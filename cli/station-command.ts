@@ -20,6 +20,11 @@ export function electronBinary(root = path.join(__dirname, '..')): string | null
  */
 export function runStationShell(command: string, args: string[], env: Record<string, string>): Promise<number> {
   const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  // Ctrl+C reaches the shell too: this process waits for it to ask, close the server and exit, instead of dying
+  // first and leaving the terminal to a shell still running.
+  const wait = () => undefined;
+  process.on('SIGINT', wait);
+  process.on('SIGTERM', () => child.kill('SIGTERM'));
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
