@@ -95,7 +95,8 @@ export async function main(argv: string[]): Promise<number> {
       const { electronBinary, stationCommand, runStationShell } = station();
       // Architecture §1: without the Electron binary (or a screen), `npm start` still serves the user — the station, headless.
       const passThrough = [...(values['data-dir'] ? ['--data-dir', values['data-dir']] : []), ...(values.port ? ['--port', values.port] : []), ...(values.host ? ['--host', values.host] : [])];
-      const mode = starting().startMode({ electronBinary: electronBinary(), appDir: stationShellApp(), passThrough, env: process.env, platform: process.platform });
+      const { startMode, sqliteBuild } = starting();
+      const mode = startMode({ electronBinary: electronBinary(), appDir: stationShellApp(), passThrough, env: process.env, platform: process.platform, sqliteBuild: sqliteBuild() });
       if (mode.mode === 'shell') return runStationShell(mode.command, mode.args, mode.env);
       line(mode.notice);
       await stationCommand({ demo: true, dataDir: values['data-dir'], port: values.port, host: values.host }, line);
