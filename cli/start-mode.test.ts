@@ -36,3 +36,11 @@ describe('startMode', () => {
     expect(startMode({ ...base, platform: 'win32', env: {} })).toMatchObject({ mode: 'shell', env: {} });
   });
 });
+
+describe('runStationShell', () => {
+  it('runs the command as a child with the extra environment, and resolves with its exit code', async () => {
+    const { runStationShell } = await import('./station-command');
+    const code = await runStationShell(process.execPath, ['-e', 'process.exit(process.env.MALLOC_TRIM_THRESHOLD_ === "65536" ? 7 : 1)'], { MALLOC_TRIM_THRESHOLD_: '65536' });
+    expect(code).toBe(7);
+  });
+});

@@ -23,11 +23,13 @@ export function runStationShell(command: string, args: string[], env: Record<str
   // Ctrl+C reaches the shell too: this process waits for it to ask, close the server and exit, instead of dying
   // first and leaving the terminal to a shell still running.
   const wait = () => undefined;
+  const pass = () => { child.kill('SIGTERM'); };
   process.on('SIGINT', wait);
-  process.on('SIGTERM', () => child.kill('SIGTERM'));
+  process.on('SIGTERM', pass);
+  const done = () => { process.off('SIGINT', wait); process.off('SIGTERM', pass); };
   return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.once('error', (error) => { done(); reject(error); });
+    child.once('exit', (code, signal) => { done(); resolve(code ?? (signal ? 1 : 0)); });
   });
 }
 
