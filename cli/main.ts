@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CliError } from './read-json';
 
@@ -12,6 +13,7 @@ const demo = (): typeof import('./demo') => require('./demo');
 const exporting = (): typeof import('./export-command') => require('./export-command');
 const verifying = (): typeof import('./verify-command') => require('./verify-command');
 const sending = (): typeof import('./send-command') => require('./send-command');
+const starting = (): typeof import('./start-mode') => require('./start-mode');
 
 const USAGE = `Passation — ligne de commande
 
@@ -22,7 +24,8 @@ const USAGE = `Passation — ligne de commande
   passation demo                      démonstration sur le contenu de fixtures/
   passation station [--demo] [--data-dir D] [--port 8443] [--host 0.0.0.0]
                                       le poste du surveillant sans Electron (serveur du centre)
-  passation start                     l'application (sans binaire Electron : le poste en mode démonstration)
+  passation start                     l'application : le poste du surveillant dans sa fenêtre (Electron), sur la
+                                      session de démonstration ; sans binaire Electron, sans fenêtre
   passation demo-pki DOSSIER          autorité et centre de démonstration, paquets signés
   passation backup SORTIE [--db F]    copie cohérente de la base du centre (API de sauvegarde SQLite)
   passation audit SESSION [--db F]    journal d’une session et vérification de sa chaîne de hachage
@@ -40,6 +43,9 @@ const USAGE = `Passation — ligne de commande
                                       vérifie le reçu et le garde au poste comme s’il était arrivé par le réseau
 
 Formats : voir le README, « Formats publics ».`;
+
+/** The station shell's Electron app folder (its package.json names the main). */
+const stationShellApp = () => path.join(__dirname, '..', 'electron', 'station', 'app');
 
 const line = (text: string) => process.stdout.write(`${text}\n`);
 
@@ -86,9 +92,13 @@ export async function main(argv: string[]): Promise<number> {
     case 'demo': await demo().runDemo(); return 0;
     case 'station': await station().stationCommand({ demo: values.demo, dataDir: values['data-dir'], port: values.port, host: values.host }, line); return 0;
     case 'start': {
-      const { electronBinary, stationCommand } = station();
-      // Architecture §1: without the Electron binary, `npm start` still serves the user — the station, headless.
-      if (electronBinary() === null) line('Le binaire d’Electron n’est pas installé sur cette machine : le poste du surveillant démarre sans fenêtre.');
+      const { electronBinary, stationCommand, runStationShell } = station();
+      // Architecture §1: without the Electron binary (or a screen), `npm start` still serves the user — the station, headless.
+      const passThrough = [...(values['data-dir'] ? ['--data-dir', values['data-dir']] : []), ...(values.port ? ['--port', values.port] : []), ...(values.host ? ['--host', values.host] : [])];
+      const { startMode, sqliteBuild } = starting();
+      const mode = startMode({ electronBinary: electronBinary(), appDir: stationShellApp(), passThrough, env: process.env, platform: process.platform, sqliteBuild: sqliteBuild() });
+      if (mode.mode === 'shell') return runStationShell(mode.command, mode.args, mode.env);
+      line(mode.notice);
       await stationCommand({ demo: true, dataDir: values['data-dir'], port: values.port, host: values.host }, line);
       return 0;
     }

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startStation } from '../electron/centre/station-runner';
+import { demoManagerPassword, startStation, stationSummary } from '../electron/centre/station-runner';
 import { defaultDataDir } from '../electron/centre/storage/data-dir';
 import { CONTENT_FILE, PROFILES_FILE, ROSTER_FILE } from '../fixtures/paths';
 import { CliError } from './read-json';
@@ -14,6 +14,25 @@ export function electronBinary(root = path.join(__dirname, '..')): string | null
   return fs.existsSync(binary) ? binary : null;
 }
 
+/**
+ * `npm start` with Electron: the station shell as a child, its output on this terminal; resolves with its exit
+ * code. Ctrl+C reaches both (same process group); the shell then asks before quitting during a live session.
+ */
+export function runStationShell(command: string, args: string[], env: Record<string, string>): Promise<number> {
+  const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  // Ctrl+C reaches the shell too: this process waits for it to ask, close the server and exit, instead of dying
+  // first and leaving the terminal to a shell still running.
+  const wait = () => undefined;
+  const pass = () => { child.kill('SIGTERM'); };
+  process.on('SIGINT', wait);
+  process.on('SIGTERM', pass);
+  const done = () => { process.off('SIGINT', wait); process.off('SIGTERM', pass); };
+  return new Promise((resolve, reject) => {
+    child.once('error', (error) => { done(); reject(error); });
+    child.once('exit', (code, signal) => { done(); resolve(code ?? (signal ? 1 : 0)); });
+  });
+}
+
 export interface StationCommandOptions { demo?: boolean; dataDir?: string; port?: string; host?: string }
 
 /**
@@ -24,13 +43,7 @@ export async function stationCommand(options: StationCommandOptions, out: (line:
   const port = options.port === undefined ? 8443 : Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port : numéro de port attendu (reçu « ${options.port} »).`, 2);
   const dataDir = path.resolve(options.dataDir ?? (options.demo ? path.join(defaultDataDir(), 'demo') : defaultDataDir()));
-  const managerPasswordFile = path.join(dataDir, 'demo-manager-password.txt');
-  let managerPassword: string | undefined;
-  if (options.demo) {
-    fs.mkdirSync(dataDir, { recursive: true });
-    if (!fs.existsSync(managerPasswordFile)) fs.writeFileSync(managerPasswordFile, `demo-${randomBytes(6).toString('base64url')}\n`, { mode: 0o600 });
-    managerPassword = fs.readFileSync(managerPasswordFile, 'utf8').trim();
-  }
+  const managerPassword = options.demo ? demoManagerPassword(dataDir) : undefined;
   let station;
   try {
     station = await startStation({
@@ -44,22 +57,7 @@ export async function stationCommand(options: StationCommandOptions, out: (line:
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new CliError(`le port ${port} est déjà utilisé : un autre poste du surveillant tourne-t-il déjà ? Choisissez-en un autre avec --port.`);
     throw error;
   }
-  const { server, demo, pairingCode } = station;
-  out(`Passation — poste du surveillant, données dans ${dataDir}`);
-  out(`  Console du surveillant :  ${server.consoleUrl}`);
-  out(`  Adresse des bornes :      ${server.kioskUrl}`);
-  if (server.certificateFingerprint) out(`  Empreinte du certificat : ${server.certificateFingerprint}`);
-  out(`  Code d’appairage :        ${pairingCode.code} (une borne, valable jusqu’à ${new Date(pairingCode.expiresAt).toLocaleTimeString('fr-FR')})`);
-  out(station.kioskAttestation.mode === 'demo'
-    ? '  Attestation des bornes :  non vérifiée (mode démonstration : un navigateur ordinaire peut servir de borne)'
-    : `  Attestation des bornes :  exigée (${station.kioskAttestation.acceptedBuildHashes.length} version(s) listée(s) dans ${path.join(dataDir, 'kiosk-builds.txt')}, plus celle de chaque borne à son appairage)`);
-  if (demo) {
-    out(`  Session de démonstration n° ${demo.sessionNumber} — ${demo.candidates} candidats — code d’accès ${demo.accessCode}`);
-    if (demo.invigilatorPassword) out(`  Mot de passe surveillant : ${demo.invigilatorPassword}`);
-    out(`  Responsable du centre :   mot de passe ${managerPassword} (dans ${managerPasswordFile})`);
-  } else if (server.initialManagerPassword) {
-    out(`  Responsable du centre :   mot de passe ${server.initialManagerPassword} (affiché une seule fois : notez-le)`);
-  }
+  for (const text of stationSummary(station, dataDir, managerPassword)) out(text);
   // The handlers are in place BEFORE the line saying how to stop: whoever reads it (a person, a supervising
   // process, a test) may send the signal at once, and a signal without a handler kills the station uncleanly.
   const stopped = new Promise<void>((resolve) => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseKioskBuilds } from './auth/attestation-verdict';
@@ -11,6 +12,7 @@ import { importRoster } from './roster/roster-import';
 import { AUTHORITY_CERTIFICATE_FILE, createCentreServer, type CentreServer } from './centre-server';
 import { importSignedPackage } from './server/package-upload';
 import { createSessionStore, type SessionStore } from './sessions/session-store';
+import type { CentreKeyStore } from './signing/centre-key-store';
 import { databaseFile } from './storage/data-dir';
 import { openDatabase, type Db } from './storage/database';
 
@@ -27,7 +29,18 @@ export interface StationOptions {
    * (the load benchmarks, whose simulated kiosks have no shell).
    */
   kioskAttestation?: 'enforced' | 'demo';
+  /**
+   * Where the centre's signing key is kept (architecture §2): the station shell passes its `safeStorage` store
+   * (electron/station/safe-storage-key-store.ts); default, headless: the passphrase-encrypted file of the data folder.
+   */
+  centreKeys?: CentreKeyStore;
 }
+
+/**
+ * The station's V8 limits (electron/station/README.md « Memory », docs/benchmarks.md): package.json's `start` and
+ * `station` give them to Node; the station shell's launcher and its own relaunch give them to Electron's main process.
+ */
+export const STATION_V8_FLAGS = '--max-old-space-size=192 --max-semi-space-size=8';
 
 /** In the data folder: the accepted kiosk builds, one SHA-256 a line (`npm run build:kiosk-shell` prints it). */
 export const KIOSK_BUILDS_FILE = 'kiosk-builds.txt';
@@ -76,7 +89,11 @@ export async function startStation(options: StationOptions): Promise<RunningStat
     dataDir: options.dataDir,
     host: options.host,
     port: options.port,
-    config: { plugins: [screensPlugin()], sessions, kioskAttestation, ...(options.managerPassword ? { managerPassword: options.managerPassword } : {}) },
+    config: {
+      plugins: [screensPlugin()], sessions, kioskAttestation,
+      ...(options.managerPassword ? { managerPassword: options.managerPassword } : {}),
+      ...(options.centreKeys ? { centreKeys: options.centreKeys } : {}),
+    },
   });
   const pairingCode = createPairingCode(db, 'station', new Date());
   return {
@@ -147,4 +164,42 @@ export function importDemoPackages(packages: PackageStore, pkiDir: string, autho
     if (!imported.ok) throw new Error(`${name} refusé : ${imported.reason}`);
     return imported.package.id;
   });
+}
+
+/** In a demo data folder: the manager's password, made once and kept (the demo is re-run by people who lost it). */
+export const DEMO_MANAGER_PASSWORD_FILE = 'demo-manager-password.txt';
+
+/** The demo manager's password of `dataDir`, made on first use (owner-only file). */
+export function demoManagerPassword(dataDir: string): string {
+  const file = path.join(dataDir, DEMO_MANAGER_PASSWORD_FILE);
+  fs.mkdirSync(dataDir, { recursive: true });
+  if (!fs.existsSync(file)) fs.writeFileSync(file, `demo-${randomBytes(6).toString('base64url')}\n`, { mode: 0o600 });
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+/**
+ * What a started station tells the person who started it (`passation station`, `npm start`, the station shell on
+ * stdout): the console and kiosk addresses, the certificate's fingerprint, a pairing code, the attestation, and
+ * the demo session's or the first start's passwords.
+ */
+export function stationSummary(station: RunningStation, dataDir: string, demoManager?: string): string[] {
+  const { server, demo, pairingCode } = station;
+  const lines = [
+    `Passation — poste du surveillant, données dans ${dataDir}`,
+    `  Console du surveillant :  ${server.consoleUrl}`,
+    `  Adresse des bornes :      ${server.kioskUrl}`,
+  ];
+  if (server.certificateFingerprint) lines.push(`  Empreinte du certificat : ${server.certificateFingerprint}`);
+  lines.push(`  Code d’appairage :        ${pairingCode.code} (une borne, valable jusqu’à ${new Date(pairingCode.expiresAt).toLocaleTimeString('fr-FR')})`);
+  lines.push(station.kioskAttestation.mode === 'demo'
+    ? '  Attestation des bornes :  non vérifiée (mode démonstration : un navigateur ordinaire peut servir de borne)'
+    : `  Attestation des bornes :  exigée (${station.kioskAttestation.acceptedBuildHashes.length} version(s) listée(s) dans ${path.join(dataDir, KIOSK_BUILDS_FILE)}, plus celle de chaque borne à son appairage)`);
+  if (demo) {
+    lines.push(`  Session de démonstration n° ${demo.sessionNumber} — ${demo.candidates} candidats — code d’accès ${demo.accessCode}`);
+    if (demo.invigilatorPassword) lines.push(`  Mot de passe surveillant : ${demo.invigilatorPassword}`);
+    if (demoManager !== undefined) lines.push(`  Responsable du centre :   mot de passe ${demoManager} (dans ${path.join(dataDir, DEMO_MANAGER_PASSWORD_FILE)})`);
+  } else if (server.initialManagerPassword) {
+    lines.push(`  Responsable du centre :   mot de passe ${server.initialManagerPassword} (affiché une seule fois : notez-le)`);
+  }
+  return lines;
 }

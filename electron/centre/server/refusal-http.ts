@@ -6,7 +6,7 @@ import type { Refusal, RefusalCode } from '../storage/refusal';
  * The one place where a refusal becomes an HTTP status: the domain says why (a code), the edge says how the
  * API answers it (docs/centre-api.md, docs/delivery-api.md). Also the status the kiosk's live socket reports.
  */
-export const REFUSAL_STATUS: Readonly<Record<RefusalCode, 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500>> = {
+export const REFUSAL_STATUS: Readonly<Record<RefusalCode, 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500 | 503>> = {
   invalid: 400,
   invalidBody: 400,
   unknownCandidate: 400,
@@ -62,6 +62,7 @@ export const REFUSAL_STATUS: Readonly<Record<RefusalCode, 400 | 401 | 403 | 404 
   checkInLimited: 429,
   tooManyRequests: 429,
   notSaved: 500,
+  keyStoreUnavailable: 503,
 };
 
 /** A refusal as the server's uniform error `{error: {code, message, field?, errors?}}` (+ Retry-After for a limit). */

@@ -7,7 +7,7 @@ import { readCertificatePem, subjectText } from '../pki/certificate-info';
 import { fingerprintSha256 } from '../pki/certificates';
 import type { CmsSigner } from '../pki/cms-sign';
 import { decryptPrivateKey, encryptPrivateKey } from '../pki/key-encryption';
-import { PRIVATE_FILE_MODE, makePrivate } from '../storage/private-files';
+import { writeFileAtomically } from '../storage/private-files';
 import { refuse, type Refusal } from '../storage/refusal';
 
 /** The centre's certificate, its chain and its private key (unencrypted PKCS#8), as the CMS signer takes them. */
@@ -17,14 +17,22 @@ export type CentreSigner = Required<CmsSigner>;
  * Where the centre's signing key lives between signatures (architecture §2). ONE interface, two implementations:
  * - headless (this file, `createFileKeyStore`): the key as passphrase-encrypted PKCS#8 (PBES2, PBKDF2-HMAC-SHA256
  *   600,000 iterations, AES-256-CBC) in a file of the data folder, owner-only (0600); never written in clear;
- * - the station shell (Step 6) will plug Electron `safeStorage` (the OS keychain) in behind the same interface,
- *   from `electron/station/` (this folder never imports `electron`).
+ * - the station shell (`electron/station/safe-storage-key-store.ts`, `createSafeStorageKeyStore`): the same
+ *   passphrase-encrypted PKCS#8, sealed once more with Electron `safeStorage` (the OS keychain), so the file is
+ *   of no use off this OS account; it refuses (`keyStoreUnavailable`) where the keychain is not available.
+ *   This folder never imports `electron`: the station runner takes the store as an option.
  * The certificate and its chain are public and kept in clear beside the key.
  */
 export interface CentreKeyStore {
-  /** Keeps the key encrypted with `passphrase` (replacing any earlier key) and returns what the station shows. */
-  save(key: CentreSigner, passphrase: string, importedAt: Date): CentreKeyInfo;
-  /** The key opened with `passphrase`: `noCentreKey` when none was imported, `passphraseWrong` when it does not open. */
+  /**
+   * Keeps the key encrypted with `passphrase` (replacing any earlier key, atomically) and returns what the station
+   * shows; `keyStoreUnavailable` when the store cannot protect it (nothing written, never in clear).
+   */
+  save(key: CentreSigner, passphrase: string, importedAt: Date): Result<CentreKeyInfo, Refusal>;
+  /**
+   * The key opened with `passphrase`: `noCentreKey` when none was imported, `passphraseWrong` when it does not open,
+   * `keyStoreUnavailable` when the store cannot open what it keeps (the OS keychain is locked or gone).
+   */
   load(passphrase: string): Result<CentreSigner, Refusal>;
   /** The certificate's facts (never the key), or null before any import. */
   info(): CentreKeyInfo | null;
@@ -78,11 +86,8 @@ export function createFileKeyStore(dataDir: string): CentreKeyStore {
         importedAt: importedAt.toISOString(),
       };
       // Written whole beside the old one, then renamed over it: a crash leaves either key, never half of one.
-      const temporary = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(temporary, `${JSON.stringify(stored, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
-      makePrivate(temporary);
-      fs.renameSync(temporary, file);
-      return certificateFacts(stored.certPem, stored.importedAt);
+      writeFileAtomically(file, `${JSON.stringify(stored, null, 2)}\n`);
+      return ok(certificateFacts(stored.certPem, stored.importedAt));
     },
     load(passphrase) {
       const stored = read();

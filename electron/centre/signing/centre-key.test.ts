@@ -70,7 +70,9 @@ describe('createFileKeyStore — the headless store', () => {
   });
 
   it('keeps the key encrypted (owner-only file, no clear key in it) and gives it back with the passphrase', () => {
-    const info = store.save({ certPem: centre.certPem, keyPem: centre.keyPem, chainPems: [authority.certPem] }, passphrase, now);
+    const saved = store.save({ certPem: centre.certPem, keyPem: centre.keyPem, chainPems: [authority.certPem] }, passphrase, now);
+    if (!saved.ok) throw new Error(saved.error.message);
+    const info = saved.value;
     expect(info).toEqual({
       subject: 'O=Lycée Érable, CN=0123456A', issuer: 'CN=Autorité de test',
       serialNumber: new crypto.X509Certificate(centre.certPem).serialNumber.toLowerCase(),
@@ -103,7 +105,7 @@ describe('createFileKeyStore — the headless store', () => {
 
   it('a new import replaces the key whole; no temporary file is left behind', () => {
     const next = issueCentreCertificate(authority, { centreName: 'Lycée Érable', centreId: '0123456A', validDays: 365 });
-    store.save({ certPem: next.certPem, keyPem: next.keyPem, chainPems: [] }, 'autre phrase', now);
+    expect(store.save({ certPem: next.certPem, keyPem: next.keyPem, chainPems: [] }, 'autre phrase', now).ok).toBe(true);
     expect(store.load(passphrase)).toMatchObject({ ok: false, error: { code: 'passphraseWrong' } });
     expect(store.load('autre phrase')).toEqual({ ok: true, value: { certPem: next.certPem, keyPem: next.keyPem, chainPems: [] } });
     expect(fs.readdirSync(dir)).toEqual([CENTRE_KEY_FILE]);

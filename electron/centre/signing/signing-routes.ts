@@ -55,7 +55,7 @@ export function registerSigningRoutes(app: FastifyInstance, options: SigningRout
     refuseIfBlocked(request.ip);
     const key = counted(request.ip, readCentreKey(Buffer.from(body.pkcs12, 'base64'), body.password, authorityPem, clock()), 'keyPasswordWrong');
     // Headless: the key at rest is encrypted with the PKCS#12's password, which is then the signing passphrase.
-    return options.keys.save(key, body.password, clock());
+    return valueOrThrow(options.keys.save(key, body.password, clock()));
   });
 
   registerRoute(app, ROUTES.sessionSign).handle(async ({ request, params: { sessionId }, body }) => {

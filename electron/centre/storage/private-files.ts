@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 
 /**
  * The data folder holds every solution (centre.sqlite), the station's TLS key and the backups: on systems with
@@ -30,4 +31,31 @@ export function ensurePrivateFile(file: string): void {
 export function writePrivateFile(file: string, data: string): void {
   fs.writeFileSync(file, data, { mode: PRIVATE_FILE_MODE });
   makePrivate(file);
+}
+
+/**
+ * Writes an owner-only file whole or not at all: a temporary file beside it, flushed to disk (fsync), renamed
+ * over the target, then the folder flushed so the rename survives a power cut. A crash leaves the old file or
+ * the new one, never half of one (the centre key's stores: signing/centre-key-store.ts, electron/station/).
+ */
+export function writeFileAtomically(file: string, data: string | Buffer): void {
+  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    const fd = fs.openSync(temporary, 'w', PRIVATE_FILE_MODE);
+    try {
+      fs.writeFileSync(fd, data);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    makePrivate(temporary);
+    fs.renameSync(temporary, file);
+  } finally {
+    fs.rmSync(temporary, { force: true });
+  }
+  // Windows cannot open a folder for fsync; NTFS journals the rename itself.
+  if (process.platform !== 'win32') {
+    const dir = fs.openSync(path.dirname(file), 'r');
+    try { fs.fsyncSync(dir); } finally { fs.closeSync(dir); }
+  }
 }

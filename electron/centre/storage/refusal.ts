@@ -19,6 +19,8 @@ export type RefusalCode =
   // Signing: the centre's key (PKCS#12 import), a session's signature and bundle
   | 'noTrustedAuthority' | 'pkcs12Unreadable' | 'keyPasswordWrong' | 'keyMismatch' | 'certificateExpired' | 'certificateNotYetValid'
   | 'certificateUntrusted' | 'noCentreKey' | 'passphraseWrong' | 'sessionNotFinalised' | 'sessionAlreadySigned' | 'sessionNotSigned'
+  // The station shell's key store: the OS keychain (Electron safeStorage) cannot protect or open the key
+  | 'keyStoreUnavailable'
   // The kiosk shell's attestation (kiosk-lockdown §2, auth/kiosk-attestation.ts)
   | 'attestationMissing' | 'attestationInvalid' | 'attestationExpired' | 'attestationUnknownBuild' | 'attestationConfigChanged';
 

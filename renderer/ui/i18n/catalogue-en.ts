@@ -218,6 +218,7 @@ export const en: Record<CommonKey, string> = {
   'error.certificateUntrusted': 'This certificate was not issued by this station’s trusted authority.',
   'error.noCentreKey': 'No centre key on this station: the centre manager must first import the centre’s certificate.',
   'error.passphraseWrong': 'Wrong password for the centre’s key.',
+  'error.keyStoreUnavailable': 'The system keychain is not available on this station: the centre’s key can be neither kept nor opened. Log in to the station’s user session (keychain unlocked), then try again.',
   'error.sessionAlreadySigned': 'This session is already signed.',
   'error.sessionNotSigned': 'This session is not signed yet.',
   // p-demo: packages downloaded from the platform (electron/centre/package-download/).

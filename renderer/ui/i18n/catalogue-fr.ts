@@ -223,6 +223,7 @@ export const fr = {
   'error.certificateUntrusted': 'Ce certificat n’a pas été délivré par l’autorité de confiance de ce poste.',
   'error.noCentreKey': 'Aucune clé du centre sur ce poste : le responsable doit d’abord importer le certificat du centre.',
   'error.passphraseWrong': 'Mot de passe de la clé du centre incorrect.',
+  'error.keyStoreUnavailable': 'Le trousseau du système n’est pas disponible sur ce poste : la clé du centre ne peut être ni gardée ni ouverte. Ouvrez la session de l’utilisateur du poste (trousseau déverrouillé), puis réessayez.',
   'error.sessionAlreadySigned': 'Cette session est déjà signée.',
   'error.sessionNotSigned': 'Cette session n’est pas encore signée.',
   // p-demo: packages downloaded from the platform (electron/centre/package-download/).
