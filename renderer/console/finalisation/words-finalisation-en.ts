@@ -74,6 +74,7 @@ export const finalisationEn: Record<FinalisationKey, string> = {
   'finalisation.outcome.cancelled': 'Certification cancelled',
   'finalisation.outcome.error': 'Result to check',
   'finalisation.outcome.notStarted': 'Did not sit the test',
+  'finalisation.outcomeWhy': '{outcome}: {why}',
   'finalisation.why.authority': 'cancelled by the certification authority',
   'finalisation.why.fraud': 'fraud reported',
   'finalisation.why.technicalLowRate': 'technical problem and fewer than half of the answers right',

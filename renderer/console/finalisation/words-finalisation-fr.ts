@@ -72,6 +72,7 @@ export const finalisationFr = {
   'finalisation.outcome.cancelled': 'Certification annulée',
   'finalisation.outcome.error': 'Résultat à vérifier',
   'finalisation.outcome.notStarted': 'N’a pas passé le test',
+  'finalisation.outcomeWhy': '{outcome} : {why}',
   'finalisation.why.authority': 'annulée par l’autorité de certification',
   'finalisation.why.fraud': 'fraude signalée',
   'finalisation.why.technicalLowRate': 'problème technique et moins de la moitié des réponses justes',
