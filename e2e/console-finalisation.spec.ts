@@ -293,6 +293,12 @@ test('the invigilator finalises the session with the keyboard, is told who start
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: `Résultats provisoires de la session n° ${session.sessionNumber}` })).toBeVisible();
   await expect(results).toHaveCount(7);
+  // In English too: every word from the catalogue.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Provisional results of session no. ${session.sessionNumber}` })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Results by candidate' }).getByRole('article')
+    .filter({ has: page.getByRole('heading', { name: 'Marie Dupont', exact: true }) }).locator('.outcome')).toHaveText('Certification obtained');
+  await saveScreenshot(page, 'console-finalisation-review-en-1366x768');
 
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(await problems.cspViolations()).toEqual([]);

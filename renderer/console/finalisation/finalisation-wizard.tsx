@@ -83,11 +83,13 @@ function UnfinishedStep({ state, go }: { state: FinalisationState; go(place: Con
         const problem = state.problems.find((p) => p.field === 'abortReason' && p.candidateId === row.candidateId);
         const line = stateLine(row.candidate);
         const errorId = `${id}-${row.candidateId}-error`;
+        const stateId = `${id}-${row.candidateId}-state`;
+        const describedBy = [stateId, problem ? errorId : null].filter(Boolean).join(' ');
         return (
           <fieldset key={row.candidateId} role="radiogroup" className="choice reason" aria-invalid={problem ? true : undefined}
-            aria-describedby={`${id}-${row.candidateId}-state${problem ? ` ${errorId}` : ''}`}>
+            aria-describedby={describedBy}>
             <legend>{t('finalisation.unfinished.legend', { name })}</legend>
-            <p id={`${id}-${row.candidateId}-state`} className="hint">{t(line.key, line.params)}</p>
+            <p id={stateId} className="hint">{t(line.key, line.params)}</p>
             {problem && <p id={errorId} className="field-error">{problemText(t, problem, state.rows)}</p>}
             {(['candidate', 'technical'] as const).map((reason) => (
               <label key={reason}>
@@ -140,6 +142,7 @@ function SessionStep({ state }: { state: FinalisationState }) {
     return found ? problemText(t, found, state.rows) : undefined;
   };
   const commentError = problem('globalComment');
+  const commentDescribedBy = [`${id}-comment-hint`, commentError ? `${id}-comment-error` : null].filter(Boolean).join(' ');
   return (
     <>
       <div className="field" data-invalid={commentError ? 'true' : undefined}>
@@ -147,7 +150,7 @@ function SessionStep({ state }: { state: FinalisationState }) {
         <p id={`${id}-comment-hint`} className="hint">{t('finalisation.commentHint')}</p>
         {commentError && <p id={`${id}-comment-error`} className="field-error">{commentError}</p>}
         <textarea id={`${id}-comment`} rows={5} value={state.form.globalComment} onChange={(e) => state.setComment(e.target.value)}
-          aria-invalid={commentError ? true : undefined} aria-describedby={`${id}-comment-hint${commentError ? ` ${id}-comment-error` : ''}`} />
+          aria-invalid={commentError ? true : undefined} aria-describedby={commentDescribedBy} />
       </div>
       <YesNo name="incident" legend={t('finalisation.incident')} value={state.form.incidentDuringSession} error={problem('incidentDuringSession')}
         onValue={state.setIncidentDuringSession} />
@@ -218,17 +221,19 @@ export function FinalisationWizard({ session, store, go }: { session: Session; s
   const state = useStore(store);
   const stepHeading = useRef<HTMLHeadingElement>(null);
   const stepBox = useRef<HTMLDivElement>(null);
-  const finaliseButton = useRef<HTMLButtonElement>(null);
-  const [shownStep, setShownStep] = useState(state.step);
+  const stepHeadingId = useId();
+  const shownStep = useRef(state.step);
+  /** The button that opened the confirmation: the focus goes back to it (else to the step's heading). */
+  const [trigger, setTrigger] = useState<HTMLElement | null>(null);
   const step = STEPS[state.step]!;
   const sending = state.phase.name === 'sending';
 
   // A new step: its heading takes the focus (not on the first render: the page's h1 has it).
   useEffect(() => {
-    if (shownStep === state.step) return;
-    setShownStep(state.step);
+    if (shownStep.current === state.step) return;
+    shownStep.current = state.step;
     stepHeading.current?.focus();
-  }, [state.step, shownStep]);
+  }, [state.step]);
   // Problems found: the focus goes to the first field to fix.
   useEffect(() => {
     if (state.problems.length === 0) return;
@@ -256,7 +261,7 @@ export function FinalisationWizard({ session, store, go }: { session: Session; s
         </div>
       )}
       <div ref={stepBox} className="step">
-        <h2 ref={stepHeading} tabIndex={-1}>{t('finalisation.stepOf', { n: state.step + 1, total: STEPS.length })} — {t(STEP_KEYS[step])}</h2>
+        <h2 ref={stepHeading} id={stepHeadingId} tabIndex={-1}>{t('finalisation.stepOf', { n: state.step + 1, total: STEPS.length })} — {t(STEP_KEYS[step])}</h2>
         {state.problems.length > 0 && (
           <div role="alert" className="form-error">
             <p>{t('finalisation.problems', { n: state.problems.length })}</p>
@@ -272,13 +277,13 @@ export function FinalisationWizard({ session, store, go }: { session: Session; s
         {state.step > 0 && <button type="button" onClick={state.back} disabled={sending}>{t('finalisation.back')}</button>}
         {step !== 'summary' && <button type="button" className="primary" onClick={state.next}>{t('finalisation.next')}</button>}
         {step === 'summary' && (
-          <button ref={finaliseButton} type="button" className="danger-strong" disabled={sending} onClick={state.askConfirmation}>{t('finalisation.finalise')}</button>
+          <button type="button" className="danger-strong" disabled={sending} onClick={(e) => { setTrigger(e.currentTarget); state.askConfirmation(); }}>{t('finalisation.finalise')}</button>
         )}
       </div>
       <p role="status" className="sending">{sending ? t('finalisation.sending') : ''}</p>
       {state.confirming && (
         <BoardDialog heading={t('finalisation.confirm.heading', { number: session.number })} onClose={state.cancelConfirmation}
-          returnTo={finaliseButton.current} fallbackId="">
+          returnTo={trigger} fallbackId={stepHeadingId}>
           <p>{t('finalisation.confirm.body')}</p>
           <div className="dialog-actions">
             <button type="button" className="danger-strong" disabled={sending} onClick={() => void state.finalise()}>{t('finalisation.confirm.yes')}</button>

@@ -34,11 +34,13 @@ function CompetenceChart({ candidate, maxPix }: { candidate: ReviewCandidate; ma
   const id = useId();
   const g = chartGeometry(candidate.marks, maxPix);
   const name = nameOf(candidate);
+  const titleId = `${id}-title`;
+  const descId = `${id}-desc`;
   const description = g.bars.map((b) => t('finalisation.chart.bar', { code: b.code, pix: b.pix, level: levelText(t, b.level) })).join(' ; ');
   return (
-    <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${g.width} ${g.height}`} className="chart" width={g.width} height={g.height}>
-      <title id={`${id}-title`}>{t('finalisation.chart.title', { name })}</title>
-      <desc id={`${id}-desc`}>{description}</desc>
+    <svg role="img" aria-labelledby={[titleId, descId].join(' ')} viewBox={`0 0 ${g.width} ${g.height}`} className="chart" width={g.width} height={g.height}>
+      <title id={titleId}>{t('finalisation.chart.title', { name })}</title>
+      <desc id={descId}>{description}</desc>
       {g.ticks.map((tick) => (
         <g key={tick.pix} className="tick">
           <line x1={tick.x} x2={tick.x} y1={0} y2={g.axisY} />
@@ -50,7 +52,7 @@ function CompetenceChart({ candidate, maxPix }: { candidate: ReviewCandidate; ma
           <text className="code" x={g.axisX - 8} y={b.y + g.rowHeight / 2} dominantBaseline="middle" textAnchor="end">{b.code}</text>
           {b.length > 0 && <rect className="bar" data-level={b.level < 0 ? 'none' : undefined} x={g.axisX} y={b.y + (g.rowHeight - g.barHeight) / 2} width={b.length} height={g.barHeight} />}
           <text className="value" x={g.axisX + g.axisLength + 8} y={b.y + g.rowHeight / 2} dominantBaseline="middle">
-            {t('finalisation.pix', { pix: b.pix })}
+            {t('finalisation.chart.value', { pix: b.pix, level: levelText(t, b.level) })}
           </text>
         </g>
       ))}
