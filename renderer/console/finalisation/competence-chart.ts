@@ -30,7 +30,7 @@ export interface ChartGeometry {
   axisY: number;
 }
 
-export const CHART = { width: 500, labelWidth: 44, valueWidth: 132, rowHeight: 26, barHeight: 16, axisHeight: 22, pixPerTick: 8 } as const;
+export const CHART = { width: 520, labelWidth: 44, valueWidth: 150, rowHeight: 28, barHeight: 18, axisHeight: 24, pixPerTick: 8 } as const;
 
 export function chartGeometry(marks: readonly Pick<CompetenceMark, 'code' | 'pix' | 'level'>[], maxPix: number): ChartGeometry {
   const axisX = CHART.labelWidth;
