@@ -152,9 +152,9 @@ function SessionStep({ state }: { state: FinalisationState }) {
         <textarea id={`${id}-comment`} rows={5} value={state.form.globalComment} onChange={(e) => state.setComment(e.target.value)}
           aria-invalid={commentError ? true : undefined} aria-describedby={commentDescribedBy} />
       </div>
-      <YesNo name="incident" legend={t('finalisation.incident')} value={state.form.incidentDuringSession} error={problem('incidentDuringSession')}
+      <YesNo name="incident" legend={t('finalisation.incident')} value={state.form.incidentDuringSession} error={problem('incidentDuringSession') && t('finalisation.yesNoMissing')}
         onValue={state.setIncidentDuringSession} />
-      <YesNo name="joining" legend={t('finalisation.joining')} value={state.form.joiningIssue} error={problem('joiningIssue')}
+      <YesNo name="joining" legend={t('finalisation.joining')} value={state.form.joiningIssue} error={problem('joiningIssue') && t('finalisation.yesNoMissing')}
         onValue={state.setJoiningIssue} />
     </>
   );

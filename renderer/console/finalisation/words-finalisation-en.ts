@@ -37,6 +37,7 @@ export const finalisationEn: Record<FinalisationKey, string> = {
   'finalisation.incidentMissing': 'Answer “Yes” or “No”: did an incident happen during the session?',
   'finalisation.joining': 'Did pupils have trouble connecting to their test?',
   'finalisation.joiningMissing': 'Answer “Yes” or “No”: did pupils have trouble connecting?',
+  'finalisation.yesNoMissing': 'Answer “Yes” or “No”.',
   'finalisation.yes': 'Yes',
   'finalisation.no': 'No',
   'finalisation.nobodyStarted': 'No pupil started a test: the session cannot be finalised.',
