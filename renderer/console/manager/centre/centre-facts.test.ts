@@ -20,7 +20,8 @@ const file = (name: string, size = 10) => ({ name, size });
 
 describe('signed packages', () => {
   it('names both kinds, the station’s word and the platform’s', () => {
-    expect(centreFr[kindKey('content')]).toBe('Contenu du test');
+    expect(kindKey('content')).toBe('centre.kindContent');
+    expect(centreFr['centre.kindContent']).toBe('Contenu du test');
     expect(kindKey('profile')).toBe(kindKey('profiles'));
   });
   it('asks for each missing or empty file, and notices a signature chosen as the package', () => {

@@ -42,16 +42,16 @@ describe('the packages store', () => {
     expect(await store.getState().sendUpload()).toBe(false);
     expect(store.getState().upload).toEqual({ kind: 'invalid', problems: { package: 'centre.uploadPackageMissing', signature: 'centre.uploadSignatureMissing' } });
 
-    const signature = new File([signDetached(content, signer)], 'content-package.json.p7s');
+    const signature = new File([new Uint8Array(signDetached(content, signer))], 'content-package.json.p7s');
     const altered = Buffer.from(content);
     altered[altered.indexOf('"version"') + 1] = 'V'.charCodeAt(0);
-    store.getState().choosePackage(new File([altered], 'content-package.json'));
+    store.getState().choosePackage(new File([new Uint8Array(altered)], 'content-package.json'));
     store.getState().chooseSignature(signature);
     expect(await store.getState().sendUpload()).toBe(false);
     expect(store.getState().upload).toEqual({ kind: 'refused', key: 'centre.refusedSignature', field: 'signature' });
     expect(rows('packages')).toBe(0);
 
-    store.getState().choosePackage(new File([content], 'content-package.json'));
+    store.getState().choosePackage(new File([new Uint8Array(content)], 'content-package.json'));
     expect(await store.getState().sendUpload()).toBe(true);
     expect(store.getState().upload).toMatchObject({ kind: 'imported', created: true, package: { kind: 'content', signer: 'O=Autorité de test, CN=Paquets' } });
     expect(store.getState().imported).toMatchObject({ kind: 'ready', packages: [{ kind: 'content' }] });
@@ -71,7 +71,7 @@ describe('the centre certificate store', () => {
     const store = createCentreKeyStore(client);
     await store.getState().load();
     expect(store.getState().held).toEqual({ kind: 'none' });
-    store.getState().chooseFile(new File([exportPkcs12({ ...centre, chainPems: [authority.certPem] }, PASSWORD)], 'centre.p12'));
+    store.getState().chooseFile(new File([new Uint8Array(exportPkcs12({ ...centre, chainPems: [authority.certPem] }, PASSWORD))], 'centre.p12'));
     store.getState().setPassword('pas-le-bon-mot-de-passe');
     expect(await store.getState().send()).toBe(false);
     expect(store.getState().status).toEqual({ kind: 'refused', field: 'password', key: 'centre.keyPasswordWrong' });
