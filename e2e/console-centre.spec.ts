@@ -155,8 +155,9 @@ test('signed packages: a file import (an altered one refused, nothing imported),
   // The genuine file: imported, listed with its signature verified and its signer.
   await page.getByLabel('Fichier du paquet (.json)').setInputFiles(path.join(files, 'profile-package.json'));
   await submit.click();
+  // A profile package's version is the time it was generated: shown as a French date.
   await expect(page.getByRole('status').filter({ hasText: 'Paquet importé' }))
-    .toHaveText(`Paquet importé : Profils des candidats « ${profiles.id} », version ${profiles.generatedAt}. Sa signature est vérifiée.`.replace(/« | »/g, (m) => m.replace(' ', '\u00A0')));
+    .toHaveText(new RegExp(`^Paquet importé : Profils des candidats «\u00A0${profiles.id}\u00A0», version \\d+ \\p{L}+ \\d{4} à \\d\\d:\\d\\d\\. Sa signature est vérifiée\\.$`, 'u'));
   const imported = page.getByRole('region', { name: 'Paquets importés sur ce poste' });
   const item = imported.getByRole('listitem').filter({ has: page.getByRole('heading', { name: `Profils des candidats — ${profiles.id}` }) });
   await expect(item).toContainText('Vérifiée : signée par l’autorité de confiance, fichier intact');

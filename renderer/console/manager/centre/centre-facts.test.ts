@@ -6,7 +6,7 @@ import type { ClientError } from '../../../ui/api-client';
 import { centreFr } from './words-centre-fr';
 import { certificateHolder, keyImportProblems, keyImportRefusal, nameParts, validityAt } from './centre-key-facts';
 import { kioskOrder, pairedByWho, shortBuild } from './kiosk-facts';
-import { alreadyImported, importRefusalKey, importedOrder, kindKey, platformListingOf, sizeParams, uploadProblems } from './package-facts';
+import { alreadyImported, importRefusalKey, importedOrder, kindKey, platformListingOf, sizeParams, uploadProblems, versionText } from './package-facts';
 import { codeForTheEar, codeForTheEye, minutesAndSeconds, secondsLeft } from './pairing-countdown';
 import { addressRefusalKey, readPlatformAddress } from './platform-address';
 
@@ -55,6 +55,11 @@ describe('signed packages', () => {
   it('lists the newest import first', () => {
     const list = [pkg({ id: 1, importedAt: '2026-01-01T00:00:00.000Z' }), pkg({ id: 2, importedAt: '2026-02-01T00:00:00.000Z' })];
     expect(importedOrder(list).map((p) => p.id)).toEqual([2, 1]);
+  });
+  it('shows a profile package’s version (its generation time) as a date, a content version as it is', () => {
+    expect(versionText({ kind: 'content', version: '2026.1' }, 'fr')).toBe('2026.1');
+    expect(versionText({ kind: 'profiles', version: '2026-01-06T07:00:00.000Z' }, 'fr')).toMatch(/^\d janvier 2026 à \d\d:\d\d$/);
+    expect(versionText({ kind: 'profile', version: 'v3' }, 'fr')).toBe('v3');
   });
   it('gives sizes in the unit a person reads', () => {
     expect(sizeParams(512)).toEqual({ key: 'centre.sizeBytes', params: { n: 512 } });

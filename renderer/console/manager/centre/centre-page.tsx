@@ -26,10 +26,11 @@ export function CentrePage({ client }: PageProps) {
   return (
     <main className="screen-main centre-area">
       <FocusedHeading>{t('centre.heading')}</FocusedHeading>
-      <CentreKeySection store={stores.key} />
-      <PlatformAddressSection store={stores.address} />
+      {/* Pairing and the kiosks first (used before every session), then the centre's one-off settings. */}
       <PairingSection store={stores.kiosks} />
       <KiosksSection store={stores.kiosks} />
+      <CentreKeySection store={stores.key} />
+      <PlatformAddressSection store={stores.address} />
     </main>
   );
 }

@@ -1,6 +1,6 @@
 import { useTranslate } from '../../../ui/i18n/locale-store';
 import { dateTimeText } from './dates';
-import { importedOrder, kindKey } from './package-facts';
+import { importedOrder, kindKey, versionText } from './package-facts';
 import type { ImportedList } from './packages-store';
 import { useLocale } from './use-locale';
 
@@ -20,10 +20,10 @@ export function ImportedPackages({ imported }: { imported: ImportedList }) {
             <li key={p.id} className="centre-item">
               <h3>{t(kindKey(p.kind))} — {p.packageId}</h3>
               <dl className="facts">
-                <div><dt>{t('centre.version')}</dt><dd>{p.version}</dd></div>
+                <div><dt>{t('centre.version')}</dt><dd>{versionText(p, locale)}</dd></div>
                 <div><dt>{t('centre.importedAt')}</dt><dd>{dateTimeText(locale, p.importedAt)}</dd></div>
-                <div><dt>{t('centre.signature')}</dt><dd className="ok-text">{t('centre.signatureVerified')}</dd></div>
-                <div><dt>{t('centre.signer')}</dt><dd>{p.signer}</dd></div>
+                <div className="wide"><dt>{t('centre.signature')}</dt><dd className="ok-text">{t('centre.signatureVerified')}</dd></div>
+                <div className="wide"><dt>{t('centre.signer')}</dt><dd>{p.signer}</dd></div>
               </dl>
             </li>
           ))}

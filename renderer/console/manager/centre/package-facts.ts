@@ -2,7 +2,8 @@ import type { PackageSummary } from '../../../../shared/formats/centre-api';
 import type { PackageList as PlatformPackageList } from '../../../../shared/formats/platform-api';
 import type { ClientError } from '../../../ui/api-client';
 import type { MessageKey } from '../../../ui/i18n/catalogue-fr';
-import { errorKey } from '../../../ui/i18n/translate';
+import { errorKey, type Locale } from '../../../ui/i18n/translate';
+import { dateTimeText } from './dates';
 
 /**
  * The signed packages page's decisions (issue 10 §1, architecture §2), pure: what a kind is called, which files are
@@ -85,4 +86,9 @@ export function sizeParams(bytes: number): { key: MessageKey; params: { n: numbe
   if (bytes < 1024) return { key: 'centre.sizeBytes', params: { n: bytes } };
   if (bytes < 1024 * 1024) return { key: 'centre.sizeKb', params: { n: Math.round(bytes / 1024) } };
   return { key: 'centre.sizeMb', params: { n: Math.round((bytes / (1024 * 1024)) * 10) / 10 } };
+}
+
+/** A profile package's version is the date it was generated (`generatedAt`): shown as a date; a content version as it is. */
+export function versionText(p: { kind: PackageSummary['kind'] | PlatformPackage['kind']; version: string }, locale: Locale): string {
+  return p.kind !== 'content' && /^\d{4}-\d{2}-\d{2}T/.test(p.version) ? dateTimeText(locale, p.version) : p.version;
 }

@@ -3,12 +3,14 @@ import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import { useTranslate } from '../../../ui/i18n/locale-store';
 import { FileField } from './file-field';
-import { kindKey } from './package-facts';
+import { kindKey, versionText } from './package-facts';
+import { useLocale } from './use-locale';
 import type { PackagesState } from './packages-store';
 
 /** « Importer depuis un fichier »: the package (.json) and its signature (.p7s); the outcome in one sentence. */
 export function PackageUploadForm({ store }: { store: StoreApi<PackagesState> }) {
   const t = useTranslate();
+  const locale = useLocale();
   const upload = useStore(store, (s) => s.upload);
   const [reset, setReset] = useState(0);
   const problems = upload.kind === 'invalid' ? upload.problems : {};
@@ -35,7 +37,7 @@ export function PackageUploadForm({ store }: { store: StoreApi<PackagesState> })
       <div role="status" className="centre-outcome">
         {upload.kind === 'imported' && (
           <p className="ok-text">
-            {t(upload.created ? 'centre.uploadImported' : 'centre.uploadAlreadyThere', { kind: t(kindKey(upload.package.kind)), id: upload.package.packageId, version: upload.package.version })}
+            {t(upload.created ? 'centre.uploadImported' : 'centre.uploadAlreadyThere', { kind: t(kindKey(upload.package.kind)), id: upload.package.packageId, version: versionText(upload.package, locale) })}
           </p>
         )}
       </div>

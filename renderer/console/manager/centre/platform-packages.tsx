@@ -1,9 +1,10 @@
+import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import { useTranslate } from '../../../ui/i18n/locale-store';
 import { placeHash } from '../../navigation/place';
 import { dateTimeText } from './dates';
-import { alreadyImported, kindKey, publishedKey, sizeParams } from './package-facts';
+import { alreadyImported, kindKey, publishedKey, sizeParams, versionText } from './package-facts';
 import type { PackagesState } from './packages-store';
 import { useLocale } from './use-locale';
 
@@ -33,12 +34,12 @@ export function PlatformPackages({ store }: { store: StoreApi<PackagesState> }) 
             const status = downloads[key];
             const have = alreadyImported(p, here);
             const size = sizeParams(p.bytes);
-            const name = t('centre.platformPackageName', { kind: t(kindKey(p.kind)), id: p.packageId, version: p.version });
+            const name = t('centre.platformPackageName', { kind: t(kindKey(p.kind)), id: p.packageId, version: versionText(p, locale) });
             return (
               <li key={key} className="centre-item">
                 <h3>{t(kindKey(p.kind))} — {p.packageId}</h3>
                 <dl className="facts">
-                  <div><dt>{t('centre.version')}</dt><dd>{p.version}</dd></div>
+                  <div><dt>{t('centre.version')}</dt><dd>{versionText(p, locale)}</dd></div>
                   <div><dt>{t('centre.publishedAt')}</dt><dd>{dateTimeText(locale, p.publishedAt)}</dd></div>
                   <div><dt>{t('centre.size')}</dt><dd>{t(size.key, size.params)}</dd></div>
                 </dl>
@@ -53,7 +54,7 @@ export function PlatformPackages({ store }: { store: StoreApi<PackagesState> }) 
                     )}
                   <div role="status">
                     {status?.kind === 'imported' && (
-                      <p className="ok-text">{t(status.created ? 'centre.uploadImported' : 'centre.uploadAlreadyThere', { kind: t(kindKey(status.package.kind)), id: status.package.packageId, version: status.package.version })}</p>
+                      <Downloaded text={t(status.created ? 'centre.uploadImported' : 'centre.uploadAlreadyThere', { kind: t(kindKey(status.package.kind)), id: status.package.packageId, version: versionText(status.package, locale) })} />
                     )}
                     {status?.kind === 'refused' && <p className="centre-problem">{t(status.key)} {t('centre.nothingImported')}</p>}
                   </div>
@@ -68,4 +69,11 @@ export function PlatformPackages({ store }: { store: StoreApi<PackagesState> }) 
       )}
     </section>
   );
+}
+
+/** The outcome of a download: it takes the focus, as the button that had it is gone (the package is now here). */
+function Downloaded({ text }: { text: string }) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => { ref.current?.focus(); }, []);
+  return <p ref={ref} tabIndex={-1} className="ok-text downloaded">{text}</p>;
 }
