@@ -34,6 +34,8 @@ beforeAll(async () => {
       if (path === '/bad-error/api/health') return res.writeHead(502, { 'content-type': 'text/html' }).end('<h1>Bad gateway</h1>');
       if (path === '/slow/api/health') return; // never answers
       if (path?.startsWith('/api/sessions/')) return json(res, 201, { added: JSON.parse(body).name as string });
+      if (path === '/api/console/kiosks/7/revoke') return res.writeHead(204).end();
+      if (path === '/api/console/kiosks/8/revoke') return res.writeHead(204).end();
       return json(res, 404, { error: { code: 'notFound', message: 'Route inconnue.' } });
     });
   });
@@ -116,6 +118,13 @@ describe('the typed API client against a real HTTP server', () => {
       ['POST', '/api/sessions/12/candidates?dryRun=yes', 'Bearer device-1', 'application/json', '{"name":"Zoé d’Aubigné"}'],
       ['POST', '/api/sessions/7/candidates', 'Bearer device-2', 'application/json', '{"name":"B"}'],
     ]);
+  });
+
+  it('a route that answers nothing (204, NoContent) is a success with no value; an answer where none is declared is not', async () => {
+    const revoked = await createApiClient({ baseUrl }).call(ROUTES.kioskRevoke, { params: { kioskId: 7 } });
+    expect(revoked).toEqual({ ok: true, value: undefined });
+    const health = defineRoute({ method: 'GET', path: '/api/console/kiosks/8/revoke', caller: 'public', response: z.object({ status: z.string() }), summary: 'test' });
+    expect(await createApiClient({ baseUrl }).call(health)).toMatchObject({ ok: false, error: { kind: 'invalidResponse', status: 204 } });
   });
 
   it('a GET sends no body and no content type', async () => {

@@ -110,6 +110,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
           return err({ kind: 'refused', status: response.status, error: withRetryAfter(parsed.data.error, response.headers.get('retry-after')) });
         }
         if (route.response === BINARY) return ok(response as RouteResponse<R>);
+        // A route that answers nothing (`NoContent`, status 204: a revocation, a deletion) has no body to parse.
+        if (response.status === 204 && route.response.safeParse(undefined).success) return ok(undefined as RouteResponse<R>);
         const read = await readJson(response);
         if (!read.ok) return err({ kind: 'invalidResponse', status: response.status, issues: ['réponse qui n’est pas du JSON'] });
         const parsed = route.response.safeParse(read.json);

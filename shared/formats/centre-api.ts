@@ -91,6 +91,8 @@ export const KioskSummary = z.object({
   pairedAt: z.string(),
   lastSeenAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  /** The kiosk shell's build hash (64 hex), recorded at pairing or on its first attested request; null for a kiosk without one (a browser). */
+  buildHash: z.string().nullable(),
 }).strict();
 export type KioskSummary = z.infer<typeof KioskSummary>;
 export const KioskList = z.object({ kiosks: z.array(KioskSummary) }).strict();

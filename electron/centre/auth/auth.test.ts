@@ -180,6 +180,17 @@ describe('kiosk pairing (6 digits, 10 minutes, single use)', () => {
     expect((await t.call('POST', '/api/console/kiosks/9999/revoke', { token: manager })).status).toBe(404);
     expect((await t.call('POST', '/api/console/kiosks/abc/revoke', { token: manager })).status).toBe(404);
   });
+
+  it('the list gives the build of the shell a kiosk paired with, null for one paired without (a browser)', async () => {
+    const buildHash = 'b'.repeat(64);
+    const code = await t.call('POST', '/api/console/pairing-codes', { token: manager });
+    const shell = await t.call('POST', '/api/kiosk/pair', { body: { code: code.json.code, name: 'Poste verrouillé', shell: { buildHash, configHash: 'c'.repeat(64) } } });
+    expect(shell.status).toBe(201);
+    const browser = await pair(manager, 'Poste navigateur');
+    const kiosks = (await t.call('GET', '/api/console/kiosks', { token: manager })).json.kiosks as { id: number; buildHash: string | null }[];
+    expect(kiosks.find((k) => k.id === shell.json.kioskId)?.buildHash).toBe(buildHash);
+    expect(kiosks.find((k) => k.id === browser.kioskId)?.buildHash).toBeNull();
+  });
 });
 
 describe('a kiosk token never calls a console route, a console token never calls a kiosk route', () => {

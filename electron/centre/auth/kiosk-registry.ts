@@ -23,6 +23,8 @@ export interface KioskSummary {
   pairedAt: string;
   lastSeenAt: string | null;
   revokedAt: string | null;
+  /** The kiosk shell's build hash (kiosk-shells.ts), recorded at pairing or on its first attested request; null for none yet (a browser). */
+  buildHash: string | null;
 }
 
 export type KioskLookup = { ok: true; kiosk: { id: number; name: string } } | { ok: false; reason: 'unknown' | 'revoked' | 'expired' };
@@ -30,6 +32,7 @@ export type KioskLookup = { ok: true; kiosk: { id: number; name: string } } | { 
 export type PairingResult = { ok: true; kioskId: number; deviceToken: string } | { ok: false; reason: string };
 
 interface KioskRow { id: number; name: string; paired_by: string; paired_at: string; last_seen_at: string | null; revoked_at: string | null }
+type ListedKioskRow = KioskRow & { build_hash: string | null };
 
 /** A new single-use code (6 digits), distinct from every code still valid. `createdBy`: 'manager' or 'invigilator:<id>'. */
 export function createPairingCode(db: Db, createdBy: string, now: Date): { code: string; expiresAt: string } {
@@ -139,13 +142,15 @@ function statements(db: Db): KioskStatements {
  * invigilator paired and those a candidate of the session checked in on.
  */
 export function listKiosks(db: Db, sessionId?: number): KioskSummary[] {
+  const select = 'SELECT k.*, s.build_hash FROM kiosks k LEFT JOIN kiosk_shells s ON s.kiosk_id = k.id';
   const rows = sessionId === undefined
-    ? db.prepare<[], KioskRow>('SELECT * FROM kiosks ORDER BY revoked_at IS NOT NULL, name, id').all()
-    : db.prepare<[string, number], KioskRow>(`SELECT * FROM kiosks WHERE paired_by = ? OR id IN (
+    ? db.prepare<[], ListedKioskRow>(`${select} ORDER BY k.revoked_at IS NOT NULL, k.name, k.id`).all()
+    : db.prepare<[string, number], ListedKioskRow>(`${select} WHERE k.paired_by = ? OR k.id IN (
         SELECT e.kiosk_id FROM entries e JOIN candidates c ON c.id = e.candidate_id WHERE c.session_id = ?)
-      ORDER BY revoked_at IS NOT NULL, name, id`).all(`invigilator:${sessionId}`, sessionId);
+      ORDER BY k.revoked_at IS NOT NULL, k.name, k.id`).all(`invigilator:${sessionId}`, sessionId);
   return rows.map((row) => ({
     id: row.id, name: row.name, pairedBy: row.paired_by, pairedAt: row.paired_at, lastSeenAt: row.last_seen_at, revokedAt: row.revoked_at,
+    buildHash: row.build_hash,
   }));
 }
 

@@ -19,17 +19,17 @@ export function importDownloadedPackage(store: PackageStore, answer: unknown, as
   const parsed = PackageDownload.safeParse(answer);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, reason: `réponse de la plateforme hors du format attendu${issue ? ` — ${issue.path.join('.') || '(racine)'} : ${issue.message}` : ''}` };
+    return { ok: false, field: 'package', reason: `réponse de la plateforme hors du format attendu${issue ? ` — ${issue.path.join('.') || '(racine)'} : ${issue.message}` : ''}` };
   }
   const download = parsed.data;
   const named = `${download.kind} ${download.packageId} ${download.version}`;
   if (download.kind !== asked.kind || download.packageId !== asked.packageId || (asked.version !== 'latest' && download.version !== asked.version)) {
-    return { ok: false, reason: `la plateforme a envoyé le paquet ${named} au lieu de ${asked.kind} ${asked.packageId} ${asked.version}` };
+    return { ok: false, field: 'package', reason: `la plateforme a envoyé le paquet ${named} au lieu de ${asked.kind} ${asked.packageId} ${asked.version}` };
   }
   const body = Buffer.from(download.document, 'base64');
   const sha256 = createHash('sha256').update(body).digest('hex');
   if (sha256 !== download.sha256) {
-    return { ok: false, reason: `paquet ${named} : ses octets (SHA-256 ${sha256.slice(0, 12)}…) ne sont pas ceux que la plateforme annonce (${download.sha256.slice(0, 12)}…)` };
+    return { ok: false, field: 'package', reason: `paquet ${named} : ses octets (SHA-256 ${sha256.slice(0, 12)}…) ne sont pas ceux que la plateforme annonce (${download.sha256.slice(0, 12)}…)` };
   }
   // The package's own `format` and `id` must be what the platform listed (the signature then covers them).
   let identity: { format?: unknown; id?: unknown } = {};
@@ -37,10 +37,10 @@ export function importDownloadedPackage(store: PackageStore, answer: unknown, as
     const data: unknown = JSON.parse(body.toString('utf8').replace(/^\uFEFF/, ''));
     if (data !== null && typeof data === 'object') identity = data as typeof identity;
   } catch {
-    return { ok: false, reason: `paquet ${named} : le document n’est pas du JSON valide` };
+    return { ok: false, field: 'package', reason: `paquet ${named} : le document n’est pas du JSON valide` };
   }
   if (identity.format !== FORMAT_OF_KIND[download.kind] || identity.id !== download.packageId) {
-    return { ok: false, reason: `paquet ${named} : le document est ${JSON.stringify(identity.format ?? null)} « ${String(identity.id ?? '?')} », pas le paquet annoncé` };
+    return { ok: false, field: 'package', reason: `paquet ${named} : le document est ${JSON.stringify(identity.format ?? null)} « ${String(identity.id ?? '?')} », pas le paquet annoncé` };
   }
   return importSignedPackage(store, { body, signature: Buffer.from(download.signature, 'base64'), authorityPem, at });
 }

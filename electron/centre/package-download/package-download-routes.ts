@@ -48,7 +48,7 @@ export function registerPackageDownloadRoutes(app: FastifyInstance, options: { t
     const answer = answerOf(await getFromPlatform(url, path, authorityPem, options.timeoutMs), what);
     const result = importDownloadedPackage(packages, answer, asked, authorityPem, clock());
     if (!result.ok) {
-      throw new HttpError(422, 'packageRefused', `Paquet refusé : ${result.reason}. Rien n’a été importé.`, result.errors ? { errors: result.errors } : {});
+      throw new HttpError(422, 'packageRefused', `Paquet refusé : ${result.reason}. Rien n’a été importé.`, { field: result.field, ...(result.errors ? { errors: result.errors } : {}) });
     }
     if (!result.created) reply.code(200);
     return { package: result.package, created: result.created };

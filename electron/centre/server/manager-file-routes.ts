@@ -49,7 +49,7 @@ export async function managerFileRoutes(app: FastifyInstance): Promise<void> {
       at: clock(),
     });
     if (!result.ok) {
-      throw new HttpError(422, 'packageRefused', `Paquet refusé : ${result.reason}. Rien n’a été importé.`, result.errors ? { errors: result.errors } : {});
+      throw new HttpError(422, 'packageRefused', `Paquet refusé : ${result.reason}. Rien n’a été importé.`, { field: result.field, ...(result.errors ? { errors: result.errors } : {}) });
     }
     if (!result.created) reply.code(200);
     return { package: result.package, created: result.created };

@@ -188,11 +188,13 @@ describe('signed packages (architecture §2)', () => {
       const answer = await t.call('POST', '/api/manager/packages', { body, token: manager });
       expect(answer.status).toBe(422);
       expect(answer.json.error.code).toBe('packageRefused');
+      expect(answer.json.error.field).toBe('signature');
       expect(answer.json.error.message).toMatch(/^Paquet refusé : signature refusée : .+\. Rien n’a été importé\.$/);
     }
     const badSchema = Buffer.from(JSON.stringify({ format: 'passation/profile-package', formatVersion: 1, id: 'x', contentId: 'y', generatedAt: 'hier', profiles: [] }));
     const schema = await t.call('POST', '/api/manager/packages', { body: upload(badSchema, signDetached(badSchema, signer)), token: manager });
     expect(schema.status).toBe(422);
+    expect(schema.json.error.field).toBe('package');
     expect(schema.json.error.errors[0].field).toBe('generatedAt');
     const notJson = Buffer.from('{ pas du json');
     expect((await t.call('POST', '/api/manager/packages', { body: upload(notJson, signDetached(notJson, signer)), token: manager })).json.error.message)

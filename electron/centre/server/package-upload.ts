@@ -10,7 +10,11 @@ export type PackageSummary = Omit<StoredPackage, 'body' | 'signature'>;
 
 export type PackageUploadResult =
   | { ok: true; package: PackageSummary; created: boolean }
-  | { ok: false; reason: string; errors?: ApiErrorDetail[] };
+  /** `field`: what the manager must replace — the signature file, or the package file itself (the screens word it). */
+  | { ok: false; field: PackageRefusalField; reason: string; errors?: ApiErrorDetail[] };
+
+/** Which file of an upload is refused: `signature` (altered, not signed by the authority, unreadable) or `package` (not a package). */
+export type PackageRefusalField = 'signature' | 'package';
 
 export function summarisePackage(p: Omit<StoredPackage, 'body'> & { body?: string }): PackageSummary {
   return { id: p.id, kind: p.kind, packageId: p.packageId, version: p.version, sha256: p.sha256, signer: p.signer, importedAt: p.importedAt };
@@ -23,13 +27,13 @@ export function summarisePackage(p: Omit<StoredPackage, 'body'> & { body?: strin
  */
 export function importSignedPackage(store: PackageStore, upload: { body: Buffer; signature: Buffer; authorityPem: string; at: Date }): PackageUploadResult {
   const verified = verifyDetached(upload.body, upload.signature, upload.authorityPem, { at: upload.at });
-  if (!verified.ok) return { ok: false, reason: `signature refusée : ${verified.reason}` };
+  if (!verified.ok) return { ok: false, field: 'signature', reason: `signature refusée : ${verified.reason}` };
   const text = upload.body.toString('utf8');
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    return { ok: false, reason: 'le fichier du paquet n’est pas du JSON valide' };
+    return { ok: false, field: 'package', reason: 'le fichier du paquet n’est pas du JSON valide' };
   }
   const format = data !== null && typeof data === 'object' ? (data as { format?: unknown }).format : undefined;
   if (format === CONTENT_PACKAGE_FORMAT) {
@@ -44,13 +48,14 @@ export function importSignedPackage(store: PackageStore, upload: { body: Buffer;
     const saved = store.savePackage({ kind: 'profile', packageId: parsed.value.id, version: parsed.value.generatedAt, body: text, signature: upload.signature, signer: verified.signer.subject });
     return { ok: true, package: summarisePackage(saved.package), created: saved.created };
   }
-  return { ok: false, reason: `format de paquet inconnu (champ « format » : ${JSON.stringify(format ?? null).slice(0, 80)} ; attendu « ${CONTENT_PACKAGE_FORMAT} » ou « ${PROFILE_PACKAGE_FORMAT} »)` };
+  return { ok: false, field: 'package', reason: `format de paquet inconnu (champ « format » : ${JSON.stringify(format ?? null).slice(0, 80)} ; attendu « ${CONTENT_PACKAGE_FORMAT} » ou « ${PROFILE_PACKAGE_FORMAT} »)` };
 }
 
 function schemaRefusal(what: string, errors: readonly { path: string; message: string }[]): PackageUploadResult {
   const first = errors[0];
   return {
     ok: false,
+    field: 'package',
     reason: `${what} invalide${first ? ` — ${first.path} : ${first.message}` : ''}${errors.length > 1 ? ` (et ${errors.length - 1} autre(s) erreur(s))` : ''}`,
     errors: errors.slice(0, 100).map((e) => ({ field: e.path, message: e.message })),
   };
