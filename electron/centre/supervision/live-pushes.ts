@@ -6,9 +6,11 @@ import { liveCandidate, liveSession } from './live-state';
 /** How long live pushes about one candidate are gathered before being sent (the console redraws at most this often). */
 export const LIVE_COALESCE_MS = 100;
 /**
- * Progress alone (a new answer: the kiosk has its acknowledgement, the console only moves a counter) is gathered
- * for longer: an invigilator reads "12 / 32" once a second at most; a candidate who checks in, is suspended or
- * ends still shows up within LIVE_COALESCE_MS.
+ * Progress alone (a new answer: the kiosk has its acknowledgement, the console only moves a counter) is pushed
+ * within LIVE_COALESCE_MS too, unless the console heard of that candidate less than LIVE_PROGRESS_MS ago: then it
+ * waits for the next LIVE_PROGRESS_MS gathering. A pupil answers every few seconds at most, and their card follows
+ * within 100 ms (`npm run bench:console`); a kiosk answering many times a second (`npm run bench:station`) costs
+ * one push a second, not one per answer.
  */
 export const LIVE_PROGRESS_MS = 1000;
 
@@ -31,9 +33,15 @@ export interface LivePushes {
  */
 export function createLivePushes(db: Db, hub: LiveHub): LivePushes {
   let context: DeliveryContext | null = null;
-  /** Candidates whose change the kiosk must hear of too (within LIVE_COALESCE_MS), and those who only progressed. */
+  /**
+   * Candidates whose change the kiosk must hear of too (within LIVE_COALESCE_MS); those who only progressed, not
+   * pushed lately (within LIVE_COALESCE_MS) or pushed less than LIVE_PROGRESS_MS ago (within LIVE_PROGRESS_MS).
+   */
   const changed = new Map<number, number>();
+  const progressedSoon = new Map<number, number>();
   const progressed = new Map<number, number>();
+  /** When the consoles last heard of each candidate (ms, the process's clock); older than LIVE_PROGRESS_MS: dropped. */
+  const pushedAt = new Map<number, number>();
   let soon: NodeJS.Timeout | undefined;
   let later: NodeJS.Timeout | undefined;
 
@@ -43,10 +51,12 @@ export function createLivePushes(db: Db, hub: LiveHub): LivePushes {
     const changes = [...pending];
     pending.clear();
     if (!context) return;
+    const now = performance.now();
     for (const [candidateId, sessionId] of changes) {
       const candidate = context.sessions.getCandidate(candidateId);
       if (!candidate) continue;
       hub.publish(sessionId, { type: 'candidate', sessionId, candidate: liveCandidate(context, candidate) });
+      pushedAt.set(candidateId, now);
       const entry = toKiosk ? context.store.latestEntry(candidateId) : null;
       if (entry) hub.sendToKiosk(entry.kioskId, { type: 'stateChanged' });
     }
@@ -57,18 +67,40 @@ export function createLivePushes(db: Db, hub: LiveHub): LivePushes {
     if (live) client.send({ type: 'candidates', ...live });
   });
 
+  const forgetOld = () => {
+    const before = performance.now() - LIVE_PROGRESS_MS;
+    for (const [candidateId, at] of pushedAt) if (at < before) pushedAt.delete(candidateId);
+  };
+  const flushSoon = () => {
+    soon = undefined;
+    forgetOld();
+    flush(changed, true);
+    flush(progressedSoon, false);
+  };
+  const flushLater = () => {
+    later = undefined;
+    forgetOld();
+    flush(progressed, false);
+  };
+
   return {
     candidateChanged(sessionId, candidateId, toKiosk = true) {
       // Coalesced: a candidate answering fast changes many times a second; the console and the kiosk need the
       // latest state, not every step (each push reads the candidate's live state from the database).
       if (toKiosk) {
         progressed.delete(candidateId);
+        progressedSoon.delete(candidateId);
         changed.set(candidateId, sessionId);
-        soon ??= setTimeout(() => { soon = undefined; flush(changed, true); }, LIVE_COALESCE_MS);
-      } else if (!changed.has(candidateId)) {
+      } else if (changed.has(candidateId) || progressedSoon.has(candidateId) || progressed.has(candidateId)) {
+        return; // already on its way
+      } else if (performance.now() - (pushedAt.get(candidateId) ?? -Infinity) >= LIVE_PROGRESS_MS) {
+        progressedSoon.set(candidateId, sessionId);
+      } else {
         progressed.set(candidateId, sessionId);
-        later ??= setTimeout(() => { later = undefined; flush(progressed, false); }, LIVE_PROGRESS_MS);
+        later ??= setTimeout(flushLater, LIVE_PROGRESS_MS);
+        return;
       }
+      soon ??= setTimeout(flushSoon, LIVE_COALESCE_MS);
     },
     sessionChanged(sessionId) {
       if (!context) return;
@@ -85,7 +117,9 @@ export function createLivePushes(db: Db, hub: LiveHub): LivePushes {
       clearTimeout(soon);
       clearTimeout(later);
       changed.clear();
+      progressedSoon.clear();
       progressed.clear();
+      pushedAt.clear();
     },
   };
 }

@@ -1,0 +1,87 @@
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import { CHECK_IN_FAILURES } from '../delivery/check-in';
+import type { LiveHub } from '../live/live-hub';
+import { createDeliveryContext } from '../records/delivery-context';
+import { startHarness, type Harness } from '../testing/test-harness';
+import { createLivePushes, LIVE_COALESCE_MS, LIVE_PROGRESS_MS } from './live-pushes';
+
+/**
+ * When the consoles hear of a candidate (live-pushes.ts), on the station's real SQLite file, with the timers faked:
+ * progress within LIVE_COALESCE_MS unless that candidate was pushed less than LIVE_PROGRESS_MS ago.
+ */
+
+let h: Harness;
+beforeAll(async () => { h = await startHarness(); });
+afterAll(async () => { await h.close(); });
+afterEach(() => { vi.useRealTimers(); });
+
+function pushesOnRealDb() {
+  const published: { sessionId: number; candidateId: number }[] = [];
+  const toKiosks: number[] = [];
+  const hub = {
+    publish(sessionId: number, message: { type: string; candidate?: { candidateId: number } }) {
+      if (message.candidate) published.push({ sessionId, candidateId: message.candidate.candidateId });
+      return 1;
+    },
+    sendToKiosk(kioskId: number) { toKiosks.push(kioskId); return 1; },
+    onConsoleConnect: () => () => {},
+  } as unknown as LiveHub;
+  const { db, sessions, packages, clock } = h.t.server.app.centre;
+  const pushes = createLivePushes(db, hub);
+  pushes.attach(createDeliveryContext({
+    db, sessions, packages, now: clock,
+    checkInFailures: {
+      perKiosk: h.t.server.app.centre.failureLimiter('checkInKiosk', CHECK_IN_FAILURES.perKiosk),
+      perSession: h.t.server.app.centre.failureLimiter('checkInSession', CHECK_IN_FAILURES.perSession),
+    },
+    candidateChanged: (sessionId, candidateId, toKiosk) => pushes.candidateChanged(sessionId, candidateId, toKiosk),
+    sessionAlertChanged: () => {},
+  }));
+  return { pushes, published, toKiosks };
+}
+
+describe('live pushes: when the console hears of a candidate', () => {
+  test('a first answer within LIVE_COALESCE_MS; the next ones of the same second gathered into one push at LIVE_PROGRESS_MS', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const { pushes, published } = pushesOnRealDb();
+    const [a, b] = [...h.candidates.values()].map((c) => c.id);
+    pushes.candidateChanged(h.sessionId, a!, false);
+    vi.advanceTimersByTime(LIVE_COALESCE_MS - 1);
+    expect(published).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(published).toEqual([{ sessionId: h.sessionId, candidateId: a }]);
+
+    // Three more answers of `a` within the second: one push, at the next gathering; `b`, not pushed lately, at once.
+    vi.advanceTimersByTime(200);
+    pushes.candidateChanged(h.sessionId, a!, false);
+    pushes.candidateChanged(h.sessionId, a!, false);
+    pushes.candidateChanged(h.sessionId, b!, false);
+    vi.advanceTimersByTime(LIVE_COALESCE_MS);
+    expect(published.slice(1)).toEqual([{ sessionId: h.sessionId, candidateId: b }]);
+    pushes.candidateChanged(h.sessionId, a!, false);
+    vi.advanceTimersByTime(LIVE_PROGRESS_MS - LIVE_COALESCE_MS);
+    expect(published.slice(2)).toEqual([{ sessionId: h.sessionId, candidateId: a }]);
+
+    // A second later (a pupil's pace): within LIVE_COALESCE_MS again.
+    vi.advanceTimersByTime(LIVE_PROGRESS_MS);
+    pushes.candidateChanged(h.sessionId, a!, false);
+    vi.advanceTimersByTime(LIVE_COALESCE_MS);
+    expect(published.slice(3)).toEqual([{ sessionId: h.sessionId, candidateId: a }]);
+    pushes.close();
+  });
+
+  test('a change the kiosk hears of too (not an answer) is never held back by the progress gathering', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const { pushes, published } = pushesOnRealDb();
+    const a = [...h.candidates.values()][0]!.id;
+    pushes.candidateChanged(h.sessionId, a, false);
+    vi.advanceTimersByTime(LIVE_COALESCE_MS);
+    pushes.candidateChanged(h.sessionId, a, false); // held for the 1 s gathering…
+    pushes.candidateChanged(h.sessionId, a, true); // …until a suspension, a check-in: within LIVE_COALESCE_MS
+    vi.advanceTimersByTime(LIVE_COALESCE_MS);
+    expect(published).toHaveLength(2);
+    vi.advanceTimersByTime(LIVE_PROGRESS_MS);
+    expect(published).toHaveLength(2); // and not pushed a third time
+    pushes.close();
+  });
+});
