@@ -41,45 +41,69 @@ function pushesOnRealDb() {
 }
 
 describe('live pushes: when the console hears of a candidate', () => {
-  test('a first answer within LIVE_COALESCE_MS; the next ones of the same second gathered into one push at LIVE_PROGRESS_MS', () => {
+  test('after a quiet spell at once; then at most one push every LIVE_COALESCE_MS, the changes in between gathered', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const { pushes, published } = pushesOnRealDb();
+    const [a, b, c] = [...h.candidates.values()].map((x) => x.id);
+    pushes.candidateChanged(h.sessionId, a!, true);
+    expect(published).toEqual([]); // not inside the committing call…
+    vi.advanceTimersByTime(0);
+    expect(published).toEqual([{ sessionId: h.sessionId, candidateId: a }]); // …but right after it
+    vi.advanceTimersByTime(30);
+    pushes.candidateChanged(h.sessionId, b!, true);
+    pushes.candidateChanged(h.sessionId, c!, true);
+    pushes.candidateChanged(h.sessionId, b!, true);
+    vi.advanceTimersByTime(LIVE_COALESCE_MS - 31);
+    expect(published).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(published.slice(1)).toEqual([{ sessionId: h.sessionId, candidateId: b }, { sessionId: h.sessionId, candidateId: c }]);
+    pushes.close();
+  });
+
+  test('progress: a candidate not pushed lately goes with the next push; one pushed less than LIVE_PROGRESS_MS ago waits for the 1 s gathering', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     const { pushes, published } = pushesOnRealDb();
     const [a, b] = [...h.candidates.values()].map((c) => c.id);
     pushes.candidateChanged(h.sessionId, a!, false);
-    vi.advanceTimersByTime(LIVE_COALESCE_MS - 1);
-    expect(published).toEqual([]);
-    vi.advanceTimersByTime(1);
+    vi.advanceTimersByTime(0);
     expect(published).toEqual([{ sessionId: h.sessionId, candidateId: a }]);
 
-    // Three more answers of `a` within the second: one push, at the next gathering; `b`, not pushed lately, at once.
+    // Three more answers of `a` within the second: one push, at the 1 s gathering; `b`, not pushed lately, at once.
     vi.advanceTimersByTime(200);
     pushes.candidateChanged(h.sessionId, a!, false);
     pushes.candidateChanged(h.sessionId, a!, false);
     pushes.candidateChanged(h.sessionId, b!, false);
-    vi.advanceTimersByTime(LIVE_COALESCE_MS);
+    vi.advanceTimersByTime(0);
     expect(published.slice(1)).toEqual([{ sessionId: h.sessionId, candidateId: b }]);
     pushes.candidateChanged(h.sessionId, a!, false);
-    vi.advanceTimersByTime(LIVE_PROGRESS_MS - LIVE_COALESCE_MS);
+    vi.advanceTimersByTime(LIVE_PROGRESS_MS - 1);
+    expect(published).toHaveLength(2);
+    vi.advanceTimersByTime(1);
     expect(published.slice(2)).toEqual([{ sessionId: h.sessionId, candidateId: a }]);
 
-    // A second later (a pupil's pace): within LIVE_COALESCE_MS again.
+    // A second later (a pupil's pace): at once again.
     vi.advanceTimersByTime(LIVE_PROGRESS_MS);
     pushes.candidateChanged(h.sessionId, a!, false);
-    vi.advanceTimersByTime(LIVE_COALESCE_MS);
+    vi.advanceTimersByTime(0);
     expect(published.slice(3)).toEqual([{ sessionId: h.sessionId, candidateId: a }]);
     pushes.close();
   });
 
-  test('a change the kiosk hears of too (not an answer) is never held back by the progress gathering', () => {
+  test('a change the kiosk hears of too (not an answer) is never held back by the progress gathering, and is told to the kiosk', async () => {
+    const kiosk = await h.pairKiosk('Poste 1');
+    expect((await h.checkIn(kiosk, 'Dupont')).status).toBe(200);
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
-    const { pushes, published } = pushesOnRealDb();
-    const a = [...h.candidates.values()][0]!.id;
+    const { pushes, published, toKiosks } = pushesOnRealDb();
+    const a = h.candidates.get('Dupont')!.id;
     pushes.candidateChanged(h.sessionId, a, false);
+    vi.advanceTimersByTime(0);
+    expect(toKiosks).toEqual([]); // progress: the kiosk has its acknowledgement
     vi.advanceTimersByTime(LIVE_COALESCE_MS);
     pushes.candidateChanged(h.sessionId, a, false); // held for the 1 s gathering…
-    pushes.candidateChanged(h.sessionId, a, true); // …until a suspension, a check-in: within LIVE_COALESCE_MS
-    vi.advanceTimersByTime(LIVE_COALESCE_MS);
+    pushes.candidateChanged(h.sessionId, a, true); // …until a suspension, a check-in: with the next push
+    vi.advanceTimersByTime(0);
     expect(published).toHaveLength(2);
+    expect(toKiosks).toHaveLength(1);
     vi.advanceTimersByTime(LIVE_PROGRESS_MS);
     expect(published).toHaveLength(2); // and not pushed a third time
     pushes.close();

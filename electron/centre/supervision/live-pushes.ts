@@ -3,14 +3,18 @@ import type { DeliveryContext } from '../records/delivery-context';
 import type { Db } from '../storage/database';
 import { liveCandidate, liveSession } from './live-state';
 
-/** How long live pushes about one candidate are gathered before being sent (the console redraws at most this often). */
+/**
+ * The consoles (and kiosks) are pushed at most once every LIVE_COALESCE_MS: the first change after a quiet spell
+ * at once, the changes that follow within that time gathered into the next push (a candidate answering fast changes
+ * many times a second; the console and the kiosk need the latest state, not every step).
+ */
 export const LIVE_COALESCE_MS = 100;
 /**
- * Progress alone (a new answer: the kiosk has its acknowledgement, the console only moves a counter) is pushed
- * within LIVE_COALESCE_MS too, unless the console heard of that candidate less than LIVE_PROGRESS_MS ago: then it
- * waits for the next LIVE_PROGRESS_MS gathering. A pupil answers every few seconds at most, and their card follows
- * within 100 ms (`npm run bench:console`); a kiosk answering many times a second (`npm run bench:station`) costs
- * one push a second, not one per answer.
+ * Progress alone (a new answer: the kiosk has its acknowledgement, the console only moves a counter) goes with
+ * those pushes too, unless the console heard of that candidate less than LIVE_PROGRESS_MS ago: then it waits for
+ * the next LIVE_PROGRESS_MS gathering. A pupil answers every few seconds at most, and their card follows within
+ * a few milliseconds (`npm run bench:console`); a kiosk answering many times a second (`npm run bench:station`)
+ * costs one push a second, not one per answer.
  */
 export const LIVE_PROGRESS_MS = 1000;
 
@@ -34,8 +38,8 @@ export interface LivePushes {
 export function createLivePushes(db: Db, hub: LiveHub): LivePushes {
   let context: DeliveryContext | null = null;
   /**
-   * Candidates whose change the kiosk must hear of too (within LIVE_COALESCE_MS); those who only progressed, not
-   * pushed lately (within LIVE_COALESCE_MS) or pushed less than LIVE_PROGRESS_MS ago (within LIVE_PROGRESS_MS).
+   * Candidates whose change the kiosk must hear of too (with the next LIVE_COALESCE_MS push); those who only
+   * progressed, not pushed lately (with it too) or pushed less than LIVE_PROGRESS_MS ago (within LIVE_PROGRESS_MS).
    */
   const changed = new Map<number, number>();
   const progressedSoon = new Map<number, number>();
@@ -44,6 +48,8 @@ export function createLivePushes(db: Db, hub: LiveHub): LivePushes {
   const pushedAt = new Map<number, number>();
   let soon: NodeJS.Timeout | undefined;
   let later: NodeJS.Timeout | undefined;
+  /** When the last LIVE_COALESCE_MS push went (performance.now()). */
+  let lastSoon = Number.NEGATIVE_INFINITY;
 
   // One read transaction for all the reads of a flush (each statement outside a transaction takes and releases
   // the database's locks: several system calls).
@@ -73,6 +79,7 @@ export function createLivePushes(db: Db, hub: LiveHub): LivePushes {
   };
   const flushSoon = () => {
     soon = undefined;
+    lastSoon = performance.now();
     forgetOld();
     flush(changed, true);
     flush(progressedSoon, false);
@@ -100,7 +107,8 @@ export function createLivePushes(db: Db, hub: LiveHub): LivePushes {
         later ??= setTimeout(flushLater, LIVE_PROGRESS_MS);
         return;
       }
-      soon ??= setTimeout(flushSoon, LIVE_COALESCE_MS);
+      // At once after a quiet spell (the committing call returns first), else LIVE_COALESCE_MS after the last push.
+      soon ??= setTimeout(flushSoon, Math.max(0, lastSoon + LIVE_COALESCE_MS - performance.now()));
     },
     sessionChanged(sessionId) {
       if (!context) return;

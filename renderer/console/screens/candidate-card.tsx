@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { LiveCandidate } from '../../../shared/formats/console-api';
 import { useTranslate } from '../../ui/i18n/locale-store';
 import { pendingNeed } from '../board/board-order';
@@ -23,9 +24,10 @@ export function cardHeadingId(candidateId: number): string {
 
 /**
  * One pupil on the live board: name, pending need (never hidden), state, kiosk, last event, theoretical end and
- * extra time, and the actions of the moment. Names are React text, never HTML.
+ * extra time, and the actions of the moment. Names are React text, never HTML. Memoised: a push about one pupil
+ * redraws their card only (the station sends the changed candidate; the others keep their objects).
  */
-export function CandidateCard({ candidate, busy, problem, handlers }: {
+export const CandidateCard = memo(function CandidateCard({ candidate, busy, problem, handlers }: {
   candidate: LiveCandidate; busy: CardAction | undefined; problem: ActionProblem | null; handlers: CardHandlers;
 }) {
   const t = useTranslate();
@@ -80,4 +82,4 @@ export function CandidateCard({ candidate, busy, problem, handlers }: {
       </article>
     </li>
   );
-}
+});
