@@ -38,7 +38,8 @@ describe('lastEvent and the theoretical end', () => {
     expect(text({ kind: 'checkedIn', at: AT })).toBe(`${time} — connexion au poste`);
     expect(text({ kind: 'presenceConfirmed', at: AT })).toBe(`${time} — présence confirmée`);
     expect(text({ kind: 'started', at: AT })).toBe(`${time} — début du test`);
-    expect(text({ kind: 'completed', at: AT })).toBe(`${time} — test terminé`);
+    expect(text({ kind: 'completed', at: AT })).toBe(`${time} — fin du test`);
+    expect(text({ kind: 'endedByInvigilator', at: AT })).toBe(`${time} — fin du test`);
     expect(text({ kind: 'extraTimeChanged', at: AT, percent: 33 })).toBe(`${time} — temps majoré porté à 33 %`);
     expect(text({ kind: 'incident', at: AT, category: 'E4', question: 3 })).toBe(`${time} — incident signalé sur la question 3 : Le site à visiter est indisponible`);
     expect(text({ kind: 'incident', at: AT, category: 'C6', question: null })).toBe(`${time} — incident signalé : Suspicion de fraude`);

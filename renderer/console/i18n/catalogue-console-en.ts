@@ -109,7 +109,7 @@ export const consoleEn: Record<ConsoleKey, string> = {
   'incident.E10': 'The candidate left the page without meaning to (focus loss)',
   'incident.E11': 'The platform showed an “oops” error page',
   'incident.E12': 'The question is not accessible to the candidate',
-  // Issue 10 §1 — a card's last event (card-facts.ts `lastEvent`), with its time.
+  // Issue 10 §1 — a card's last event (card-facts.ts `lastEvent`), with its time; an end says when (the state says how).
   'board.lastEvent.checkedIn': '{time} — signed in at the computer',
   'board.lastEvent.presenceConfirmed': '{time} — presence confirmed',
   'board.lastEvent.started': '{time} — test started',
@@ -120,9 +120,9 @@ export const consoleEn: Record<ConsoleKey, string> = {
   'board.lastEvent.suspensionLifted': '{time} — suspension lifted',
   'board.lastEvent.reEntered': '{time} — signed in again',
   'board.lastEvent.resumeAuthorised': '{time} — resume authorised',
-  'board.lastEvent.completed': '{time} — test finished',
-  'board.lastEvent.endedByInvigilator': '{time} — test stopped by the invigilator',
-  'board.lastEvent.endedDueToFinalisation': '{time} — test stopped at finalisation',
+  'board.lastEvent.completed': '{time} — end of the test',
+  'board.lastEvent.endedByInvigilator': '{time} — end of the test',
+  'board.lastEvent.endedDueToFinalisation': '{time} — end of the test',
   'board.lastEvent.extraTimeChanged': '{time} — extra time set to {percent} %',
   'board.lastEvent.incident': '{time} — incident reported: {category}',
   'board.lastEvent.incidentOnQuestion': '{time} — incident reported on question {n}: {category}',

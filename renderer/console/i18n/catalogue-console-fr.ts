@@ -112,7 +112,7 @@ export const consoleFr = {
   'incident.E10': 'Le candidat a quitté la page sans le vouloir (perte de focus)',
   'incident.E11': 'La plateforme a affiché une page d’erreur « oups »',
   'incident.E12': 'La question n’est pas accessible au candidat',
-  // Issue 10 §1 — a card's last event (card-facts.ts `lastEvent`), with its time.
+  // Issue 10 §1 — a card's last event (card-facts.ts `lastEvent`), with its time; an end says when (the state says how).
   'board.lastEvent.checkedIn': '{time} — connexion au poste',
   'board.lastEvent.presenceConfirmed': '{time} — présence confirmée',
   'board.lastEvent.started': '{time} — début du test',
@@ -123,9 +123,9 @@ export const consoleFr = {
   'board.lastEvent.suspensionLifted': '{time} — suspension levée',
   'board.lastEvent.reEntered': '{time} — reconnexion au poste',
   'board.lastEvent.resumeAuthorised': '{time} — reprise autorisée',
-  'board.lastEvent.completed': '{time} — test terminé',
-  'board.lastEvent.endedByInvigilator': '{time} — test arrêté par le surveillant',
-  'board.lastEvent.endedDueToFinalisation': '{time} — test arrêté à la finalisation',
+  'board.lastEvent.completed': '{time} — fin du test',
+  'board.lastEvent.endedByInvigilator': '{time} — fin du test',
+  'board.lastEvent.endedDueToFinalisation': '{time} — fin du test',
   'board.lastEvent.extraTimeChanged': '{time} — temps majoré porté à {percent} %',
   'board.lastEvent.incident': '{time} — incident signalé : {category}',
   'board.lastEvent.incidentOnQuestion': '{time} — incident signalé sur la question {n} : {category}',
