@@ -105,6 +105,27 @@ const WATCH_CARDS = `(() => {
   new MutationObserver(scan).observe(region, { subtree: true, childList: true, characterData: true });
 })()`;
 
+/**
+ * Installed before the console's own code: when each `candidate` push reaches the page (`window.__pushes`), read
+ * before the console's handler runs — where the time goes: the station and the network, or the page.
+ */
+const WATCH_PUSHES = `(() => {
+  const Native = window.WebSocket;
+  const pushes = [];
+  window.__pushes = pushes;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (event) => {
+        const at = Date.now();
+        if (typeof event.data !== 'string' || !event.data.startsWith('{"type":"candidate"')) return;
+        const c = JSON.parse(event.data).candidate;
+        pushes.push({ id: c.candidateId, answered: c.status === 'completed' ? 1e9 : (c.progress ? c.progress.answered : 0), at });
+      });
+    }
+  };
+})()`;
+
 async function watchCards(page: Page): Promise<void> {
   await page.evaluate(WATCH_CARDS);
 }
@@ -145,6 +166,7 @@ async function main(): Promise<void> {
     });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
+    await page.addInitScript(WATCH_PUSHES);
     await page.goto(`${ready.url}/console/`);
     await page.getByRole('textbox', { name: 'Numéro de session' }).fill(String(session.sessionNumber));
     await page.getByLabel('Mot de passe du surveillant').fill(session.invigilatorPassword);
@@ -191,6 +213,7 @@ async function main(): Promise<void> {
     // The last pushes (gathered for up to LIVE_PROGRESS_MS) reach the page.
     await page.waitForTimeout(2000);
     const shown = await page.evaluate('window.__cards') as ShownCard[];
+    const pushes = await page.evaluate('window.__pushes') as { id: number; answered: number; at: number }[];
     if (errors.length > 0) throw new Error(`erreurs dans la page : ${errors.join(' ; ')}`);
 
     const names = new Map(session.candidates.map((c) => [c.candidateId, `${c.firstName} ${c.lastName}`]));
@@ -200,6 +223,9 @@ async function main(): Promise<void> {
     const painted = summarise(latencies.map((l) => l.paintedMs));
     const dom = summarise(latencies.map((l) => l.domMs));
     const acks = summarise(recorder.latencies);
+    // Where the time goes: answer sent → its push in the page (station, network) → card in the DOM (the page).
+    const pushed = recorder.sent.map((s) => pushes.find((p) => p.id === s.candidateId && p.answered >= s.answer && p.at >= s.at - 1)?.at).map((at, i) => (at === undefined ? null : at - recorder.sent[i]!.at));
+    const toPush = summarise(pushed.filter((v): v is number => v !== null));
     const sizes = kioskSizes(DIST, [...loaded]);
     const meet = (ok: boolean) => (ok ? 'atteint' : 'non atteint');
     const kb = (n: number) => `${(n / 1000).toFixed(1).replace('.', ',')} kB`;
@@ -209,6 +235,7 @@ async function main(): Promise<void> {
       + `1 console dans Chromium ${browser.version()} sans affichage (1366×768, ${kioskCount} cartes), poste dans son processus sur 127.0.0.1, Node ${process.version}, ${os.cpus().length} cœurs, charge ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     console.log(`  réponse envoyée → carte peinte (« Question i sur N »)   ${line(painted)}   objectif p95 ≤ 250 ms : ${meet(painted.p95 <= 250)}`);
     console.log(`    dont carte dans le DOM (MutationObserver)           ${line(dom)}`);
+    console.log(`    dont poussée reçue par la page (avant son code)     ${line(toPush)}`);
     console.log(`  référence, mêmes réponses : accusé du poste sur la WebSocket du poste   ${line(acks)}`);
     console.log(`  ${recorder.sent.length} réponses acquittées, ${missing} jamais vues sur la console ; horloge : Date.now() de la page entre deux lectures du banc (${clockOk ? 'vérifié' : `NON : ${before} ≤ ${inPage} ≤ ${after} faux`}), erreur ±1 ms`);
     const errorsSeen = [...recorder.errors].map(([m, n]) => `${m} ×${n}`);

@@ -49,11 +49,12 @@ describe('live pushes: when the console hears of a candidate', () => {
     expect(published).toEqual([]); // not inside the committing call…
     vi.advanceTimersByTime(0);
     expect(published).toEqual([{ sessionId: h.sessionId, candidateId: a }]); // …but right after it
-    vi.advanceTimersByTime(30);
+    const part = Math.floor(LIVE_COALESCE_MS / 3);
+    vi.advanceTimersByTime(part);
     pushes.candidateChanged(h.sessionId, b!, true);
     pushes.candidateChanged(h.sessionId, c!, true);
     pushes.candidateChanged(h.sessionId, b!, true);
-    vi.advanceTimersByTime(LIVE_COALESCE_MS - 31);
+    vi.advanceTimersByTime(LIVE_COALESCE_MS - part - 1);
     expect(published).toHaveLength(1);
     vi.advanceTimersByTime(1);
     expect(published.slice(1)).toEqual([{ sessionId: h.sessionId, candidateId: b }, { sessionId: h.sessionId, candidateId: c }]);

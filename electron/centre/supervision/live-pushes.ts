@@ -6,9 +6,11 @@ import { liveCandidate, liveSession } from './live-state';
 /**
  * The consoles (and kiosks) are pushed at most once every LIVE_COALESCE_MS: the first change after a quiet spell
  * at once, the changes that follow within that time gathered into the next push (a candidate answering fast changes
- * many times a second; the console and the kiosk need the latest state, not every step).
+ * many times a second; the console and the kiosk need the latest state, not every step). 25 ms, not 100: waiting
+ * for that gathering was most of the time from an answer to its card (bench:console, docs/benchmarks.md); how many
+ * candidates are read and pushed is bounded by LIVE_PROGRESS_MS below, not by this.
  */
-export const LIVE_COALESCE_MS = 100;
+export const LIVE_COALESCE_MS = 25;
 /**
  * Progress alone (a new answer: the kiosk has its acknowledgement, the console only moves a counter) goes with
  * those pushes too, unless the console heard of that candidate less than LIVE_PROGRESS_MS ago: then it waits for
