@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { CANDIDATE_INPUT } from '../electron/centre/testing/test-server';
-import { seedSession, type SeededSession } from './session-seed';
+import { seedSession } from './session-seed';
 import { expect, saveScreenshot, test } from './station-fixture';
 import { kioskCall, kioskCheckIn } from './kiosk-api-calls';
 
