@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
-import { CHECK_IN_FAILURES } from '../delivery/check-in';
 import type { LiveHub } from '../live/live-hub';
 import { createDeliveryContext } from '../records/delivery-context';
 import { startHarness, type Harness } from '../testing/test-harness';
@@ -30,9 +29,10 @@ function pushesOnRealDb() {
   const pushes = createLivePushes(db, hub);
   pushes.attach(createDeliveryContext({
     db, sessions, packages, now: clock,
+    // Not used by the pushes (supervision/ does not import delivery/'s limits): any limits do.
     checkInFailures: {
-      perKiosk: h.t.server.app.centre.failureLimiter('checkInKiosk', CHECK_IN_FAILURES.perKiosk),
-      perSession: h.t.server.app.centre.failureLimiter('checkInSession', CHECK_IN_FAILURES.perSession),
+      perKiosk: h.t.server.app.centre.failureLimiter('checkInKiosk', { maxFailures: 10, windowMs: 600_000 }),
+      perSession: h.t.server.app.centre.failureLimiter('checkInSession', { maxFailures: 60, windowMs: 600_000 }),
     },
     candidateChanged: (sessionId, candidateId, toKiosk) => pushes.candidateChanged(sessionId, candidateId, toKiosk),
     sessionAlertChanged: () => {},
