@@ -1,10 +1,9 @@
-import https from 'node:https';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { CANDIDATE_INPUT } from '../electron/centre/testing/test-server';
-import { seedSession, type SeededSession } from './session-seed';
-import { expect, saveScreenshot, test, type TestStation } from './station-fixture';
-import { TEST_STATION_TLS } from './station-tls';
+import { seedSession } from './session-seed';
+import { expect, saveScreenshot, test } from './station-fixture';
+import { kioskCall, kioskCheckIn } from './kiosk-api-calls';
 
 // Issue 10 §1 — the invigilator's login and live board in Chromium against a real station (HTTPS on loopback,
 // SQLite file), 30 pupils on the roster (one with markup in their name); the kiosks are simulated through the
@@ -14,40 +13,6 @@ async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}) : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-// oxlint-disable-next-line typescript/no-explicit-any -- test assertions read any field
-function kioskCall(station: TestStation, method: string, path: string, token: string, entry?: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const text = body === undefined ? undefined : JSON.stringify(body);
-  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
-  if (text !== undefined) headers['content-type'] = 'application/json';
-  if (entry) headers['x-passation-entry'] = entry;
-  return new Promise((resolve, reject) => {
-    const request = https.request(`${station.url}${path}`, { method, headers, ca: TEST_STATION_TLS.certPem, checkServerIdentity: () => undefined, agent: false }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (c: Buffer) => chunks.push(c));
-      response.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: response.statusCode ?? 0, json: raw === '' ? null : JSON.parse(raw) });
-      });
-    });
-    request.on('error', reject);
-    if (text !== undefined) request.write(text);
-    request.end();
-  });
-}
-
-/** A simulated kiosk: paired with a code the manager asks for, then checks its pupil in. */
-async function kioskCheckIn(station: TestStation, session: SeededSession, name: string, lastName: string): Promise<{ token: string; entry: string }> {
-  const code = await session.manager('POST', '/api/console/pairing-codes');
-  const paired = await kioskCall(station, 'POST', '/api/kiosk/pair', '', undefined, { code: code.json.code, name });
-  expect(paired.status).toBe(201);
-  const pupil = session.candidates.get(lastName)!.input;
-  const checkedIn = await kioskCall(station, 'POST', '/api/kiosk/check-in', paired.json.deviceToken, undefined, {
-    sessionNumber: session.sessionNumber, lastName: pupil.lastName, firstName: pupil.firstName, birthDate: pupil.birthDate, accessCode: session.accessCode,
-  });
-  expect(checkedIn.status).toBe(200);
-  return { token: paired.json.deviceToken, entry: checkedIn.json.entryToken };
 }
 
 const EXTRA_NAMES = ['Moreau', 'Laurent', 'Simon', 'Michel', 'Leroy', 'Fournier', 'Girard', 'Bonnet', 'Dupuis', 'Lambert', 'Fontaine',
@@ -99,6 +64,8 @@ test('the invigilator logs in and follows the session live: presence, questions,
   await page.getByRole('button', { name: 'Confirmer la présence de Marie Dupont' }).click();
   const card = cards.filter({ has: page.getByRole('heading', { name: 'Marie Dupont' }) });
   await expect(card).toContainText('Présence confirmée, pas encore commencé');
+  // Issue 10 §1 — the last event, with its time (read from the station's audit log, pushed live).
+  await expect(card).toContainText(/\d\d:\d\d — présence confirmée/);
 
   // The kiosk starts and answers: « Question i sur N » live.
   const started = await kioskCall(station, 'POST', '/api/kiosk/start', marie.token, marie.entry, {});
@@ -111,6 +78,7 @@ test('the invigilator logs in and follows the session live: presence, questions,
   });
   expect(answered.status).toBe(200);
   await expect(card).toContainText(`Question 2 sur ${total}`);
+  await expect(card).toContainText(/\d\d:\d\d — a répondu à la question 1/);
 
   // A focus loss on a focused challenge suspends (R-VAL-5): first, with the cause; « Autoriser la reprise ».
   const focused = challenges.find((c) => c.focused)!;
@@ -121,6 +89,9 @@ test('the invigilator logs in and follows the session live: presence, questions,
   await expect(cards.first().getByRole('heading')).toHaveText('Marie Dupont');
   await expect(card).toContainText('Suspendu : fenêtre quittée (Alt+Tab)');
   await expect(card).toContainText('Suspension à lever');
+  // The cause said once (in the state line); the last event says when the test was suspended.
+  await expect(card).toContainText(/\d\d:\d\d — test suspendu/);
+  expect((await card.textContent())!.split('fenêtre quittée (Alt+Tab)')).toHaveLength(2);
   expect(await seriousViolations(page)).toEqual([]);
   await saveScreenshot(page, 'console-board-suspended-1366x768');
   await page.setViewportSize({ width: 1920, height: 1080 });
@@ -147,11 +118,13 @@ test('the invigilator logs in and follows the session live: presence, questions,
   await dialog.getByRole('button', { name: 'Enregistrer le signalement' }).click();
   await expect(page.getByText('Signalement enregistré pour Marie Dupont.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Signaler un incident pour Marie Dupont' })).toBeFocused();
+  await expect(card).toContainText(/\d\d:\d\d — incident signalé sur la question 2 : Le site à visiter est indisponible/);
 
   // End the test, with confirmation.
   await page.getByRole('button', { name: 'Terminer le test de Marie Dupont' }).click();
   await page.getByRole('button', { name: 'Oui, terminer le test de Marie Dupont' }).click();
   await expect(card).toContainText('Test arrêté par le surveillant');
+  await expect(card).toContainText(/\d\d:\d\d — fin du test/);
   await expect(page.getByText('Terminés', { exact: true }).locator('xpath=following-sibling::dd')).toHaveText('1');
   const state = await kioskCall(station, 'GET', '/api/kiosk/state', marie.token, marie.entry);
   expect(state.json.state).toBe('endedByInvigilator');

@@ -22,8 +22,11 @@ export interface KioskSizes {
 
 export const SERVICE_WORKER = 'service-worker.js';
 
-/** The files index.html itself loads (module scripts, style sheets, module preloads), as paths under /kiosk/. */
-export function entryFiles(indexHtml: string): string[] {
+/** The screens served by the station, each under its own path (bench:console measures the console the same way). */
+export type ScreenBase = '/kiosk/' | '/console/';
+
+/** The files index.html itself loads (module scripts, style sheets, module preloads), as paths under `base`. */
+export function entryFiles(indexHtml: string, base: ScreenBase = '/kiosk/'): string[] {
   const found: string[] = [];
   for (const tag of indexHtml.matchAll(/<(script|link)\b[^>]*>/g)) {
     const html = tag[0];
@@ -32,14 +35,16 @@ export function entryFiles(indexHtml: string): string[] {
     if (tag[1] === 'link' && !/\brel="(stylesheet|modulepreload)"/.test(html)) continue;
     found.push(url);
   }
-  return found.map(kioskFile);
+  return found.map((url) => kioskFile(url, base));
 }
 
-/** `/kiosk/assets/x.js` (or a full URL) → `assets/x.js`. */
-export function kioskFile(url: string): string {
+/** `/kiosk/assets/x.js` (or a full URL) → `assets/x.js`; the console's with `base` '/console/'. */
+export function kioskFile(url: string, base: ScreenBase = '/kiosk/'): string {
   const pathname = url.startsWith('/') ? url : new URL(url).pathname;
-  if (!pathname.startsWith('/kiosk/')) throw new Error(`« ${url} » n’est pas une adresse du poste candidat (/kiosk/…)`);
-  return decodeURIComponent(pathname.slice('/kiosk/'.length));
+  if (!pathname.startsWith(base)) {
+    throw new Error(`« ${url} » n’est pas une adresse ${base === '/kiosk/' ? 'du poste candidat' : 'de la console'} (${base}…)`);
+  }
+  return decodeURIComponent(pathname.slice(base.length));
 }
 
 function sized(distDir: string, file: string): SizedFile {

@@ -25,6 +25,31 @@ export const LIVE_STATUSES = [
 export const LiveStatus = z.enum(LIVE_STATUSES);
 export type LiveStatus = z.infer<typeof LiveStatus>;
 
+/**
+ * Issue 10 §1 — the latest thing that happened to a candidate, from the session's audit log (the station's own
+ * record): its check-in, presence confirmed, start, an answer, a kiosk signal the console is told of, a suspension,
+ * a re-entry, a resume, the end, an extra-time change, an incident. A code and facts; the console words them.
+ */
+export const LAST_EVENT_PLAIN_KINDS = [
+  'checkedIn', 'presenceConfirmed', 'started', 'resumed', 'reEntered', 'resumeAuthorised', 'suspensionLifted',
+  'completed', 'endedByInvigilator', 'endedDueToFinalisation',
+] as const;
+export const LastEvent = z.discriminatedUnion('kind', [
+  z.object({ kind: z.enum(LAST_EVENT_PLAIN_KINDS), at: z.string() }).strict(),
+  /** `question`: the position (1-based, delivery order) of the question answered. */
+  z.object({ kind: z.literal('answered'), at: z.string(), question: z.number().int().min(1) }).strict(),
+  /** A "warn" or "suspend" signal of the kiosk (kiosk-lockdown.md §2) that did not suspend; `cause` as the kiosk reported it. */
+  z.object({ kind: z.literal('warning'), at: z.string(), signal: LockdownEventKind, cause: z.string() }).strict(),
+  /** The test was suspended by the signal `signal` (the cause is also the `suspension`'s). */
+  z.object({ kind: z.literal('suspended'), at: z.string(), signal: LockdownEventKind, cause: z.string() }).strict(),
+  /** R-INC-1 — an incident reported; `question`: the question an E-code names, null for a C-code. */
+  z.object({ kind: z.literal('incident'), at: z.string(), category: IncidentCategory, question: z.number().int().min(1).nullable() }).strict(),
+  /** R-SESS-3 — the new extra time. */
+  z.object({ kind: z.literal('extraTimeChanged'), at: z.string(), percent: z.number().int().min(0) }).strict(),
+]);
+export type LastEvent = z.infer<typeof LastEvent>;
+export type LastEventKind = LastEvent['kind'];
+
 export const LiveCandidate = z.object({
   candidateId: z.number().int().positive(),
   lastName: z.string(),
@@ -48,6 +73,8 @@ export const LiveCandidate = z.object({
   suspension: z.object({ kind: z.string(), cause: z.string(), at: z.string() }).strict().nullable(),
   /** The latest "warn" signal of the candidate's kiosk (shown in orange), if any. */
   lastWarning: z.object({ kind: LockdownEventKind, cause: z.string(), at: z.string() }).strict().nullable(),
+  /** The latest event of the candidate in the session's audit log (null: nothing yet), pushed with the rest. */
+  lastEvent: LastEvent.nullable(),
 }).strict();
 export type LiveCandidate = z.infer<typeof LiveCandidate>;
 

@@ -13,6 +13,7 @@ const candidate: LiveCandidate = {
   startedAt: '2026-03-14T08:00:00.000Z', theoreticalEndAt: '2026-03-14T10:19:39.000Z',
   suspension: { kind: 'focusLost', cause: 'alt-tab', at: '2026-03-14T08:20:00.000Z' },
   lastWarning: { kind: 'displayAdded', cause: 'second écran', at: '2026-03-14T08:10:00.000Z' },
+  lastEvent: { kind: 'suspended', at: '2026-03-14T08:20:00.000Z', signal: 'focusLost', cause: 'alt-tab' },
 };
 const ack: AnswerAck = { saved: true, challengeId: 'ch_1', clientAnswerId: 'a-1', savedAt: '2026-03-14T08:01:00.000Z', testCompleted: false };
 

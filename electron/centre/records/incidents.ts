@@ -57,7 +57,7 @@ export function addIncident(context: DeliveryContext, sessionId: number, input: 
       questionNumber = input.questionNumber!;
     }
   }
-  return inTransaction(context.db, () => {
+  const added = inTransaction(context.db, (): Result<Incident, Refusal> => {
     const at = context.now().toISOString();
     const { lastInsertRowid } = context.db.prepare(`INSERT INTO incidents (session_id, candidate_id, category, challenge_id, question_number,
         description, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
@@ -69,4 +69,7 @@ export function addIncident(context: DeliveryContext, sessionId: number, input: 
     });
     return ok({ id, candidateId: candidate.id, category: input.category, challengeId, questionNumber, description: input.description, createdBy: actor, createdAt: at });
   });
+  // The report is the candidate's last event (issue 10 §1): the consoles hear of it.
+  if (added.ok) context.candidateChanged(sessionId, candidate.id, false);
+  return added;
 }

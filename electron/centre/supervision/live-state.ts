@@ -1,12 +1,16 @@
-import type { CheckInAlert, LiveCandidate, LiveSession } from '../../../shared/formats/console-api';
+import type { CheckInAlert, LastEvent, LiveCandidate, LiveSession } from '../../../shared/formats/console-api';
 import { checkInSessionKey } from '../records/check-in-key';
 import type { Candidate } from '../../../shared/formats/session';
 import { listKiosks } from '../auth/kiosk-registry';
 import { liveStatus, needsAction, resumeExpired, theoreticalEnd } from '../records/candidate-situation';
 import type { DeliveryContext } from '../records/delivery-context';
+import { lastEventOf, lastEventsOfSession } from './last-event';
 
-/** Architecture §3 step 4 — one candidate as the console shows it. */
-export function liveCandidate(context: DeliveryContext, candidate: Candidate, kioskNames?: ReadonlyMap<number, string>): LiveCandidate {
+/**
+ * Architecture §3 step 4 — one candidate as the console shows it. A whole session's list passes the kiosks' names
+ * and the last events read once for all its candidates.
+ */
+export function liveCandidate(context: DeliveryContext, candidate: Candidate, session?: { kioskNames: ReadonlyMap<number, string>; lastEvents: ReadonlyMap<number, LastEvent> }): LiveCandidate {
   const entry = context.store.latestEntry(candidate.id);
   const test = context.store.testOfCandidate(candidate.id);
   const status = liveStatus(entry, test);
@@ -23,12 +27,13 @@ export function liveCandidate(context: DeliveryContext, candidate: Candidate, ki
     status,
     needsAction: needsAction(status),
     resumeExpired: status === 'waitingForResume' && test !== null && resumeExpired(test.startedAt, context.now()),
-    kiosk: entry ? { id: entry.kioskId, name: (kioskNames ? kioskNames.get(entry.kioskId) : context.store.kioskName(entry.kioskId)) ?? `Poste ${entry.kioskId}` } : null,
+    kiosk: entry ? { id: entry.kioskId, name: (session ? session.kioskNames.get(entry.kioskId) : context.store.kioskName(entry.kioskId)) ?? `Poste ${entry.kioskId}` } : null,
     progress: test ? { answered, total } : null,
     startedAt: test?.startedAt ?? null,
     theoreticalEndAt: test ? theoreticalEnd(test.startedAt, candidate.extraTimePercent) : null,
     suspension: test?.suspension ?? null,
     lastWarning: warning ? { kind: warning.kind, cause: warning.cause, at: warning.receivedAt } : null,
+    lastEvent: (session ? session.lastEvents.get(candidate.id) : lastEventOf(context.db, candidate.sessionId, candidate.id)) ?? null,
   };
 }
 
@@ -36,8 +41,8 @@ export function liveCandidate(context: DeliveryContext, candidate: Candidate, ki
 export function liveSession(context: DeliveryContext, sessionId: number): LiveSession | null {
   const session = context.sessions.getSession(sessionId);
   if (!session) return null;
-  const names = kioskNameMap(context);
-  const candidates = context.sessions.listCandidates(sessionId).map((c) => liveCandidate(context, c, names));
+  const lists = { kioskNames: kioskNameMap(context), lastEvents: lastEventsOfSession(context.db, sessionId) };
+  const candidates = context.sessions.listCandidates(sessionId).map((c) => liveCandidate(context, c, lists));
   return { sessionId, sessionStatus: session.status, checkInAlert: checkInAlert(context, session.number), candidates: sortByUrgency(candidates) };
 }
 

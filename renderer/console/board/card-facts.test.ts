@@ -1,14 +1,16 @@
-import { describe, expect, it } from 'vitest';
-import { translate } from '../../ui/i18n/translate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLocale, translate } from '../../ui/i18n/translate';
 import { liveCandidate } from '../testing/live-candidate';
-import { cardActions, lastEvent, stateLine, theoreticalEnd } from './card-facts';
+import { cardActions, lastEvent, stateLine, theoreticalEnd, wordsText, type Words } from './card-facts';
+import type { LastEvent } from '../../../shared/formats/console-api';
 import { addConsoleWords } from '../i18n/console-words';
 
 addConsoleWords(); // As console/main.tsx does: the console's own words.
+beforeAll(() => loadLocale('en'));
 
 // Issue 10 §1 — what each card says, worded by the catalogue (French first).
 
-const say = (w: ReturnType<typeof stateLine>) => translate('fr', w.key, w.params);
+const say = (w: Words) => wordsText((key, params) => translate('fr', key, params), w);
 
 describe('stateLine', () => {
   it('words each state', () => {
@@ -25,12 +27,52 @@ describe('stateLine', () => {
 });
 
 describe('lastEvent and the theoretical end', () => {
-  it('is the latest of the start, the warning and the suspension', () => {
-    const c = liveCandidate({ candidateId: 1, status: 'inTest', startedAt: '2026-11-23T08:00:00.000Z',
-      lastWarning: { kind: 'focusLost', cause: 'fenêtre quittée', at: '2026-11-23T08:10:00.000Z' } });
-    expect(lastEvent(c)!.key).toBe('board.event.warning');
-    expect(lastEvent({ ...c, lastWarning: { ...c.lastWarning!, at: '2026-11-23T07:00:00.000Z' } })!.key).toBe('board.event.started');
+  const AT = '2026-11-23T09:42:00.000Z';
+  const time = translate('fr', 'board.theoreticalEnd', { time: new Date(AT) }).replace('Fin théorique : ', '');
+  const of = (event: LastEvent) => lastEvent(liveCandidate({ candidateId: 1, status: 'inTest', lastEvent: event }))!;
+  const text = (e: LastEvent) => say(of(e));
+
+  it('words the latest event the station recorded, with its time (issue 10 §1)', () => {
+    expect(time).toMatch(/^\d\d:\d\d$/);
+    expect(text({ kind: 'answered', at: AT, question: 5 })).toBe(`${time} — a répondu à la question 5`);
+    expect(text({ kind: 'checkedIn', at: AT })).toBe(`${time} — connexion au poste`);
+    expect(text({ kind: 'presenceConfirmed', at: AT })).toBe(`${time} — présence confirmée`);
+    expect(text({ kind: 'started', at: AT })).toBe(`${time} — début du test`);
+    expect(text({ kind: 'completed', at: AT })).toBe(`${time} — fin du test`);
+    expect(text({ kind: 'endedByInvigilator', at: AT })).toBe(`${time} — fin du test`);
+    expect(text({ kind: 'extraTimeChanged', at: AT, percent: 33 })).toBe(`${time} — temps majoré porté à 33 %`);
+    expect(text({ kind: 'incident', at: AT, category: 'E4', question: 3 })).toBe(`${time} — incident signalé sur la question 3 : Le site à visiter est indisponible`);
+    expect(text({ kind: 'incident', at: AT, category: 'C6', question: null })).toBe(`${time} — incident signalé : Suspicion de fraude`);
+    // A kiosk's alert: its cause as reported, else its signal in words (never the code « focusLost »); shown in orange.
+    expect(text({ kind: 'warning', at: AT, signal: 'focusLost', cause: 'Alt+Tab' })).toBe(`${time} — alerte du poste : Alt+Tab`);
+    expect(text({ kind: 'warning', at: AT, signal: 'focusLost', cause: '' })).toBe(`${time} — alerte du poste : la page du test a perdu le focus`);
+    expect(of({ kind: 'warning', at: AT, signal: 'networkLost', cause: '' }).warning).toBe(true);
+    expect(of({ kind: 'answered', at: AT, question: 1 }).warning).toBe(false);
     expect(lastEvent(liveCandidate({ candidateId: 2 }))).toBeNull();
+  });
+
+  it('a suspension says its cause once: in the state line, not again in the last event', () => {
+    const c = liveCandidate({ candidateId: 1, status: 'suspended', suspension: { kind: 'focusLost', cause: 'fenêtre quittée', at: AT },
+      lastEvent: { kind: 'suspended', at: AT, signal: 'focusLost', cause: 'fenêtre quittée' } });
+    expect(say(stateLine(c))).toBe('Suspendu : fenêtre quittée');
+    expect(say(lastEvent(c)!)).toBe(`${time} — test suspendu`);
+    // No cause reported: the signal in words, not its code.
+    expect(say(stateLine({ ...c, suspension: { ...c.suspension!, cause: '' } }))).toBe('Suspendu : la page du test a perdu le focus');
+  });
+
+  it('every kind the station sends has its words in both languages', () => {
+    const kinds: LastEvent[] = [
+      ...(['checkedIn', 'presenceConfirmed', 'started', 'resumed', 'reEntered', 'resumeAuthorised', 'suspensionLifted', 'completed',
+        'endedByInvigilator', 'endedDueToFinalisation'] as const).map((kind) => ({ kind, at: AT })),
+      { kind: 'suspended', at: AT, signal: 'displayAdded', cause: '' },
+    ];
+    for (const e of kinds) {
+      for (const locale of ['fr', 'en'] as const) {
+        const words = wordsText((key, params) => translate(locale, key, params), of(e));
+        expect(words).toMatch(/^\d\d:\d\d( [AP]M)? — \S/);
+        expect(words).not.toContain('board.');
+      }
+    }
   });
   it('R-GEN-6: the theoretical end only once started', () => {
     expect(theoreticalEnd(liveCandidate({ candidateId: 1 }))).toBeNull();

@@ -57,9 +57,6 @@ const boardEn: Record<BoardKey, string> = {
   'board.need.liftSuspension': 'Suspension to lift',
   'board.need.resumeExpired': 'Test to end',
   'board.kiosk': 'Kiosk: {name}',
-  'board.event.started': 'Test started at {time}',
-  'board.event.suspended': 'Suspended at {time}: {cause}',
-  'board.event.warning': 'Alert at {time}: {cause}',
   'board.noEvent': 'No event',
   'board.theoreticalEnd': 'Theoretical end: {time}',
   'board.extraTime': 'Extra time: {percent} %',
@@ -117,6 +114,23 @@ const boardEn: Record<BoardKey, string> = {
   'incident.E10': 'The candidate left the page without meaning to (focus loss)',
   'incident.E11': 'The platform showed an “oops” error page',
   'incident.E12': 'The question is not accessible to the candidate',
+  // Issue 10 §1 — a card's last event (card-facts.ts `lastEvent`), with its time; an end says when (the state says how).
+  'board.lastEvent.checkedIn': '{time} — signed in at the computer',
+  'board.lastEvent.presenceConfirmed': '{time} — presence confirmed',
+  'board.lastEvent.started': '{time} — test started',
+  'board.lastEvent.resumed': '{time} — test resumed',
+  'board.lastEvent.answered': '{time} — answered question {n}',
+  'board.lastEvent.warning': '{time} — computer alert: {cause}',
+  'board.lastEvent.suspended': '{time} — test suspended',
+  'board.lastEvent.suspensionLifted': '{time} — suspension lifted',
+  'board.lastEvent.reEntered': '{time} — signed in again',
+  'board.lastEvent.resumeAuthorised': '{time} — resume authorised',
+  'board.lastEvent.completed': '{time} — end of the test',
+  'board.lastEvent.endedByInvigilator': '{time} — end of the test',
+  'board.lastEvent.endedDueToFinalisation': '{time} — end of the test',
+  'board.lastEvent.extraTimeChanged': '{time} — extra time set to {percent} %',
+  'board.lastEvent.incident': '{time} — incident reported: {category}',
+  'board.lastEvent.incidentOnQuestion': '{time} — incident reported on question {n}: {category}',
 };
 
 /** The console's words in English: exactly the keys of catalogue-console-fr.ts (a missing or extra one fails the typecheck). */

@@ -62,9 +62,6 @@ const boardFr = {
   'board.need.liftSuspension': 'Suspension à lever',
   'board.need.resumeExpired': 'Test à terminer',
   'board.kiosk': 'Poste : {name}',
-  'board.event.started': 'Début du test à {time}',
-  'board.event.suspended': 'Suspendu à {time} : {cause}',
-  'board.event.warning': 'Alerte à {time} : {cause}',
   'board.noEvent': 'Aucun événement',
   'board.theoreticalEnd': 'Fin théorique : {time}',
   'board.extraTime': 'Temps majoré : {percent} %',
@@ -122,6 +119,23 @@ const boardFr = {
   'incident.E10': 'Le candidat a quitté la page sans le vouloir (perte de focus)',
   'incident.E11': 'La plateforme a affiché une page d’erreur « oups »',
   'incident.E12': 'La question n’est pas accessible au candidat',
+  // Issue 10 §1 — a card's last event (card-facts.ts `lastEvent`), with its time; an end says when (the state says how).
+  'board.lastEvent.checkedIn': '{time} — connexion au poste',
+  'board.lastEvent.presenceConfirmed': '{time} — présence confirmée',
+  'board.lastEvent.started': '{time} — début du test',
+  'board.lastEvent.resumed': '{time} — reprise du test',
+  'board.lastEvent.answered': '{time} — a répondu à la question {n}',
+  'board.lastEvent.warning': '{time} — alerte du poste : {cause}',
+  'board.lastEvent.suspended': '{time} — test suspendu',
+  'board.lastEvent.suspensionLifted': '{time} — suspension levée',
+  'board.lastEvent.reEntered': '{time} — reconnexion au poste',
+  'board.lastEvent.resumeAuthorised': '{time} — reprise autorisée',
+  'board.lastEvent.completed': '{time} — fin du test',
+  'board.lastEvent.endedByInvigilator': '{time} — fin du test',
+  'board.lastEvent.endedDueToFinalisation': '{time} — fin du test',
+  'board.lastEvent.extraTimeChanged': '{time} — temps majoré porté à {percent} %',
+  'board.lastEvent.incident': '{time} — incident signalé : {category}',
+  'board.lastEvent.incidentOnQuestion': '{time} — incident signalé sur la question {n} : {category}',
 } as const satisfies Record<string, string>;
 
 /**

@@ -126,12 +126,16 @@ describe('the live board (jsdom, real station)', () => {
     await waitFor(() => expect(within(cards()[0]!).getByRole('heading').textContent).toBe('Lina Garnier'));
     expect(within(card()).getByText('Suspendu : fenêtre quittée (Alt+Tab)')).toBeTruthy();
     expect(within(card()).getByText('Suspension à lever')).toBeTruthy();
+    // The cause once, in the state line; the last event says when (it said the cause a second time before).
+    expect(card().textContent!.split('fenêtre quittée (Alt+Tab)')).toHaveLength(2);
+    expect(within(card()).getByText(/^\d\d:\d\d — test suspendu$/)).toBeTruthy();
     // A pending need is never hidden by the search.
     await userEvent.type(screen.getByRole('searchbox', { name: 'Rechercher un candidat' }), 'ELOISE');
     expect(cards().map((c) => within(c).getByRole('heading').textContent)).toEqual(['Lina Garnier', 'Adam Roux', 'Éloïse Lefèvre']);
     await userEvent.clear(screen.getByRole('searchbox', { name: 'Rechercher un candidat' }));
     await userEvent.click(within(card()).getByRole('button', { name: 'Autoriser la reprise de Lina Garnier' }));
     await waitFor(() => expect(within(card()).getByText(`Question 1 sur ${challenges.length}`)).toBeTruthy());
+    expect(within(card()).getByText(/^\d\d:\d\d — suspension levée$/)).toBeTruthy();
 
     // Extra time (R-SESS-3): a dialog named after the pupil, a bad value refused in French, then 30 %.
     await userEvent.click(within(card()).getByRole('button', { name: 'Temps majoré de Lina Garnier' }));
@@ -146,6 +150,7 @@ describe('the live board (jsdom, real station)', () => {
     await userEvent.click(within(extra).getByRole('button', { name: 'Enregistrer le temps majoré' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(within(card()).getByText('Temps majoré : 30 %')).toBeTruthy();
+    await waitFor(() => expect(within(card()).getByText(/^\d\d:\d\d — temps majoré porté à 30 %$/)).toBeTruthy());
     expect(document.activeElement).toBe(within(card()).getByRole('button', { name: 'Temps majoré de Lina Garnier' }));
 
     // An incident (R-INC-1): an E-code names the question on the pupil's screen, prefilled.
@@ -161,6 +166,7 @@ describe('the live board (jsdom, real station)', () => {
     await waitFor(() => expect(screen.getByText('Signalement enregistré pour Lina Garnier.')).toBeTruthy());
     const incidents = await h.console('GET', '/incidents');
     expect(incidents.json.incidents).toEqual([expect.objectContaining({ category: 'E4', challengeId: challenges[0]!.challengeId, questionNumber: 1 })]);
+    await waitFor(() => expect(within(card()).getByText(/^\d\d:\d\d — incident signalé sur la question 1 : Le site à visiter est indisponible$/)).toBeTruthy());
 
     // « Terminer le test » asks first; « Annuler » changes nothing.
     await userEvent.click(within(card()).getByRole('button', { name: 'Terminer le test de Lina Garnier' }));

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { Session } from '../../../shared/formats/session';
@@ -29,12 +29,14 @@ export function BoardScreen({ session, board, station, link }: {
   const counters = countBoard(state.candidates);
   const needing = state.candidates.filter((c) => pendingNeed(c) !== null).length;
   const hiddenBySearch = state.candidates.length - cards.length;
-  const handlers: CardHandlers = {
+  // The same handlers on every render, so that the memoised cards the push did not change are not redrawn.
+  const { confirmPresence, authoriseResume } = state;
+  const handlers = useMemo<CardHandlers>(() => ({
     // The button used disappears with the state it belonged to: the focus goes to the card's heading, not to the page.
-    confirmPresence: (id) => void state.confirmPresence(id).then((done) => { if (done) document.getElementById(cardHeadingId(id))?.focus(); }),
-    authoriseResume: (id) => void state.authoriseResume(id).then((done) => { if (done) document.getElementById(cardHeadingId(id))?.focus(); }),
+    confirmPresence: (id) => void confirmPresence(id).then((done) => { if (done) document.getElementById(cardHeadingId(id))?.focus(); }),
+    authoriseResume: (id) => void authoriseResume(id).then((done) => { if (done) document.getElementById(cardHeadingId(id))?.focus(); }),
     open: (kind, candidateId, trigger) => setDialog({ kind, candidateId, trigger }),
-  };
+  }), [confirmPresence, authoriseResume]);
   const close = useCallback(() => setDialog(null), []);
   const open = dialog ? state.candidates.find((c) => c.candidateId === dialog.candidateId) : undefined;
   const questions = useCallback(() => (dialog ? board.getState().questions(dialog.candidateId) : Promise.resolve(null)), [board, dialog]);

@@ -1,7 +1,8 @@
+import { memo } from 'react';
 import type { LiveCandidate } from '../../../shared/formats/console-api';
 import { useTranslate } from '../../ui/i18n/locale-store';
 import { pendingNeed } from '../board/board-order';
-import { cardActions, lastEvent, stateLine, theoreticalEnd } from '../board/card-facts';
+import { cardActions, lastEvent, stateLine, theoreticalEnd, wordsText } from '../board/card-facts';
 import type { ActionProblem, CardAction } from '../board/board-store';
 
 /** What a card's buttons do: the board opens a dialog for the three that ask more. */
@@ -23,9 +24,10 @@ export function cardHeadingId(candidateId: number): string {
 
 /**
  * One pupil on the live board: name, pending need (never hidden), state, kiosk, last event, theoretical end and
- * extra time, and the actions of the moment. Names are React text, never HTML.
+ * extra time, and the actions of the moment. Names are React text, never HTML. Memoised: a push about one pupil
+ * redraws their card only (the station sends the changed candidate; the others keep their objects).
  */
-export function CandidateCard({ candidate, busy, problem, handlers }: {
+export const CandidateCard = memo(function CandidateCard({ candidate, busy, problem, handlers }: {
   candidate: LiveCandidate; busy: CardAction | undefined; problem: ActionProblem | null; handlers: CardHandlers;
 }) {
   const t = useTranslate();
@@ -41,10 +43,10 @@ export function CandidateCard({ candidate, busy, problem, handlers }: {
       <article className="card" data-need={need ?? undefined} data-status={candidate.status} aria-labelledby={headingId}>
       <h3 id={headingId} className="card-name" tabIndex={-1}>{name}</h3>
       {need && <p className="card-need">{t(`board.need.${need}`)}</p>}
-      <p className="card-state">{t(state.key, state.params)}</p>
+      <p className="card-state">{wordsText(t, state)}</p>
       {candidate.kiosk && <p className="card-detail">{t('board.kiosk', { name: candidate.kiosk.name })}</p>}
-      <p className="card-detail" data-warning={event?.key === 'board.event.warning' ? 'true' : undefined}>
-        {event ? t(event.key, event.params) : t('board.noEvent')}
+      <p className="card-detail" data-warning={event?.warning ? 'true' : undefined}>
+        {event ? wordsText(t, event) : t('board.noEvent')}
       </p>
       <p className="card-detail">
         {end && <span>{t(end.key, end.params)} · </span>}
@@ -80,4 +82,4 @@ export function CandidateCard({ candidate, busy, problem, handlers }: {
       </article>
     </li>
   );
-}
+});

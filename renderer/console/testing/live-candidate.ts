@@ -5,7 +5,7 @@ export function liveCandidate(overrides: Partial<LiveCandidate> & { candidateId:
   return {
     lastName: 'Martin', firstName: 'Léa', birthDate: '2010-03-14', extraTimePercent: 0, accessibilityAdjustment: false,
     status: 'notCheckedIn', needsAction: false, resumeExpired: false, kiosk: null, progress: null, startedAt: null,
-    theoreticalEndAt: null, suspension: null, lastWarning: null,
+    theoreticalEndAt: null, suspension: null, lastWarning: null, lastEvent: null,
     ...overrides,
   };
 }
