@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LIVE_STATUSES, type LiveCandidate, type LiveStatus } from '../../../shared/formats/console-api';
 import { FinalisationRequest } from '../../../shared/formats/console-api';
+import { liveCandidate } from '../testing/live-candidate';
 import {
   carryForm, COMMENT_MAX, EMPTY_FORM, finalisationRows, formProblems, readFinalisation, situationChanges, situationOf, stepOf,
 } from './finalisation-form';
@@ -9,10 +10,7 @@ import {
 // R-FIN-1..3 — the wizard's form read purely, against the rules and the API's own schema.
 
 function pupil(candidateId: number, status: LiveStatus, lastName = `Nom${candidateId}`): LiveCandidate {
-  return {
-    candidateId, lastName, firstName: 'Prénom', birthDate: '2010-01-01', extraTimePercent: 0, accessibilityAdjustment: false, status,
-    needsAction: false, resumeExpired: false, kiosk: null, progress: null, startedAt: null, theoreticalEndAt: null, suspension: null, lastWarning: null,
-  };
+  return liveCandidate({ candidateId, lastName, firstName: 'Prénom', birthDate: '2010-01-01', status });
 }
 
 const statuses = fc.constantFrom(...LIVE_STATUSES);
