@@ -83,7 +83,9 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       const url = buildUrl(base(), routePath(route.path, input.params as Record<string, string | number> | undefined), input.query);
       const headers: Record<string, string> = { accept: 'application/json', ...options.headers?.() };
       const hasBody = route.body !== undefined && input.body !== undefined;
-      if (hasBody) headers['content-type'] = 'application/json';
+      // A file route (the roster) takes the file's exact bytes; every other body is JSON.
+      const raw = route.body === BINARY;
+      if (hasBody) headers['content-type'] = raw ? 'application/octet-stream' : 'application/json';
       const abort = new AbortController();
       const timer = setTimeout(() => abort.abort(), timeoutMs);
       let response: Response;
@@ -93,7 +95,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
           headers,
           credentials: 'same-origin',
           signal: abort.signal,
-          ...(hasBody ? { body: JSON.stringify(input.body) } : {}),
+          ...(hasBody ? { body: raw ? input.body as Uint8Array<ArrayBuffer> | string : JSON.stringify(input.body) } : {}),
         });
       } catch (error) {
         clearTimeout(timer);
