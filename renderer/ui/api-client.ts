@@ -22,11 +22,11 @@ type Query = Record<string, string | number | boolean | undefined>;
 /** What one call sends: `params` is required when the route has path parameters, `body` when it takes one. */
 export type CallInput<R extends RouteDef> =
   & (R['params'] extends z.ZodType ? { params: RouteParams<R> } : { params?: undefined })
-  & (R['body'] extends z.ZodType ? { body: RouteBody<R> } : { body?: undefined })
+  & (R['body'] extends z.ZodType ? { body: RouteBody<R> } : R['body'] extends typeof BINARY ? { body: Uint8Array<ArrayBuffer> | string } : { body?: undefined })
   & { query?: Query };
 /** The input argument may be left out only when nothing in it is required. */
 type CallArgs<R extends RouteDef> = R['params'] extends z.ZodType ? [input: CallInput<R>]
-  : R['body'] extends z.ZodType ? [input: CallInput<R>] : [input?: CallInput<R>];
+  : R['body'] extends z.ZodType | typeof BINARY ? [input: CallInput<R>] : [input?: CallInput<R>];
 
 export interface ApiClientOptions {
   /** Where the station is; default: the page's own origin (the screens are served by the station). */
