@@ -35,6 +35,7 @@ beforeAll(async () => {
       }
       if (path === '/bad-error/api/health') return res.writeHead(502, { 'content-type': 'text/html' }).end('<h1>Bad gateway</h1>');
       if (path === '/slow/api/health') return; // never answers
+      if (path === '/api/manager/candidates/9') return res.writeHead(204).end();
       if (path === '/api/manager/sessions/4/roster') {
         return json(res, 201, { count: 0, candidates: [] });
       }
@@ -129,6 +130,10 @@ describe('the typed API client against a real HTTP server', () => {
     expect(seen).toHaveLength(1);
     expect(seen[0]!.headers['content-type']).toBeUndefined();
     expect(seen[0]!.body).toBe('');
+  });
+  it('a 204 answer (a deletion) is a success with no value, not an answer that is not JSON', async () => {
+    const result = await createApiClient({ baseUrl }).call(ROUTES.candidateDelete, { params: { candidateId: 9 } });
+    expect(result).toEqual({ ok: true, value: undefined });
   });
   it('a file route sends the file’s exact bytes, not JSON (the roster: an ODS is a zip, not text)', async () => {
     seen.length = 0;

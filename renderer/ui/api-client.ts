@@ -112,6 +112,11 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
           return err({ kind: 'refused', status: response.status, error: withRetryAfter(parsed.data.error, response.headers.get('retry-after')) });
         }
         if (route.response === BINARY) return ok(response as RouteResponse<R>);
+        // 204 No Content (a deletion, a logout): no body to read, the route's schema says what that means.
+        if (response.status === 204) {
+          const parsed = route.response.safeParse(undefined);
+          return parsed.success ? ok(parsed.data as RouteResponse<R>) : err({ kind: 'invalidResponse', status: 204, issues: zodIssues(parsed.error) });
+        }
         const read = await readJson(response);
         if (!read.ok) return err({ kind: 'invalidResponse', status: response.status, issues: ['réponse qui n’est pas du JSON'] });
         const parsed = route.response.safeParse(read.json);

@@ -2,6 +2,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { localeStore, useTranslate } from '../../../ui/i18n/locale-store';
 import { BoardDialog } from '../../screens/board-dialog';
+import { FocusedButton } from './focus-on-show';
 import { CandidateFormView } from './candidate-form-view';
 import type { CandidatesState } from './candidates-store';
 import { RosterImportView } from './roster-import-view';
@@ -19,7 +20,7 @@ export function CandidatesSection({ store, editable }: { store: StoreApi<Candida
   const count = list.kind === 'loaded' ? list.candidates.length : null;
   return (
     <section className="panel" aria-labelledby="candidates-heading">
-      <h2 id="candidates-heading" className="section-heading">{count === null ? t('sessions.candidatesHeading') : t('sessions.candidatesHeadingCount', { count })}</h2>
+      <h2 id="candidates-heading" className="section-heading" tabIndex={-1}>{count === null ? t('sessions.candidatesHeading') : t('sessions.candidatesHeadingCount', { count })}</h2>
       <div aria-live="polite" className="live-slot">{done && <p className="ok-note">{t(done.key, { name: done.name })}</p>}</div>
       {list.kind === 'loading' && <p role="status">{t('sessions.candidatesLoading')}</p>}
       {list.kind === 'failed' && <div role="alert" className="form-error"><p>{t(list.refusal.key, list.refusal.params)}</p></div>}
@@ -56,7 +57,7 @@ export function CandidatesSection({ store, editable }: { store: StoreApi<Candida
                     {editable && (
                       <td className="row-actions">
                         <button type="button" id={`candidate-edit-${c.id}`} onClick={() => startEditing(c, locale)} aria-label={t('sessions.candidate.editOf', { name })}>{t('sessions.candidate.edit')}</button>
-                        <button type="button" className="danger" onClick={() => askRemove(c)} aria-label={t('sessions.candidate.removeOf', { name })}>{t('sessions.candidate.remove')}</button>
+                        <button type="button" id={`candidate-remove-${c.id}`} className="danger" onClick={() => askRemove(c)} aria-label={t('sessions.candidate.removeOf', { name })}>{t('sessions.candidate.remove')}</button>
                       </td>
                     )}
                   </tr>
@@ -70,14 +71,16 @@ export function CandidatesSection({ store, editable }: { store: StoreApi<Candida
       {editable && editor && <CandidateFormView store={store} />}
       {removal && (
         <BoardDialog heading={t('sessions.candidate.removeHeading', { name: `${removal.candidate.firstName} ${removal.candidate.lastName}` })}
-          onClose={cancelRemove} returnTo={null} fallbackId="candidates-heading">
+          onClose={cancelRemove} returnTo={document.getElementById(`candidate-remove-${removal.candidate.id}`)} fallbackId="candidates-heading">
           <p>{t('sessions.candidate.removeExplain')}</p>
           {removal.kind === 'refused' && <div role="alert" className="form-error"><p>{t(removal.refusal.key, removal.refusal.params)}</p></div>}
           <div className="dialog-actions">
             {removal.kind !== 'refused' && (
               <button type="button" className="danger-strong" disabled={removal.kind === 'sending'} onClick={() => void confirmRemove()}>{t('sessions.candidate.removeConfirm')}</button>
             )}
-            <button type="button" onClick={cancelRemove}>{removal.kind === 'refused' ? t('sessions.close') : t('sessions.cancel')}</button>
+            {removal.kind === 'refused'
+              ? <FocusedButton onClick={cancelRemove}>{t('sessions.close')}</FocusedButton>
+              : <button type="button" onClick={cancelRemove}>{t('sessions.cancel')}</button>}
           </div>
         </BoardDialog>
       )}

@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { Session } from '../../../../shared/formats/session';
 import { localeStore, useTranslate } from '../../../ui/i18n/locale-store';
 import { BoardDialog } from '../../screens/board-dialog';
+import { FocusedButton } from './focus-on-show';
 import { calendarDay, clockTime, STATUS_KEYS } from './session-facts';
 import { SessionFormView } from './session-form-view';
 import type { SessionPageState } from './session-page-store';
@@ -57,7 +58,9 @@ export function SessionDetailsView({ session, store, editable, onDeleted }: {
               <button type="button" className="danger-strong" disabled={deletion.kind === 'sending'}
                 onClick={() => void confirmDelete().then((deleted) => { if (deleted) onDeleted(); })}>{t('sessions.deleteConfirm', { number: session.number })}</button>
             )}
-            <button type="button" onClick={cancelDelete}>{deletion.kind === 'refused' ? t('sessions.close') : t('sessions.cancel')}</button>
+            {deletion.kind === 'refused'
+              ? <FocusedButton onClick={cancelDelete}>{t('sessions.close')}</FocusedButton>
+              : <button type="button" onClick={cancelDelete}>{t('sessions.cancel')}</button>}
           </div>
         </BoardDialog>
       )}
