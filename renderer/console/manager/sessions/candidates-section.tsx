@@ -35,7 +35,7 @@ export function CandidatesSection({ store, editable }: { store: StoreApi<Candida
                 <th scope="col">{t('sessions.candidate.sex')}</th>
                 <th scope="col">{t('sessions.candidate.birthDate')}</th>
                 <th scope="col">{t('sessions.candidate.birthplace')}</th>
-                <th scope="col">{t('sessions.candidate.externalId')}</th>
+                <th scope="col">{t('sessions.candidate.externalIdShort')}</th>
                 <th scope="col">{t('sessions.candidate.extraTimeShort')}</th>
                 <th scope="col">{t('sessions.candidate.accessibilityShort')}</th>
                 {editable && <th scope="col">{t('sessions.candidate.actions')}</th>}

@@ -155,6 +155,7 @@ export const sessionsEn: Record<SessionsKey, string> = {
   'sessions.candidate.city': 'Town of birth',
   'sessions.candidate.country': 'Country of birth',
   'sessions.candidate.externalId': 'Pupil’s id (optional)',
+  'sessions.candidate.externalIdShort': 'Pupil id',
   'sessions.candidate.externalIdHint': 'The INE or the school’s own id.',
   'sessions.candidate.email': 'E-mail for the results (optional)',
   'sessions.candidate.emailHint': 'For example first.last@example.org',

@@ -159,6 +159,7 @@ export const sessionsFr = {
   'sessions.candidate.city': 'Commune de naissance',
   'sessions.candidate.country': 'Pays de naissance',
   'sessions.candidate.externalId': 'Identifiant de l’élève (facultatif)',
+  'sessions.candidate.externalIdShort': 'Identifiant',
   'sessions.candidate.externalIdHint': 'L’INE ou l’identifiant de l’établissement.',
   'sessions.candidate.email': 'E-mail pour les résultats (facultatif)',
   'sessions.candidate.emailHint': 'Par exemple prenom.nom@exemple.fr',
