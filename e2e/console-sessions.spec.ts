@@ -266,6 +266,15 @@ test('the centre manager prepares a session: login, creation, duplicate, roster,
   expect(password).not.toBe(firstPassword);
   await checkScreen(page, 'password');
 
+  // In English, the same page in English words (the pupils' names as typed).
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Session no. 1' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Candidates (4 enrolled)' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Edit Léa Martin' })).toBeVisible();
+  await checkScreen(page, 'session-english');
+  await page.getByRole('button', { name: 'Français' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Session n° 1' })).toBeVisible();
+
   // The invigilator logs in with it: the board shows the session's candidates.
   await page.getByRole('link', { name: 'Console du surveillant' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Connexion du surveillant' })).toBeVisible();
