@@ -110,4 +110,27 @@ describe('the manager’s stores against a real station', () => {
     expect(await page.getState().confirmDelete()).toBe(true);
     expect(t.server.app.centre.sessions.getSession(id)).toBeNull();
   });
+
+  // Last: it ends every other manager login, this test's token included.
+  it('the password change: a wrong current one named on its field, then changed, the old login ended', async () => {
+    const gate = createManagerLoginStore(client);
+    await gate.getState().boot();
+    gate.getState().openPasswordChange(true);
+    const type = (current: string, next: string) => {
+      gate.getState().editPasswordChange('currentPassword', current);
+      gate.getState().editPasswordChange('newPassword', next);
+      gate.getState().editPasswordChange('confirmation', next);
+    };
+    type('pas-le-bon', 'un-nouveau-mot-de-passe');
+    await gate.getState().submitPasswordChange();
+    expect(gate.getState().passwordChange.status).toEqual({ kind: 'refused', field: 'currentPassword', refusal: { key: 'manager.currentWrong' } });
+    expect(gate.getState().screen).toEqual({ name: 'in' });
+    type(TEST_MANAGER_PASSWORD, 'un-nouveau-mot-de-passe');
+    await gate.getState().submitPasswordChange();
+    expect(gate.getState().passwordChange.done).toBe(true);
+    expect((await t.call('POST', '/api/manager/login', { body: { password: 'un-nouveau-mot-de-passe' } })).status).toBe(200);
+    // This client's token was one of the other logins: its next call brings the form back, saying why.
+    await gate.getState().recheck();
+    expect([gate.getState().screen, gate.getState().ended]).toEqual([{ name: 'login' }, true]);
+  });
 });
