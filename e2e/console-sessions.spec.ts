@@ -109,6 +109,7 @@ test('the centre manager prepares a session: login, creation, duplicate, roster,
   await expect(page.getByRole('alert')).toHaveText('Saisissez le mot de passe du responsable.');
   await expect(page.getByLabel('Mot de passe du responsable')).toHaveAttribute('aria-invalid', 'true');
   await checkScreen(page, 'login');
+  await checkZoomed(page, 'login');
   await page.getByLabel('Mot de passe du responsable').fill('pas-le-bon-mot');
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await expect(page.getByRole('alert')).toHaveText('Mot de passe du responsable incorrect. Les majuscules et minuscules comptent.');
@@ -128,6 +129,7 @@ test('the centre manager prepares a session: login, creation, duplicate, roster,
   }
   await expect(page.getByRole('textbox', { name: 'Salle' })).toHaveAttribute('aria-invalid', 'true');
   await checkScreen(page, 'form-errors');
+  await checkZoomed(page, 'form-errors');
   await page.getByRole('textbox', { name: 'Nom du centre' }).fill('Collège des Érables');
   await page.getByRole('textbox', { name: 'Adresse du site' }).fill('12 rue des Lilas, 69003 Lyon');
   await page.getByRole('textbox', { name: 'Salle' }).fill('B12');
@@ -147,6 +149,7 @@ test('the centre manager prepares a session: login, creation, duplicate, roster,
   await expect(row).toContainText('En préparation');
   await expect(row).toContainText('0 candidat');
   await checkScreen(page, 'created');
+  await checkZoomed(page, 'created');
   await page.getByRole('button', { name: 'J’ai noté le mot de passe' }).click();
   await expect(created).toHaveCount(0);
 

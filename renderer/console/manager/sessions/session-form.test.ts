@@ -22,7 +22,7 @@ describe('readSessionForm', () => {
     if (read.ok) return;
     expect(read.problems.map((p) => [p.field, p.key])).toEqual([
       ['centre', 'sessions.field.centre.missing'], ['siteAddress', 'sessions.field.siteAddress.missing'], ['room', 'sessions.field.room.missing'],
-      ['invigilatorName', 'sessions.field.invigilatorName.missing'], ['date', 'sessions.field.date.missing'], ['startTime', 'sessions.field.startTime.missing'],
+      ['date', 'sessions.field.date.missing'], ['startTime', 'sessions.field.startTime.missing'], ['invigilatorName', 'sessions.field.invigilatorName.missing'],
     ]);
   });
   it('refuses a date that does not exist, a time off the 24-hour clock, a level out of range, invisible characters', () => {

@@ -75,7 +75,7 @@ export function readSessionForm(fields: SessionFormFields): FormReading<SessionI
     problems.push({ field: 'maxLevel', key: 'sessions.field.maxLevel.invalid', params: { max: HIGHEST_MAX_LEVEL } });
   }
   if (fields.locale !== 'fr' && fields.locale !== 'en') problems.push({ field: 'locale', key: 'sessions.field.locale.invalid' });
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => SESSION_FIELDS.indexOf(a.field) - SESSION_FIELDS.indexOf(b.field)) };
   return {
     ok: true,
     value: {
