@@ -3,6 +3,7 @@ import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import JSZip from 'jszip';
 import type { Locator, Page } from '@playwright/test';
 import { startStation } from '../electron/centre/station-runner';
 import { testContentPackage, testProfilePackage, testPupil } from '../electron/centre/testing/test-packages';
@@ -70,6 +71,17 @@ function kioskCall(station: TestStation, method: string, path: string, token: st
     if (text !== undefined) request.write(text);
     request.end();
   });
+}
+
+/** A LibreOffice spreadsheet (ODS: a zip, mimetype first and stored) with one sheet of these rows of text cells. */
+async function odsOf(rows: string[][]): Promise<Buffer> {
+  const cell = (text: string) => `<table:table-cell office:value-type="string"><text:p>${text}</text:p></table:table-cell>`;
+  const zip = new JSZip();
+  zip.file('mimetype', 'application/vnd.oasis.opendocument.spreadsheet', { compression: 'STORE' });
+  zip.file('META-INF/manifest.xml', '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>');
+  zip.file('content.xml', `<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3"><office:body><office:spreadsheet><table:table table:name="Élèves">${
+    rows.map((r) => `<table:table-row>${r.map(cell).join('')}</table:table-row>`).join('')}</table:table></office:spreadsheet></office:body></office:document-content>`);
+  return zip.generateAsync({ type: 'nodebuffer', mimeType: 'application/vnd.oasis.opendocument.spreadsheet' });
 }
 
 function storePackages(station: TestStation): void {
@@ -178,6 +190,14 @@ test('the centre manager prepares a session: login, creation, duplicate, roster,
   await expect(page.getByText('Aucun candidat inscrit', { exact: false })).toBeVisible();
   await checkScreen(page, 'session');
   await checkZoomed(page, 'session');
+
+  // Its details edited with the same form: saved, shown.
+  await page.getByRole('button', { name: 'Modifier la session' }).click();
+  await page.getByRole('textbox', { name: 'Salle' }).fill('B14');
+  await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+  await expect(page.getByText('Modifications enregistrées.')).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: /^B14$/ })).toBeVisible();
+  expect(sessions.getSession(sessionId)?.room).toBe('B14');
 
   // A bad roster: every bad row with its line, column and reason; nothing imported (the station's list stays empty).
   const fileField = page.getByLabel('Fichier de la liste (CSV ou ODS)');
@@ -322,6 +342,16 @@ test('the keyboard alone: the manager logs in, creates a session and opens it; d
   await tabTo(page, page.getByRole('button', { name: 'Ouvrir la session n° 1' }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Session n° 1' })).toBeFocused();
+
+  // A LibreOffice roster (ODS), imported with the keyboard: its bytes reach the station as they are.
+  await page.getByLabel('Fichier de la liste (CSV ou ODS)').setInputFiles({
+    name: 'classe.ods', mimeType: 'application/vnd.oasis.opendocument.spreadsheet',
+    buffer: await odsOf([['Nom', 'Prénom', 'Sexe', 'Date de naissance', 'Code INSEE'], ['Martin', 'Léa', 'F', '14/03/2010', '75115'], ['Roux', 'Jade', 'F', '09/09/2010', '2A004']]),
+  });
+  await tabTo(page, page.getByRole('button', { name: 'Importer « classe.ods »' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: '2 candidats importés depuis « classe.ods ».' })).toBeVisible();
+  expect(station.server.app.centre.sessions.listCandidates(session.id).map((c) => c.birthplace)).toEqual([{ kind: 'insee', code: '75115' }, { kind: 'insee', code: '2A004' }]);
 
   // A session where a pupil has checked in on a kiosk: it cannot be deleted, and the page says why.
   const seeded = await seedSession(station);
