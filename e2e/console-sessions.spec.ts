@@ -379,6 +379,27 @@ test('the keyboard alone: the manager logs in, creates a session and opens it; d
   await expect(dialog).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Supprimer la session' })).toBeFocused();
 
+  // « Changer le mot de passe »: a dialog; a wrong current password named on its field; Escape gives the focus back.
+  await tabTo(page, page.getByRole('button', { name: 'Changer le mot de passe' }), 60);
+  await page.keyboard.press('Enter');
+  const change = page.getByRole('dialog', { name: 'Changer le mot de passe du responsable' });
+  await expect(change.getByRole('heading')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(change.getByLabel('Mot de passe actuel')).toBeFocused();
+  await page.keyboard.type('pas-le-bon');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('un-nouveau-mot-de-passe');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('un-nouveau-mot-de-passe');
+  await page.keyboard.press('Enter');
+  await expect(change.getByRole('alert')).toHaveText('Le mot de passe actuel est incorrect : rien n’a été changé.');
+  await expect(change.getByLabel('Mot de passe actuel')).toHaveAttribute('aria-invalid', 'true');
+  expect(await seriousViolations(page)).toEqual([]);
+  await saveScreenshot(page, 'console-sessions-password-change-1366x768');
+  await page.keyboard.press('Escape');
+  await expect(change).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Changer le mot de passe' })).toBeFocused();
+
   // « Se déconnecter »: the manager's pages ask for the password again.
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Connexion du responsable du centre' })).toBeVisible();
