@@ -7,7 +7,7 @@ import { ROUTES } from '../../shared/formats/routes';
 import { createApiClient } from './api-client';
 
 /** A real HTTP server on a free port; each path answers one way (no fetch mock: the client's real `fetch` talks to it). */
-interface Seen { method: string; url: string; headers: http.IncomingHttpHeaders; body: string }
+interface Seen { method: string; url: string; headers: http.IncomingHttpHeaders; body: string; bytes: Buffer }
 let server: http.Server;
 let baseUrl: string;
 const seen: Seen[] = [];
@@ -18,10 +18,12 @@ const json = (res: http.ServerResponse, status: number, value: unknown) => {
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => { body += chunk.toString('utf8'); });
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => { chunks.push(chunk); });
     req.on('end', () => {
-      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+      const bytes = Buffer.concat(chunks);
+      const body = bytes.toString('utf8');
+      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body, bytes });
       const path = (req.url ?? '').split('?')[0];
       if (path === '/api/health') return json(res, 200, { status: 'ok', certificateFingerprint: 'AB:CD' });
       if (path === '/wrong-shape/api/health') return json(res, 200, { status: 'ok', certificateFingerprint: 42 });
@@ -33,6 +35,10 @@ beforeAll(async () => {
       }
       if (path === '/bad-error/api/health') return res.writeHead(502, { 'content-type': 'text/html' }).end('<h1>Bad gateway</h1>');
       if (path === '/slow/api/health') return; // never answers
+      if (path === '/api/manager/candidates/9') return res.writeHead(204).end();
+      if (path === '/api/manager/sessions/4/roster') {
+        return json(res, 201, { count: 0, candidates: [] });
+      }
       if (path?.startsWith('/api/sessions/')) return json(res, 201, { added: JSON.parse(body).name as string });
       if (path === '/api/console/kiosks/7/revoke') return res.writeHead(204).end();
       if (path === '/api/console/kiosks/8/revoke') return res.writeHead(204).end();
@@ -133,5 +139,18 @@ describe('the typed API client against a real HTTP server', () => {
     expect(seen).toHaveLength(1);
     expect(seen[0]!.headers['content-type']).toBeUndefined();
     expect(seen[0]!.body).toBe('');
+  });
+  it('a 204 answer (a deletion) is a success with no value, not an answer that is not JSON', async () => {
+    const result = await createApiClient({ baseUrl }).call(ROUTES.candidateDelete, { params: { candidateId: 9 } });
+    expect(result).toEqual({ ok: true, value: undefined });
+  });
+  it('a file route sends the file’s exact bytes, not JSON (the roster: an ODS is a zip, not text)', async () => {
+    seen.length = 0;
+    const file = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0xff, 0x00, 0xfe]);
+    const result = await createApiClient({ baseUrl }).call(ROUTES.roster, { params: { sessionId: 4 }, query: { fileName: 'élèves.ods' }, body: file });
+    expect(result).toEqual({ ok: true, value: { count: 0, candidates: [] } });
+    expect(seen[0]!.url).toBe('/api/manager/sessions/4/roster?fileName=%C3%A9l%C3%A8ves.ods');
+    expect(seen[0]!.headers['content-type']).toBe('application/octet-stream');
+    expect([...seen[0]!.bytes]).toEqual([...file]);
   });
 });

@@ -22,11 +22,11 @@ type Query = Record<string, string | number | boolean | undefined>;
 /** What one call sends: `params` is required when the route has path parameters, `body` when it takes one. */
 export type CallInput<R extends RouteDef> =
   & (R['params'] extends z.ZodType ? { params: RouteParams<R> } : { params?: undefined })
-  & (R['body'] extends z.ZodType ? { body: RouteBody<R> } : { body?: undefined })
+  & (R['body'] extends z.ZodType ? { body: RouteBody<R> } : R['body'] extends typeof BINARY ? { body: Uint8Array<ArrayBuffer> | string } : { body?: undefined })
   & { query?: Query };
 /** The input argument may be left out only when nothing in it is required. */
 type CallArgs<R extends RouteDef> = R['params'] extends z.ZodType ? [input: CallInput<R>]
-  : R['body'] extends z.ZodType ? [input: CallInput<R>] : [input?: CallInput<R>];
+  : R['body'] extends z.ZodType | typeof BINARY ? [input: CallInput<R>] : [input?: CallInput<R>];
 
 export interface ApiClientOptions {
   /** Where the station is; default: the page's own origin (the screens are served by the station). */
@@ -83,7 +83,9 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       const url = buildUrl(base(), routePath(route.path, input.params as Record<string, string | number> | undefined), input.query);
       const headers: Record<string, string> = { accept: 'application/json', ...options.headers?.() };
       const hasBody = route.body !== undefined && input.body !== undefined;
-      if (hasBody) headers['content-type'] = 'application/json';
+      // A file route (the roster) takes the file's exact bytes; every other body is JSON.
+      const raw = route.body === BINARY;
+      if (hasBody) headers['content-type'] = raw ? 'application/octet-stream' : 'application/json';
       const abort = new AbortController();
       const timer = setTimeout(() => abort.abort(), timeoutMs);
       let response: Response;
@@ -93,7 +95,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
           headers,
           credentials: 'same-origin',
           signal: abort.signal,
-          ...(hasBody ? { body: JSON.stringify(input.body) } : {}),
+          ...(hasBody ? { body: raw ? input.body as Uint8Array<ArrayBuffer> | string : JSON.stringify(input.body) } : {}),
         });
       } catch (error) {
         clearTimeout(timer);
@@ -110,8 +112,11 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
           return err({ kind: 'refused', status: response.status, error: withRetryAfter(parsed.data.error, response.headers.get('retry-after')) });
         }
         if (route.response === BINARY) return ok(response as RouteResponse<R>);
-        // A route that answers nothing (`NoContent`, status 204: a revocation, a deletion) has no body to parse.
-        if (response.status === 204 && route.response.safeParse(undefined).success) return ok(undefined as RouteResponse<R>);
+        // 204 No Content (a deletion, a logout): no body to read, the route's schema says what that means.
+        if (response.status === 204) {
+          const parsed = route.response.safeParse(undefined);
+          return parsed.success ? ok(parsed.data as RouteResponse<R>) : err({ kind: 'invalidResponse', status: 204, issues: zodIssues(parsed.error) });
+        }
         const read = await readJson(response);
         if (!read.ok) return err({ kind: 'invalidResponse', status: response.status, issues: ['réponse qui n’est pas du JSON'] });
         const parsed = route.response.safeParse(read.json);

@@ -24,7 +24,7 @@ export function fetchTrusting(ca: string, link: { offline: boolean } = { offline
     });
     init?.signal?.addEventListener('abort', () => request.destroy(new Error('aborted')));
     request.on('error', reject);
-    if (typeof init?.body === 'string') request.write(init.body);
+    if (typeof init?.body === 'string' || init?.body instanceof Uint8Array) request.write(init.body);
     request.end();
   });
 }
