@@ -26,6 +26,8 @@ import { uploadBundle } from './platform-upload';
 import { createSender } from './sender';
 import { checkSignedReceipt } from './receipt-check';
 import { openDatabase } from '../storage/database';
+import { createCentreServer } from '../centre-server';
+import { testTls } from '../testing/test-server';
 
 // Issue 9 §2 — the outbox against a real platform over HTTPS on 127.0.0.1: the station trusts authority.pem only.
 // Real station, real SQLite, a real session sat, finalised and signed with a PKCS#12 the authority issued.
@@ -47,6 +49,7 @@ let bundle: Buffer;
 const offlineStation = path.join(scratch, 'poste-sans-reseau');
 const restartDb = path.join(scratch, 'poste-redemarre.sqlite');
 const cutDb = path.join(scratch, 'poste-coupure.sqlite');
+const consoleImportStation = path.join(scratch, 'poste-import-console');
 const BIN = path.join(__dirname, '..', '..', '..', 'bin', 'passation.js');
 
 /** The real command line, in a child process (asynchronous: the platform answers from this process meanwhile). */
@@ -112,6 +115,9 @@ beforeAll(async () => {
   fs.mkdirSync(offlineStation);
   await harness.t.db.backup(path.join(offlineStation, 'centre.sqlite'));
   fs.writeFileSync(path.join(offlineStation, 'authority.pem'), authority.certPem);
+  fs.mkdirSync(consoleImportStation);
+  await harness.t.db.backup(path.join(consoleImportStation, 'centre.sqlite'));
+  fs.writeFileSync(path.join(consoleImportStation, 'authority.pem'), authority.certPem);
   await harness.t.db.backup(restartDb);
   await harness.t.db.backup(cutDb);
   ({ store, cleanup: cleanupStore } = await sqliteEngine.fresh());
@@ -292,6 +298,48 @@ describe('the outbox against a real platform on loopback (issue 9 §2)', () => {
       expect(stored.candidates).toEqual(receiptAnswer.candidates);
       expect(db.prepare('SELECT state FROM outbox WHERE session_id = ?').pluck().get(harness.sessionId)).toBe('received');
     } finally {
+      db.close();
+    }
+  }, 60_000);
+
+  test('issue 10 §1 — « Importer le reçu » from the console: the same checks as import-receipt; a bad file stores nothing, the genuine one is kept once', async () => {
+    // A copy of the station as it was once signed (no receipt yet), the real server on it; the console's route.
+    const db = openDatabase(path.join(consoleImportStation, 'centre.sqlite'));
+    const station = await createCentreServer({ db, dataDir: consoleImportStation, host: '127.0.0.1', port: 0, tls: testTls(), config: { checkResponses: true, logError: () => {} } });
+    const importing = (text: string) => station.app.inject({
+      method: 'POST', url: `/api/console/sessions/${harness.sessionId}/receipt`,
+      headers: { authorization: `Bearer ${harness.invigilatorToken}`, 'content-type': 'application/json' }, payload: JSON.stringify({ text }),
+    });
+    try {
+      const genuine = fs.readFileSync(path.join(scratch, 'recu-usb.json'), 'utf8');
+      const written = SignedReceipt.parse(JSON.parse(genuine));
+      const refusals: [string, string][] = [
+        ['pas du JSON', 'receiptInvalid'],
+        [JSON.stringify({ bonjour: 1 }), 'receiptInvalid'],
+        [JSON.stringify({ ...written, receipt: written.receipt.replace('"sessionNumber":', '"sessionNumber": ') }), 'receiptSignatureInvalid'],
+      ];
+      for (const [text, code] of refusals) {
+        const refused = await importing(text);
+        expect(refused.statusCode, text.slice(0, 40)).toBe(422);
+        expect(refused.json().error).toMatchObject({ code, field: 'text' });
+        expect(storedReceipt(db, harness.sessionId)).toBeNull();
+      }
+      const empty = await importing('');
+      expect(empty.statusCode).toBe(400);
+
+      const imported = await importing(genuine);
+      expect(imported.statusCode, imported.body).toBe(201);
+      const answer = StoredReceiptAnswer.parse(imported.json());
+      expect(answer.source).toBe('file');
+      expect(answer.signed.receipt).toBe(written.receipt);
+      expect(answer.candidates.map((c) => c.verificationCode)).toEqual(receiptAnswer.candidates.map((c) => c.verificationCode));
+      expect(db.prepare('SELECT state FROM outbox WHERE session_id = ?').pluck().get(harness.sessionId)).toBe('received');
+      // Again: the first receipt is kept as it is (200).
+      const again = await importing(genuine);
+      expect(again.statusCode).toBe(200);
+      expect(db.prepare('SELECT count(*) FROM receipts').pluck().get()).toBe(1);
+    } finally {
+      await station.close();
       db.close();
     }
   }, 60_000);

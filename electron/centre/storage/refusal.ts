@@ -19,6 +19,9 @@ export type RefusalCode =
   // Signing: the centre's key (PKCS#12 import), a session's signature and bundle
   | 'noTrustedAuthority' | 'pkcs12Unreadable' | 'keyPasswordWrong' | 'keyMismatch' | 'certificateExpired' | 'certificateNotYetValid'
   | 'certificateUntrusted' | 'noCentreKey' | 'passphraseWrong' | 'sessionNotFinalised' | 'sessionAlreadySigned' | 'sessionNotSigned'
+  | 'documentMissing'
+  // A receipt file brought back on a USB key (sending/receipt-import.ts)
+  | 'receiptInvalid' | 'receiptSignatureInvalid' | 'receiptMismatch'
   // The kiosk shell's attestation (kiosk-lockdown §2, auth/kiosk-attestation.ts)
   | 'attestationMissing' | 'attestationInvalid' | 'attestationExpired' | 'attestationUnknownBuild' | 'attestationConfigChanged';
 

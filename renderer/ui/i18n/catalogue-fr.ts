@@ -225,6 +225,7 @@ export const fr = {
   'error.passphraseWrong': 'Mot de passe de la clé du centre incorrect.',
   'error.sessionAlreadySigned': 'Cette session est déjà signée.',
   'error.sessionNotSigned': 'Cette session n’est pas encore signée.',
+  'error.documentMissing': 'Ce document ne figure pas dans le lot signé de cette session.',
   // p-demo: packages downloaded from the platform (electron/centre/package-download/).
   'error.platformUnreachable': 'La plateforme de l’autorité ne répond pas : vérifiez la connexion à internet et son adresse, puis réessayez.',
   'error.packageNotPublished': 'Ce paquet n’est pas publié sur la plateforme de l’autorité.',
