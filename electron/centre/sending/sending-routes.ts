@@ -6,7 +6,7 @@ import { registerRoute } from '../http/register-route';
 import { isSessionSigned } from '../sessions/session-lock';
 import { valueOrThrow } from '../server/refusal-http';
 import { importReceiptText } from './receipt-import';
-import { outboxState, platformUrl, requestSending, setPlatformUrl, storedReceipt } from './outbox';
+import { outboxState, platformUrl, requestSending, retryWaitingNow, setPlatformUrl, storedReceipt } from './outbox';
 import type { Sender } from './sender';
 
 /** The receipt file's text in JSON (RECEIPT_FILE_MAX_CHARS, escaped): generous for the largest session. */
@@ -30,6 +30,7 @@ export function registerSendingRoutes(app: FastifyInstance, sender: Sender): voi
   registerRoute(app, ROUTES.platformSetting).handle(() => setting());
   registerRoute(app, ROUTES.platformSettingChange).handle(({ body }) => {
     setPlatformUrl(db, body.platformUrl.replace(/\/+$/, ''), clock());
+    retryWaitingNow(db, clock());
     sender.kick();
     return setting();
   });

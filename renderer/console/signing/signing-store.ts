@@ -47,7 +47,14 @@ export function isFinalised(status: SessionStatus | null): boolean {
   return status !== null && status !== 'created';
 }
 
-export function createSigningStore(client: ApiClient, sessionId: number, timers: { set: typeof setTimeout; clear: typeof clearTimeout } = { set: setTimeout, clear: clearTimeout }): StoreApi<SigningState> {
+/** The page's timers (the tests give their own); plain functions, so that `this` is never the object holding them. */
+export interface PollTimers {
+  set(run: () => void, ms: number): ReturnType<typeof setTimeout>;
+  clear(timer: ReturnType<typeof setTimeout>): void;
+}
+const WINDOW_TIMERS: PollTimers = { set: (run, ms) => setTimeout(run, ms), clear: (timer) => clearTimeout(timer) };
+
+export function createSigningStore(client: ApiClient, sessionId: number, timers: PollTimers = WINDOW_TIMERS): StoreApi<SigningState> {
   const params = { sessionId };
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
