@@ -304,6 +304,7 @@ test('without internet: export the bundle, send it from another computer (passat
     await bothSizes(page, 'console-signing-receipt-refused');
 
     await fileField.setInputFiles(receiptFile);
+    await expect(page.getByText('Fichier choisi : recu.json')).toBeVisible();
     await importButton.click();
     await expect(page.getByText('Reçu importé : sa signature par l’autorité est vérifiée.')).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: 'Reçu : la plateforme a accepté le lot' })).toBeVisible();

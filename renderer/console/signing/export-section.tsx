@@ -1,4 +1,4 @@
-import { useId, useRef } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { BundleDocument } from '../../../shared/formats/route-params';
@@ -41,6 +41,7 @@ export function ExportSection({ store, sessionId, sessionNumber }: { store: Stor
   const t = useTranslate();
   const { receiptImport, importReceipt } = useStore(store);
   const file = useRef<HTMLInputElement>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
   const fileId = useId();
   const fileName = bundleFileName(sessionNumber);
   const invalid = receiptImport.kind === 'invalid';
@@ -64,11 +65,15 @@ export function ExportSection({ store, sessionId, sessionNumber }: { store: Stor
         <p role="status" className="receipt-imported">{t(receiptImport.already ? 'signing.receipt.already' : 'signing.receipt.imported')}</p>
       )}
       <form className="form" noValidate onSubmit={(e) => { e.preventDefault(); void importReceipt(file.current?.files?.[0] ?? null); }}>
-        <div className="field" data-invalid={invalid ? 'true' : undefined}>
-          <label htmlFor={fileId}>{t('signing.receipt.file')}</label>
+        <div className="field file-field" data-invalid={invalid ? 'true' : undefined}>
+          <label htmlFor={fileId}>
+            {t('signing.receipt.file')}
+            <span className="file-button" aria-hidden="true">{t('signing.receipt.choose')}</span>
+          </label>
+          <p id={`${fileId}-chosen`} className="file-chosen">{chosen === null ? t('signing.receipt.noneChosen') : t('signing.receipt.chosen', { name: chosen })}</p>
           {invalid && <p id={`${fileId}-error`} className="field-error"><SaidText said={receiptImport.said} /></p>}
-          <input id={fileId} ref={file} type="file" accept=".json,application/json"
-            aria-invalid={invalid ? true : undefined} aria-describedby={invalid ? `${fileId}-error` : undefined} />
+          <input id={fileId} ref={file} type="file" accept=".json,application/json" onChange={(e) => setChosen(e.target.files?.[0]?.name ?? null)}
+            aria-invalid={invalid ? true : undefined} aria-describedby={[`${fileId}-chosen`, invalid ? `${fileId}-error` : ''].join(' ').trim()} />
         </div>
         <button type="submit" disabled={receiptImport.kind === 'importing'}>
           {receiptImport.kind === 'importing' ? t('signing.receipt.importing') : t('signing.receipt.submit')}
