@@ -315,6 +315,12 @@ test('without internet: export the bundle, send it from another computer (passat
     for (const c of JSON.parse(genuine.receipt).candidates as { verificationCode: string }[]) await expect(table).toContainText(c.verificationCode);
     expect(await seriousViolations(page)).toEqual([]);
     await bothSizes(page, 'console-results-from-file');
+    // English, second: the same list, every word from the English catalogue.
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Results received from the platform' })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'The candidates’ results' }).getByRole('columnheader', { name: 'Verification code' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Print the list' })).toBeVisible();
+    await saveScreenshot(page, 'console-results-english-1366x768');
     expect(await problems.cspViolations()).toEqual([]);
     expect(problems.pageErrors).toEqual([]);
   } finally {

@@ -50,6 +50,7 @@ const offlineStation = path.join(scratch, 'poste-sans-reseau');
 const restartDb = path.join(scratch, 'poste-redemarre.sqlite');
 const cutDb = path.join(scratch, 'poste-coupure.sqlite');
 const consoleImportStation = path.join(scratch, 'poste-import-console');
+const addressChangeStation = path.join(scratch, 'poste-adresse-changee');
 const BIN = path.join(__dirname, '..', '..', '..', 'bin', 'passation.js');
 
 /** The real command line, in a child process (asynchronous: the platform answers from this process meanwhile). */
@@ -115,6 +116,9 @@ beforeAll(async () => {
   fs.mkdirSync(offlineStation);
   await harness.t.db.backup(path.join(offlineStation, 'centre.sqlite'));
   fs.writeFileSync(path.join(offlineStation, 'authority.pem'), authority.certPem);
+  fs.mkdirSync(addressChangeStation);
+  await harness.t.db.backup(path.join(addressChangeStation, 'centre.sqlite'));
+  fs.writeFileSync(path.join(addressChangeStation, 'authority.pem'), authority.certPem);
   fs.mkdirSync(consoleImportStation);
   await harness.t.db.backup(path.join(consoleImportStation, 'centre.sqlite'));
   fs.writeFileSync(path.join(consoleImportStation, 'authority.pem'), authority.certPem);
@@ -343,6 +347,32 @@ describe('the outbox against a real platform on loopback (issue 9 §2)', () => {
       db.close();
     }
   }, 60_000);
+
+  test('a sending waiting for a long time is tried at once when the manager sets the platform’s address (docs: « repartent aussitôt »)', async () => {
+    const db = openDatabase(path.join(addressChangeStation, 'centre.sqlite'));
+    const station = await createCentreServer({ db, dataDir: addressChangeStation, host: '127.0.0.1', port: 0, tls: testTls(), config: { checkResponses: true, logError: () => {} } });
+    try {
+      // The row as after many failed tries: next try in an hour.
+      const now = Date.now();
+      requestSending(db, harness.sessionId, new Date(now - 60_000));
+      db.prepare("UPDATE outbox SET attempts = 9, next_try_at = ?, last_error_code = 'noPlatformUrl' WHERE session_id = ?").run(new Date(now + 3_600_000).toISOString(), harness.sessionId);
+      const closed = await startPlatform(0);
+      const port = closed.port;
+      await closed.close();
+      const set = await station.app.inject({
+        method: 'PUT', url: '/api/manager/platform', headers: { authorization: `Bearer ${harness.managerToken}`, 'content-type': 'application/json' },
+        payload: JSON.stringify({ platformUrl: `https://127.0.0.1:${port}` }),
+      });
+      expect(set.statusCode, set.body).toBe(200);
+      const row = () => db.prepare<[number], { attempts: number; code: string }>('SELECT attempts, last_error_code AS code FROM outbox WHERE session_id = ?').get(harness.sessionId)!;
+      const end = Date.now() + 10_000;
+      while (row().code === 'noPlatformUrl' && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+      expect(row()).toEqual({ attempts: 10, code: 'ECONNREFUSED' });
+    } finally {
+      await station.close();
+      db.close();
+    }
+  }, 30_000);
 
   test('across restarts: the schedule is read back from SQLite (an upload cut by a stop is tried again); a forged receipt from a platform is not stored', async () => {
     // Real time (the certificates made above are valid now), moved by hand.
