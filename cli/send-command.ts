@@ -2,10 +2,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { readCertificatePem } from '../electron/centre/pki/certificate-info';
-import { hasReceipt, storeReceipt } from '../electron/centre/sending/outbox';
 import { uploadBundle } from '../electron/centre/sending/platform-upload';
 import { checkSignedReceipt } from '../electron/centre/sending/receipt-check';
-import { storedBundle } from '../electron/centre/signing/sign-session';
+import { importReceiptText } from '../electron/centre/sending/receipt-import';
 import { databaseFile, defaultDataDir } from '../electron/centre/storage/data-dir';
 import { openDatabase } from '../electron/centre/storage/database';
 import { CliError } from './read-json';
@@ -79,28 +78,23 @@ export function importReceiptCommand(sessionArg: string | undefined, receiptFile
   const authorityFile = path.join(dataDir, 'authority.pem');
   if (!fs.existsSync(authorityFile)) throw new CliError(`aucun certificat d’autorité de confiance : ${authorityFile} manque`);
   const authority = readAuthority(authorityFile);
-  let answer: unknown;
-  try {
-    answer = JSON.parse(readFile(receiptFile, 'reçu').toString('utf8'));
-  } catch (error) {
-    if (error instanceof CliError) throw error;
-    throw new CliError(`${receiptFile} : le reçu n’est pas du JSON (${(error as Error).message})`);
-  }
+  const text = readFile(receiptFile, 'reçu').toString('utf8');
   const sessionNumber = Number(sessionArg);
   const db = openDatabase(dbFile);
   try {
     const sessionId = db.prepare<[number], number>('SELECT id FROM sessions WHERE number = ?').pluck().get(sessionNumber);
     if (sessionId === undefined) throw new CliError(`session n° ${sessionNumber} introuvable dans ${dbFile}`);
-    const bundle = storedBundle(db, sessionId);
-    if (!bundle) throw new CliError(`la session n° ${sessionNumber} n’est pas signée : aucun lot, donc aucun reçu à importer`);
-    const checked = checkSignedReceipt(answer, authority, bundle.sha256, new Date());
-    if (!checked.ok) throw new CliError(`${receiptFile} : reçu refusé (${checked.error.code}) : ${checked.error.message}`);
-    if (hasReceipt(db, sessionId)) {
+    // The same checks as the console's « Importer le reçu » (sending/receipt-import.ts).
+    const imported = importReceiptText(db, sessionId, text, authority, new Date());
+    if (!imported.ok) {
+      if (imported.error.code === 'sessionNotSigned') throw new CliError(`la session n° ${sessionNumber} n’est pas signée : aucun lot, donc aucun reçu à importer`);
+      throw new CliError(`${receiptFile} : reçu refusé (${imported.error.code}) : ${imported.error.message}`);
+    }
+    if (!imported.value.stored) {
       out(`La session n° ${sessionNumber} a déjà son reçu : il est gardé tel quel.`);
       return 0;
     }
-    storeReceipt(db, sessionId, checked.value, 'file', new Date());
-    out(`Reçu de la session n° ${sessionNumber} importé : signature vérifiée (${checked.value.signerSubject}), ${checked.value.receipt.candidates.length} candidat(s).`);
+    out(`Reçu de la session n° ${sessionNumber} importé : signature vérifiée (${imported.value.checked.signerSubject}), ${imported.value.checked.receipt.candidates.length} candidat(s).`);
     return 0;
   } finally {
     db.close();

@@ -26,7 +26,7 @@ export const CENTRE_LAYERS: Readonly<Record<string, readonly string[]>> = {
   finalisation: ['storage', 'http', 'audit', 'sessions', 'auth', 'records', 'reports', 'server'],
   signing: ['storage', 'pki', 'http', 'audit', 'sessions', 'auth', 'records', 'reports', 'server'],
   verification: ['pki', 'reports', 'signing'],
-  sending: ['storage', 'pki', 'http', 'sessions', 'signing'],
+  sending: ['storage', 'pki', 'http', 'sessions', 'signing', 'server'],
   'package-download': ['storage', 'pki', 'http', 'packages', 'server', 'sending'],
   screens: ['http'],
   testing: ['*'],

@@ -16,5 +16,12 @@ export const SessionParams = z.object({ sessionId: idParam('Session') });
 export const CandidateParams = z.object({ candidateId: idParam('Candidat') });
 export const KioskParams = z.object({ kioskId: idParam('Poste') });
 export const SessionCandidateParams = z.object({ sessionId: idParam('Session'), candidateId: idParam('Candidat') });
+/**
+ * One of the two PDFs of a signed session's bundle (docs/results-bundle.md): `attendance` = la feuille
+ * d'émargement, `incidents` = le PV d'incident. Another name names nothing: 404.
+ */
+export const BundleDocument = z.enum(['attendance', 'incidents'], { error: (issue) => `Document introuvable (« ${String(issue.input).slice(0, 40)} » : attendance ou incidents).` });
+export type BundleDocument = z.infer<typeof BundleDocument>;
+export const SessionDocumentParams = z.object({ sessionId: idParam('Session'), document: BundleDocument });
 /** A challenge asset's id (`Id` of common.ts); an unknown one is the route's own 404. */
 export const AssetParams = z.object({ assetId: z.string() });

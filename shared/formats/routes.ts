@@ -10,14 +10,14 @@ import {
   IncidentList, LiveCandidateAnswer, LiveSession, NoBody, SessionEvents, SessionKioskList,
 } from './console-api';
 import { ConsoleToServer, ServerToConsole } from './live-messages';
-import { CandidateParams, KioskParams, SessionCandidateParams, SessionParams } from './route-params';
+import { CandidateParams, KioskParams, SessionCandidateParams, SessionDocumentParams, SessionParams } from './route-params';
 import { BINARY, defineRoute, NoContent, type RouteCaller } from './route-table';
 import { KIOSK_LIVE_ROUTES, KIOSK_ROUTES } from './kiosk-routes';
 import { CandidateInput, SessionInput } from './session';
 import { OutboxState, PlatformSetting, PlatformSettingAnswer, StoredReceiptAnswer } from './sending';
 import { PlatformPackageRequest } from './package-download';
 import { PackageList as PlatformPackageList } from './platform-api';
-import { CentreKeyAnswer, CentreKeyImport, CentreKeyInfo, SessionSignature, SessionSignRequest } from './signing';
+import { CentreKeyAnswer, CentreKeyImport, CentreKeyInfo, ReceiptFileImport, SessionSignature, SessionSignRequest } from './signing';
 
 export { HealthAnswer } from './kiosk-routes';
 
@@ -228,6 +228,10 @@ export const ROUTES = {
     method: 'GET', path: `${SESSION}/bundle`, caller: CONSOLE, params: SessionParams, response: BINARY,
     summary: 'Le lot de résultats signé (.zip), octet pour octet (en-tête x-content-sha256).',
   }),
+  sessionDocument: defineRoute({
+    method: 'GET', path: `${SESSION}/documents/:document`, caller: CONSOLE, params: SessionDocumentParams, response: BINARY,
+    summary: 'Un PDF du lot signé (attendance : feuille d’émargement, incidents : PV d’incident), ses octets exacts dans le lot.',
+  }),
 
   // ---- sending to the authority platform (docs/delivery-api.md, issue 9 §2) ----
   platformSetting: defineRoute({
@@ -249,6 +253,10 @@ export const ROUTES = {
   sessionReceipt: defineRoute({
     method: 'GET', path: `${SESSION}/receipt`, caller: CONSOLE, params: SessionParams, response: StoredReceiptAnswer,
     summary: 'Le reçu signé de la plateforme et les résultats de chaque candidat qu’il porte (404 sans reçu).',
+  }),
+  sessionReceiptImport: defineRoute({
+    method: 'POST', path: `${SESSION}/receipt`, caller: CONSOLE, params: SessionParams, body: ReceiptFileImport, response: StoredReceiptAnswer, status: 201,
+    summary: 'Importe le fichier du reçu rapporté sur une clé USB (passation send) : vérifié comme par passation import-receipt (201, ou 200 s’il était déjà là).',
   }),
 
   // ---- signed packages downloaded from the authority platform (docs/centre-api.md, issue 9 §2) ----

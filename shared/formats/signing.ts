@@ -49,3 +49,15 @@ export const SessionSignature = z.object({
   files: z.array(z.string()),
 }).strict();
 export type SessionSignature = z.infer<typeof SessionSignature>;
+
+/** Issue 10 §1 — the most a receipt file brought back on a USB key may weigh (a 30-candidate receipt is ~20 KB). */
+export const RECEIPT_FILE_MAX_CHARS = 2 * 1024 * 1024;
+
+/**
+ * A receipt file brought back on a USB key (written by `passation send … --out recu.json`), imported from the
+ * console: the file's text as read, checked by the station exactly as `passation import-receipt` checks it.
+ */
+export const ReceiptFileImport = z.object({
+  text: z.string().min(1, 'fichier du reçu vide').max(RECEIPT_FILE_MAX_CHARS, 'fichier trop grand pour être un reçu'),
+}).strict();
+export type ReceiptFileImport = z.infer<typeof ReceiptFileImport>;

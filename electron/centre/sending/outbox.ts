@@ -38,6 +38,15 @@ export function requestSending(db: Db, sessionId: number, at: Date): void {
     WHERE outbox.state IN ('waitingForNetwork', 'refused')`).run(sessionId, now, now);
 }
 
+/**
+ * The platform's address was just set or changed: every row waiting for the network is due at once (the wait was
+ * for an address or a network that may now be there; docs/delivery-api.md « Les envois en attente repartent
+ * aussitôt »). Rows under way, received or refused are left alone.
+ */
+export function retryWaitingNow(db: Db, at: Date): void {
+  db.prepare(`UPDATE outbox SET next_try_at = ? WHERE state = 'waitingForNetwork' AND next_try_at > ?`).run(at.toISOString(), at.toISOString());
+}
+
 /** The rows due at `at`, earliest first. */
 export function dueSessions(db: Db, at: Date): number[] {
   return db.prepare<[string], number>(`SELECT session_id FROM outbox WHERE state IN ('waitingForNetwork', 'sent') AND next_try_at <= ?

@@ -26,6 +26,8 @@ import { uploadBundle } from './platform-upload';
 import { createSender } from './sender';
 import { checkSignedReceipt } from './receipt-check';
 import { openDatabase } from '../storage/database';
+import { createCentreServer } from '../centre-server';
+import { testTls } from '../testing/test-server';
 
 // Issue 9 §2 — the outbox against a real platform over HTTPS on 127.0.0.1: the station trusts authority.pem only.
 // Real station, real SQLite, a real session sat, finalised and signed with a PKCS#12 the authority issued.
@@ -47,6 +49,8 @@ let bundle: Buffer;
 const offlineStation = path.join(scratch, 'poste-sans-reseau');
 const restartDb = path.join(scratch, 'poste-redemarre.sqlite');
 const cutDb = path.join(scratch, 'poste-coupure.sqlite');
+const consoleImportStation = path.join(scratch, 'poste-import-console');
+const addressChangeStation = path.join(scratch, 'poste-adresse-changee');
 const BIN = path.join(__dirname, '..', '..', '..', 'bin', 'passation.js');
 
 /** The real command line, in a child process (asynchronous: the platform answers from this process meanwhile). */
@@ -112,6 +116,12 @@ beforeAll(async () => {
   fs.mkdirSync(offlineStation);
   await harness.t.db.backup(path.join(offlineStation, 'centre.sqlite'));
   fs.writeFileSync(path.join(offlineStation, 'authority.pem'), authority.certPem);
+  fs.mkdirSync(addressChangeStation);
+  await harness.t.db.backup(path.join(addressChangeStation, 'centre.sqlite'));
+  fs.writeFileSync(path.join(addressChangeStation, 'authority.pem'), authority.certPem);
+  fs.mkdirSync(consoleImportStation);
+  await harness.t.db.backup(path.join(consoleImportStation, 'centre.sqlite'));
+  fs.writeFileSync(path.join(consoleImportStation, 'authority.pem'), authority.certPem);
   await harness.t.db.backup(restartDb);
   await harness.t.db.backup(cutDb);
   ({ store, cleanup: cleanupStore } = await sqliteEngine.fresh());
@@ -295,6 +305,74 @@ describe('the outbox against a real platform on loopback (issue 9 §2)', () => {
       db.close();
     }
   }, 60_000);
+
+  test('issue 10 §1 — « Importer le reçu » from the console: the same checks as import-receipt; a bad file stores nothing, the genuine one is kept once', async () => {
+    // A copy of the station as it was once signed (no receipt yet), the real server on it; the console's route.
+    const db = openDatabase(path.join(consoleImportStation, 'centre.sqlite'));
+    const station = await createCentreServer({ db, dataDir: consoleImportStation, host: '127.0.0.1', port: 0, tls: testTls(), config: { checkResponses: true, logError: () => {} } });
+    const importing = (text: string) => station.app.inject({
+      method: 'POST', url: `/api/console/sessions/${harness.sessionId}/receipt`,
+      headers: { authorization: `Bearer ${harness.invigilatorToken}`, 'content-type': 'application/json' }, payload: JSON.stringify({ text }),
+    });
+    try {
+      const genuine = fs.readFileSync(path.join(scratch, 'recu-usb.json'), 'utf8');
+      const written = SignedReceipt.parse(JSON.parse(genuine));
+      const refusals: [string, string][] = [
+        ['pas du JSON', 'receiptInvalid'],
+        [JSON.stringify({ bonjour: 1 }), 'receiptInvalid'],
+        [JSON.stringify({ ...written, receipt: written.receipt.replace('"sessionNumber":', '"sessionNumber": ') }), 'receiptSignatureInvalid'],
+      ];
+      for (const [text, code] of refusals) {
+        const refused = await importing(text);
+        expect(refused.statusCode, text.slice(0, 40)).toBe(422);
+        expect(refused.json().error).toMatchObject({ code, field: 'text' });
+        expect(storedReceipt(db, harness.sessionId)).toBeNull();
+      }
+      const empty = await importing('');
+      expect(empty.statusCode).toBe(400);
+
+      const imported = await importing(genuine);
+      expect(imported.statusCode, imported.body).toBe(201);
+      const answer = StoredReceiptAnswer.parse(imported.json());
+      expect(answer.source).toBe('file');
+      expect(answer.signed.receipt).toBe(written.receipt);
+      expect(answer.candidates.map((c) => c.verificationCode)).toEqual(receiptAnswer.candidates.map((c) => c.verificationCode));
+      expect(db.prepare('SELECT state FROM outbox WHERE session_id = ?').pluck().get(harness.sessionId)).toBe('received');
+      // Again: the first receipt is kept as it is (200).
+      const again = await importing(genuine);
+      expect(again.statusCode).toBe(200);
+      expect(db.prepare('SELECT count(*) FROM receipts').pluck().get()).toBe(1);
+    } finally {
+      await station.close();
+      db.close();
+    }
+  }, 60_000);
+
+  test('a sending waiting for a long time is tried at once when the manager sets the platform’s address (docs: « repartent aussitôt »)', async () => {
+    const db = openDatabase(path.join(addressChangeStation, 'centre.sqlite'));
+    const station = await createCentreServer({ db, dataDir: addressChangeStation, host: '127.0.0.1', port: 0, tls: testTls(), config: { checkResponses: true, logError: () => {} } });
+    try {
+      // The row as after many failed tries: next try in an hour.
+      const now = Date.now();
+      requestSending(db, harness.sessionId, new Date(now - 60_000));
+      db.prepare("UPDATE outbox SET attempts = 9, next_try_at = ?, last_error_code = 'noPlatformUrl' WHERE session_id = ?").run(new Date(now + 3_600_000).toISOString(), harness.sessionId);
+      const closed = await startPlatform(0);
+      const port = closed.port;
+      await closed.close();
+      const set = await station.app.inject({
+        method: 'PUT', url: '/api/manager/platform', headers: { authorization: `Bearer ${harness.managerToken}`, 'content-type': 'application/json' },
+        payload: JSON.stringify({ platformUrl: `https://127.0.0.1:${port}` }),
+      });
+      expect(set.statusCode, set.body).toBe(200);
+      const row = () => db.prepare<[number], { attempts: number; code: string }>('SELECT attempts, last_error_code AS code FROM outbox WHERE session_id = ?').get(harness.sessionId)!;
+      const end = Date.now() + 10_000;
+      while (row().code === 'noPlatformUrl' && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+      expect(row()).toEqual({ attempts: 10, code: 'ECONNREFUSED' });
+    } finally {
+      await station.close();
+      db.close();
+    }
+  }, 30_000);
 
   test('across restarts: the schedule is read back from SQLite (an upload cut by a stop is tried again); a forged receipt from a platform is not stored', async () => {
     // Real time (the certificates made above are valid now), moved by hand.

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { ROUTES } from '../../../shared/formats/routes';
 import { callerLabel } from '../auth/caller';
@@ -9,8 +10,17 @@ import type { Refusal, RefusalCode } from '../storage/refusal';
 import { valueOrThrow } from '../server/refusal-http';
 import { readCentreKey } from './centre-key-import';
 import type { CentreKeyStore } from './centre-key-store';
+import type { BundleDocument } from '../../../shared/formats/route-params';
+import { ATTENDANCE_SHEET_FILE, INCIDENT_REPORT_FILE } from './bundle-pdfs';
+import { readBundle } from './read-bundle';
 import { bundleFileName } from './results-bundle';
 import { signSession, storedBundle, storedSignature, type BundleExtras } from './sign-session';
+
+/** Issue 10 §1 — which file of the bundle each document of `GET …/documents/:document` is. */
+export const BUNDLE_DOCUMENT_FILES: Readonly<Record<BundleDocument, string>> = {
+  attendance: ATTENDANCE_SHEET_FILE,
+  incidents: INCIDENT_REPORT_FILE,
+};
 
 /** A PKCS#12 is a few kilobytes; base64 in JSON. */
 const CENTRE_KEY_BODY_LIMIT = 256 * 1024;
@@ -81,5 +91,23 @@ export function registerSigningRoutes(app: FastifyInstance, options: SigningRout
       .header('content-disposition', `attachment; filename="${bundleFileName(session.number)}"`)
       .header('x-content-sha256', bundle.sha256)
       .send(bundle.bytes);
+  });
+
+  // Issue 10 §1 — the console opens and prints each PDF of the signed bundle: its exact bytes in the .zip kept at
+  // the signature (so the PDF signature the reader shows is the one in the bundle).
+  registerRoute(app, ROUTES.sessionDocument).handle(async ({ reply, params: { sessionId, document } }) => {
+    const bundle = storedBundle(db, sessionId);
+    const session = sessions.getSession(sessionId);
+    if (!bundle || !session) throw new HttpError(404, 'sessionNotSigned', 'La session n’est pas signée : aucun lot de résultats.', { field: 'sessionId' });
+    const read = await readBundle(bundle.bytes);
+    // The station built this zip itself: unreadable is a bug, not a user error.
+    if (!read.ok) throw new Error(`lot gardé illisible (session ${sessionId}) : ${read.reason}`);
+    const name = BUNDLE_DOCUMENT_FILES[document];
+    const file = read.files.find((f) => f.name === name);
+    if (!file) throw new HttpError(404, 'documentMissing', `Le lot signé de la session n° ${session.number} ne contient pas ${name}.`, { field: 'document' });
+    return reply.type('application/pdf')
+      .header('content-disposition', `inline; filename="session-${session.number}-${name}"`)
+      .header('x-content-sha256', crypto.createHash('sha256').update(file.bytes).digest('hex'))
+      .send(file.bytes);
   });
 }

@@ -52,6 +52,7 @@ describe('before signing', () => {
     expect(refused.json.error).toMatchObject({ code: 'sessionNotFinalised', field: 'sessionId' });
     expect(refused.json.error.message).toBe(`La session n° ${h.sessionNumber} n’est pas finalisée : finalisez-la avant de la signer.`);
     expect((await h.console('GET', '/bundle')).json.error.code).toBe('sessionNotSigned');
+    expect((await h.console('GET', '/documents/attendance')).json.error.code).toBe('sessionNotSigned');
   });
 
   test('Dupont sits three questions, is ended by the invigilator; the session is finalised', async () => {
@@ -190,6 +191,31 @@ describe('signing', () => {
     // The signature is recorded in the session's hash chain, which stays whole.
     expect(verifyChain(h.t.db, h.sessionId)).toMatchObject({ ok: true });
     expect(h.t.db.prepare("SELECT kind FROM events WHERE session_id = ? ORDER BY seq DESC LIMIT 1").pluck().get(h.sessionId)).toBe('sessionSigned');
+  });
+
+  test('issue 10 §1 — each PDF of the signed bundle is served for the console: its exact bytes, signed (pdfsig); another name is 404', async () => {
+    const files = await readBundle(bundle);
+    if (!files.ok) throw new Error(files.reason);
+    const pdfs = pdfCheck();
+    try {
+      for (const [document, name] of [['attendance', ATTENDANCE_SHEET_FILE], ['incidents', INCIDENT_REPORT_FILE]] as const) {
+        const served = await h.console('GET', `/documents/${document}`);
+        expect(served.status, document).toBe(200);
+        expect(served.headers['content-type']).toBe('application/pdf');
+        expect(served.headers['content-disposition']).toBe(`inline; filename="session-${h.sessionNumber}-${name}"`);
+        expect(served.body.equals(files.files.find((f) => f.name === name)!.bytes), document).toBe(true);
+        expect(served.headers['x-content-sha256']).toBe(createHash('sha256').update(served.body).digest('hex'));
+        expect(pdfs.pdfsig(served.body).out, document).toContain('Signature is Valid.');
+      }
+    } finally {
+      pdfs.remove();
+    }
+    const unknown = await h.console('GET', '/documents/results');
+    expect(unknown.status).toBe(404);
+    expect(unknown.json.error.code).toBe('notFound');
+    // Another session's path: refused by the invigilator's own session check (auth hook).
+    const other = await h.t.call('GET', `/api/console/sessions/${h.sessionId + 1000}/documents/attendance`, { token: h.invigilatorToken });
+    expect(other.status).toBe(403);
   });
 
   test('passation export writes the same .zip; openssl verifies it, and fails after one flipped byte of either file', async () => {

@@ -21,6 +21,9 @@ export type RefusalCode =
   | 'certificateUntrusted' | 'noCentreKey' | 'passphraseWrong' | 'sessionNotFinalised' | 'sessionAlreadySigned' | 'sessionNotSigned'
   // The station shell's key store: the OS keychain (Electron safeStorage) cannot protect or open the key
   | 'keyStoreUnavailable'
+  | 'documentMissing'
+  // A receipt file brought back on a USB key (sending/receipt-import.ts)
+  | 'receiptInvalid' | 'receiptSignatureInvalid' | 'receiptMismatch'
   // The kiosk shell's attestation (kiosk-lockdown §2, auth/kiosk-attestation.ts)
   | 'attestationMissing' | 'attestationInvalid' | 'attestationExpired' | 'attestationUnknownBuild' | 'attestationConfigChanged';
 

@@ -221,6 +221,7 @@ export const en: Record<CommonKey, string> = {
   'error.keyStoreUnavailable': 'The system keychain is not available on this station: the centre’s key can be neither kept nor opened. Log in to the station’s user session (keychain unlocked), then try again.',
   'error.sessionAlreadySigned': 'This session is already signed.',
   'error.sessionNotSigned': 'This session is not signed yet.',
+  'error.documentMissing': 'This document is not in this session’s signed bundle.',
   // p-demo: packages downloaded from the platform (electron/centre/package-download/).
   'error.platformUnreachable': 'The authority’s platform does not answer: check the internet connection and its address, then try again.',
   'error.packageNotPublished': 'This package is not published on the authority’s platform.',

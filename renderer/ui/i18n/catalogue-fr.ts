@@ -226,6 +226,7 @@ export const fr = {
   'error.keyStoreUnavailable': 'Le trousseau du système n’est pas disponible sur ce poste : la clé du centre ne peut être ni gardée ni ouverte. Ouvrez la session de l’utilisateur du poste (trousseau déverrouillé), puis réessayez.',
   'error.sessionAlreadySigned': 'Cette session est déjà signée.',
   'error.sessionNotSigned': 'Cette session n’est pas encore signée.',
+  'error.documentMissing': 'Ce document ne figure pas dans le lot signé de cette session.',
   // p-demo: packages downloaded from the platform (electron/centre/package-download/).
   'error.platformUnreachable': 'La plateforme de l’autorité ne répond pas : vérifiez la connexion à internet et son adresse, puis réessayez.',
   'error.packageNotPublished': 'Ce paquet n’est pas publié sur la plateforme de l’autorité.',
