@@ -46,7 +46,9 @@ function watch(sessionId: number): void {
   const board = createBoardStore({ client, sessionId, chime, storage: localStorage });
   holder.setState({ board });
   // The socket sends the whole list on connection (and after each reconnection), then each change.
-  live = openConsoleLive(location, null, (message) => board.getState().receive(message));
+  // The session is named even for its invigilator: a browser that also holds the manager's cookie (the manager
+  // prepared the session on this computer) is taken for the manager by the socket, who must name the session.
+  live = openConsoleLive(location, sessionId, (message) => board.getState().receive(message));
   live.state.subscribe((s) => {
     link.setState(boardLinkAfter(link.getState(), s.status));
     // 4401 expired, 4403 revoked (logout, password reset): back to the login form.
