@@ -30,8 +30,8 @@ export interface SigningSeed {
   station(method: string, urlPath: string, options?: { as?: 'manager' | 'invigilator'; body?: unknown }): Promise<Answer>;
   /** A call to the platform, trusting authority.pem only. */
   platform(urlPath: string): Promise<Answer>;
-  /** R-FIN-1..3 through the console API: the session finalised (every test is finished). */
-  finalise(): Promise<void>;
+  /** R-FIN-1..3 through the console API: the session finalised (every test is finished), with this comment. */
+  finalise(comment?: string): Promise<void>;
   importCentreKey(): Promise<void>;
   /** The manager sets the platform's address (default: the platform's own). */
   setPlatformUrl(url?: string): Promise<void>;
@@ -74,7 +74,16 @@ function expectStatus(step: string, answer: Answer, ...statuses: number[]): Answ
   return answer;
 }
 
-export async function seedSigningSession(station: TestStation, pupilCount = 3): Promise<SigningSeed> {
+/** What the seed may type differently (e2e/console-hostile-text.spec.ts puts markup and script in each). */
+export interface SeedTexts {
+  /** The i-th pupil's names as the roster file gives them (the profile stays theirs: matched by identifier). */
+  names?: (i: number) => { lastName: string; firstName: string } | null;
+  kioskName?: (i: number) => string;
+  room?: string;
+  invigilatorName?: string;
+}
+
+export async function seedSigningSession(station: TestStation, pupilCount = 3, texts: SeedTexts = {}): Promise<SigningSeed> {
   const content = JSON.parse(fs.readFileSync(CONTENT_FILE, 'utf8')) as ContentPackage;
   const profiles = JSON.parse(fs.readFileSync(PROFILES_FILE, 'utf8')) as ProfilePackage;
   const authority = await startDemoAuthority(path.join(station.dataDir, 'autorite-e2e'), { contentFile: CONTENT_FILE, profilesFile: PROFILES_FILE });
@@ -87,12 +96,15 @@ export async function seedSigningSession(station: TestStation, pupilCount = 3): 
   tokens.manager = expectStatus('connexion du responsable', await call('POST', '/api/manager/login', { body: { password: MANAGER_PASSWORD } }), 200).json.token;
   const today = new Date().toISOString().slice(0, 10);
   const created = expectStatus('session', await call('POST', '/api/manager/sessions', {
-    as: 'manager', body: { centre: DEMO_CENTRE.name, siteAddress: '1 place de la République, Lyon', room: 'Salle info 1', date: today, startTime: '09:00', invigilatorName: 'M. Surveillant' },
+    as: 'manager', body: { centre: DEMO_CENTRE.name, siteAddress: '1 place de la République, Lyon', room: texts.room ?? 'Salle info 1', date: today, startTime: '09:00', invigilatorName: texts.invigilatorName ?? 'M. Surveillant' },
   }), 201).json;
   const sessionId = created.session.id as number;
   const sessionNumber = created.session.number as number;
   const accessCode = created.session.accessCode as string;
-  const roster = demoRoster(fs.readFileSync(ROSTER_FILE, 'utf8'), profiles, pupilCount);
+  const roster = demoRoster(fs.readFileSync(ROSTER_FILE, 'utf8'), profiles, pupilCount).split('\r\n').map((line, i) => {
+    const renamed = i === 0 || line === '' ? null : texts.names?.(i - 1);
+    return renamed ? [renamed.lastName, renamed.firstName, ...line.split(';').slice(2)].join(';') : line;
+  }).join('\r\n');
   const imported = await new Promise<Answer>((resolve, reject) => {
     const req = https.request(`${station.url}/api/manager/sessions/${sessionId}/roster?fileName=eleves.csv`, {
       method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${tokens.manager}` }, ca, agent: false, checkServerIdentity: () => undefined,
@@ -121,7 +133,7 @@ export async function seedSigningSession(station: TestStation, pupilCount = 3): 
   const byId = new Map(content.challenges.map((ch) => [ch.id, ch]));
   for (const [i, pupil] of pupils.entries()) {
     const code = expectStatus('code d’appairage', await call('POST', '/api/console/pairing-codes', { as: 'invigilator' }), 201).json.code as string;
-    const device = expectStatus('appairage', await call('POST', '/api/kiosk/pair', { body: { code, name: `Poste ${i + 1}` } }), 201).json.deviceToken as string;
+    const device = expectStatus('appairage', await call('POST', '/api/kiosk/pair', { body: { code, name: texts.kioskName?.(i) ?? `Poste ${i + 1}` } }), 201).json.deviceToken as string;
     const entry = expectStatus(`identification de ${pupil.lastName}`, await call('POST', '/api/kiosk/check-in', {
       token: device, body: { sessionNumber, lastName: pupil.lastName, firstName: pupil.firstName, birthDate: pupil.birthDate, accessCode },
     }), 200).json.entryToken as string;
@@ -153,9 +165,9 @@ export async function seedSigningSession(station: TestStation, pupilCount = 3): 
     pupils: pupils.map(({ id, lastName, firstName }) => ({ id, lastName, firstName })),
     station: call,
     platform: platformGet,
-    async finalise() {
+    async finalise(comment = 'Session sans incident.') {
       expectStatus('finalisation', await call('POST', `${S}/finalisation`, {
-        as: 'invigilator', body: { incidentDuringSession: false, joiningIssue: false, globalComment: 'Session sans incident.', candidates: [] },
+        as: 'invigilator', body: { incidentDuringSession: false, joiningIssue: false, globalComment: comment, candidates: [] },
       }), 200);
     },
     async importCentreKey() {
