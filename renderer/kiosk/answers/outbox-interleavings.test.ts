@@ -69,12 +69,16 @@ describe('the outbox over random interleavings (fast-check)', () => {
       let kept = 0;
 
       const check = async () => {
-        // Never two copies of one answer on their way.
+        // Never two copies of one answer on their way; one answer at a time, not counting a copy still travelling
+        // of an answer the station already acknowledged (its acknowledgement came another way: a replay, a reply
+        // to an earlier copy), which the station stores once all the same.
+        const answers = await store.answersOf(owner.testKey);
+        const acknowledged = new Set(answers.filter((a) => a.state.kind === 'sent').map((a) => a.clientAnswerId));
         const onTheirWay = [...live.inTransit.map((m) => m.body.clientAnswerId), ...http.inFlight.map((r) => r.body.clientAnswerId)];
         expect(new Set(onTheirWay).size).toBe(onTheirWay.length);
-        expect(onTheirWay.length).toBeLessThanOrEqual(1);
+        expect(onTheirWay.filter((id) => !acknowledged.has(id)).length).toBeLessThanOrEqual(1);
         // Sent only with the station's acknowledgement, the first one it gave.
-        for (const answer of await store.answersOf(owner.testKey)) {
+        for (const answer of answers) {
           if (answer.state.kind === 'sent') expect(answer.state.ack).toEqual(station.stored.get(answer.challengeId));
           expect(answer.state.kind).not.toBe('setAside');
         }
