@@ -1,19 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { CANDIDATE_INPUT } from '../electron/centre/testing/test-server';
 import { seedSession } from './session-seed';
 import { expect, saveScreenshot, test } from './station-fixture';
 import { kioskCall, kioskCheckIn } from './kiosk-api-calls';
+import { seriousViolations } from './axe-check';
 
 // Issue 10 §1 — the invigilator's login and live board in Chromium against a real station (HTTPS on loopback,
 // SQLite file), 30 pupils on the roster (one with markup in their name); the kiosks are simulated through the
 // kiosk HTTP API (pair, check in, start, answer, a focus loss), the console only through its page.
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}) : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const EXTRA_NAMES = ['Moreau', 'Laurent', 'Simon', 'Michel', 'Leroy', 'Fournier', 'Girard', 'Bonnet', 'Dupuis', 'Lambert', 'Fontaine',
   'Rousseau', 'Vincent', 'Muller', 'Lefebvre', 'Faure', 'André', 'Mercier', 'Blanc', 'Guérin', 'Boyer', 'Chevalier'];

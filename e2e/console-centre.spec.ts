@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 // A REAL authority platform (platform/) on loopback publishes the packages and issues the centre's certificate.
 import { createRootCertificate, issuePlatformSigningCertificate, issueSigningCertificate } from '../platform/authority/certificate-issuance';
@@ -12,10 +11,9 @@ import { startPlatformServer, type RunningPlatform } from '../platform/server/pl
 import { signDetached, type PlatformSigner } from '../platform/signing/cms-sign';
 import { sqliteEngine } from '../platform/storage/store-test-engines';
 import { CONTENT_FILE, PROFILES_FILE } from '../fixtures/paths';
-import { MANAGER_PASSWORD } from './session-seed';
+import { MANAGER_PASSWORD, stationCall } from './session-seed';
 import { expect, saveScreenshot, test, type TestStation } from './station-fixture';
-import { TEST_STATION_TLS } from './station-tls';
-import https from 'node:https';
+import { seriousViolations } from './axe-check';
 
 // Issue 10 §1 — the centre manager's « Paquets signés » and « Centre et postes » pages in Chromium against a real
 // station (HTTPS on loopback, SQLite file) and a real authority platform (HTTPS on loopback, its own SQLite store):
@@ -31,12 +29,6 @@ const profileBytes = fs.readFileSync(PROFILES_FILE);
 const content = JSON.parse(contentBytes.toString('utf8')) as { id: string; version: string };
 const profiles = JSON.parse(profileBytes.toString('utf8')) as { id: string; generatedAt: string };
 const P12_PASSWORD = 'Centre-Erable-2026!';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}) : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** No sideways scrolling at the page's current width. */
 async function noSidewaysScroll(page: Page): Promise<void> {
@@ -58,27 +50,6 @@ async function screenshots(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await saveScreenshot(page, `${name}-1920x1080`);
   await page.setViewportSize({ width: 1366, height: 768 });
-}
-
-// oxlint-disable-next-line typescript/no-explicit-any -- test assertions read any field
-function call(station: TestStation, method: string, urlPath: string, options: { token?: string; body?: unknown } = {}): Promise<{ status: number; json: any }> {
-  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  return new Promise((resolve, reject) => {
-    const request = https.request(`${station.url}${urlPath}`, { method, headers, ca: TEST_STATION_TLS.certPem, checkServerIdentity: () => undefined, agent: false }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (c: Buffer) => chunks.push(c));
-      response.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: response.statusCode ?? 0, json: text === '' ? null : JSON.parse(text) });
-      });
-    });
-    request.on('error', reject);
-    if (body !== undefined) request.write(body);
-    request.end();
-  });
 }
 
 let platform: RunningPlatform;
@@ -126,7 +97,7 @@ async function managerPage(page: Page, station: TestStation, hash: string): Prom
 test('signed packages: a file import (an altered one refused, nothing imported), then a download from the platform', async ({ page, station, problems }) => {
   test.setTimeout(120_000);
   fs.writeFileSync(path.join(station.dataDir, 'authority.pem'), authority.certPem);
-  const manager = (await call(station, 'POST', '/api/manager/login', { body: { password: MANAGER_PASSWORD } })).json.token as string;
+  const manager = (await stationCall(station, 'POST', '/api/manager/login', { body: { password: MANAGER_PASSWORD } })).json.token as string;
   await managerPage(page, station, '#/responsable/paquets');
   await expect(page.getByRole('heading', { level: 1, name: 'Paquets signés' })).toBeFocused();
   await expect(page.getByText('Aucun paquet n’est encore importé sur ce poste.')).toBeVisible();
@@ -149,7 +120,7 @@ test('signed packages: a file import (an altered one refused, nothing imported),
   await submit.click();
   await expect(page.getByRole('alert')).toHaveText(/^Paquet refusé : sa signature ne correspond pas\..*Rien n’a été importé\.$/);
   await expect(page.getByLabel('Fichier de signature (.p7s)')).toHaveAccessibleDescription('Cette signature ne correspond pas au paquet choisi.');
-  expect((await call(station, 'GET', '/api/manager/packages', { token: manager })).json.packages).toEqual([]);
+  expect((await stationCall(station, 'GET', '/api/manager/packages', { token: manager })).json.packages).toEqual([]);
   await screenshots(page, 'console-centre-packages-refused');
 
   // The genuine file: imported, listed with its signature verified and its signer.
@@ -162,7 +133,7 @@ test('signed packages: a file import (an altered one refused, nothing imported),
   const item = imported.getByRole('listitem').filter({ has: page.getByRole('heading', { name: `Profils des candidats — ${profiles.id}` }) });
   await expect(item).toContainText('Vérifiée : signée par l’autorité de confiance, fichier intact');
   await expect(item).toContainText('O=Autorité Passation, CN=Signature de la plateforme');
-  expect((await call(station, 'GET', '/api/manager/packages', { token: manager })).json.packages).toMatchObject([{ kind: 'profile', packageId: profiles.id }]);
+  expect((await stationCall(station, 'GET', '/api/manager/packages', { token: manager })).json.packages).toMatchObject([{ kind: 'profile', packageId: profiles.id }]);
 
   // The platform's address, on the centre page (by the nav link), then its list: one button per package.
   await page.getByRole('navigation', { name: 'Pages du responsable du centre' }).getByRole('link', { name: 'Centre et postes' }).click();
@@ -184,7 +155,7 @@ test('signed packages: a file import (an altered one refused, nothing imported),
   await page.keyboard.press('Enter');
   await expect(platformSection.getByRole('status').filter({ hasText: 'Paquet importé' })).toContainText(`Contenu du test`);
   await expect(imported.getByRole('heading', { name: `Contenu du test — ${content.id}` })).toBeVisible();
-  expect((await call(station, 'GET', '/api/manager/packages', { token: manager })).json.packages.map((p: { kind: string }) => p.kind).sort()).toEqual(['content', 'profile']);
+  expect((await stationCall(station, 'GET', '/api/manager/packages', { token: manager })).json.packages.map((p: { kind: string }) => p.kind).sort()).toEqual(['content', 'profile']);
   await screenshots(page, 'console-centre-packages');
 
   // 200 % zoom on a 1366×768 laptop: no sideways scrolling.
@@ -206,7 +177,7 @@ test('signed packages: a file import (an altered one refused, nothing imported),
 test('the centre: its certificate (wrong then right password), the platform address, a pairing code, a kiosk listed and revoked', async ({ page, station, problems }) => {
   test.setTimeout(120_000);
   fs.writeFileSync(path.join(station.dataDir, 'authority.pem'), authority.certPem);
-  const manager = (await call(station, 'POST', '/api/manager/login', { body: { password: MANAGER_PASSWORD } })).json.token as string;
+  const manager = (await stationCall(station, 'POST', '/api/manager/login', { body: { password: MANAGER_PASSWORD } })).json.token as string;
   await managerPage(page, station, '#/responsable/centre');
   await expect(page.getByRole('heading', { level: 1, name: 'Le centre et ses postes' })).toBeFocused();
   await expect(page.getByText('Aucun certificat du centre n’est importé')).toBeVisible();
@@ -221,7 +192,7 @@ test('the centre: its certificate (wrong then right password), the platform addr
   await expect(page.getByRole('alert')).toHaveText('Mot de passe incorrect pour ce fichier : vérifiez-le et saisissez-le de nouveau. Rien n’a été importé ; le certificat précédent, s’il y en a un, reste en place.');
   await expect(password).toHaveAttribute('aria-invalid', 'true');
   await expect(password).toHaveValue('');
-  expect((await call(station, 'GET', '/api/manager/centre-key', { token: manager })).json.key).toBeNull();
+  expect((await stationCall(station, 'GET', '/api/manager/centre-key', { token: manager })).json.key).toBeNull();
   await screenshots(page, 'console-centre-key-refused');
 
   // The right password, typed with the keyboard alone; Enter submits.
@@ -234,7 +205,7 @@ test('the centre: its certificate (wrong then right password), the platform addr
   await expect(key.getByText('0123456A', { exact: true })).toBeVisible();
   await expect(key.getByText('Autorité de certification Passation — e2e')).toBeVisible();
   await expect(key.getByText(/^Valable \(encore 1\s09\d jours\)$/)).toBeVisible();
-  expect((await call(station, 'GET', '/api/manager/centre-key', { token: manager })).json.key.subject).toBe('O=Lycée Érable, CN=0123456A');
+  expect((await stationCall(station, 'GET', '/api/manager/centre-key', { token: manager })).json.key.subject).toBe('O=Lycée Érable, CN=0123456A');
 
   // The platform's address: http:// refused on its field, then the https:// one, by the keyboard.
   const address = page.getByRole('textbox', { name: 'Adresse de la plateforme' });
@@ -243,12 +214,12 @@ test('the centre: its certificate (wrong then right password), the platform addr
   await page.keyboard.press('Enter');
   await expect(address).toHaveAttribute('aria-invalid', 'true');
   await expect(address).toHaveAccessibleDescription(/L’adresse doit commencer par https:\/\/ \(connexion chiffrée\), pas par http:\/\//);
-  expect((await call(station, 'GET', '/api/manager/platform', { token: manager })).json.platformUrl).toBeNull();
+  expect((await stationCall(station, 'GET', '/api/manager/platform', { token: manager })).json.platformUrl).toBeNull();
   await address.fill('');
   await page.keyboard.type('https://plateforme.exemple.fr');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Adresse enregistrée.' })).toBeVisible();
-  expect((await call(station, 'GET', '/api/manager/platform', { token: manager })).json.platformUrl).toBe('https://plateforme.exemple.fr');
+  expect((await stationCall(station, 'GET', '/api/manager/platform', { token: manager })).json.platformUrl).toBe('https://plateforme.exemple.fr');
 
   // A pairing code by the keyboard: shown large with its expiry counting down, and the station's fingerprint.
   const ask = page.getByRole('button', { name: 'Obtenir un code d’appairage' });
@@ -260,14 +231,14 @@ test('the centre: its certificate (wrong then right password), the platform addr
   await expect(page.getByText(/^Valable encore (9 min|10 min 0 s)/)).toBeVisible();
   const first = await page.getByText(/^Valable encore/).textContent();
   await expect(page.getByText(/^Valable encore/)).not.toHaveText(first!, { timeout: 3000 });
-  const health = await call(station, 'GET', '/api/health');
+  const health = await stationCall(station, 'GET', '/api/health');
   await expect(page.getByRole('region', { name: 'Appairer un poste candidat' }).getByText(health.json.certificateFingerprint, { exact: true })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await screenshots(page, 'console-centre-pairing');
 
   // The technician types the code on the kiosk (its API): the kiosk appears by itself, with the code marked used.
   const buildHash = '3f9a'.repeat(16);
-  const paired = await call(station, 'POST', '/api/kiosk/pair', { body: { code, name: 'Salle B12 — poste 07', shell: { buildHash, configHash: 'c41d'.repeat(16) } } });
+  const paired = await stationCall(station, 'POST', '/api/kiosk/pair', { body: { code, name: 'Salle B12 — poste 07', shell: { buildHash, configHash: 'c41d'.repeat(16) } } });
   expect(paired.status).toBe(201);
   await expect(page.getByRole('status').filter({ hasText: 'vient d’être appairé' })).toHaveText('Le poste «\u00A0Salle B12 — poste 07\u00A0» vient d’être appairé avec ce code.', { timeout: 10_000 });
   const kiosks = page.getByRole('region', { name: 'Postes candidats appairés' });
@@ -287,7 +258,7 @@ test('the centre: its certificate (wrong then right password), the platform addr
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(revoke).toBeFocused();
-  expect((await call(station, 'GET', '/api/kiosk/me', { token: paired.json.deviceToken })).status).toBe(200);
+  expect((await stationCall(station, 'GET', '/api/kiosk/me', { token: paired.json.deviceToken })).status).toBe(200);
   await page.keyboard.press('Enter');
   await tabTo(page, dialog.getByRole('button', { name: 'Révoquer le poste' }));
   await page.keyboard.press('Enter');
@@ -296,7 +267,7 @@ test('the centre: its certificate (wrong then right password), the platform addr
   await expect(row).toContainText('Révoqué le');
   await expect(row.getByRole('button')).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Postes candidats appairés' })).toBeFocused();
-  expect((await call(station, 'GET', '/api/kiosk/me', { token: paired.json.deviceToken })).json.error.code).toBe('kioskRevoked');
+  expect((await stationCall(station, 'GET', '/api/kiosk/me', { token: paired.json.deviceToken })).json.error.code).toBe('kioskRevoked');
   await screenshots(page, 'console-centre');
 
   await page.setViewportSize({ width: 683, height: 768 });

@@ -1,42 +1,14 @@
-import https from 'node:https';
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { seedSession, type SeededSession } from './session-seed';
+import { kioskCall } from './kiosk-api-calls';
 import { expect, saveScreenshot, test, type TestStation } from './station-fixture';
-import { TEST_STATION_TLS } from './station-tls';
+import { seriousViolations } from './axe-check';
 
 // Issue 10 §1, R-FIN-1..3 — the finalisation wizard and its review in Chromium against a real station (HTTPS on
 // loopback, SQLite file). Pupils sit through the kiosk HTTP API: one answers every question rightly, one skips them
 // all, one is still in test, one is ended by the invigilator, one has only checked in (and starts while the
 // wizard is open: the station refuses, the page says who), two never come. The wizard is filled with the keyboard
 // alone; the review is compared with the station's own results document.
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}) : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-// oxlint-disable-next-line typescript/no-explicit-any -- test assertions read any field
-function kioskCall(station: TestStation, method: string, path: string, token: string, entry?: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const text = body === undefined ? undefined : JSON.stringify(body);
-  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
-  if (text !== undefined) headers['content-type'] = 'application/json';
-  if (entry) headers['x-passation-entry'] = entry;
-  return new Promise((resolve, reject) => {
-    const request = https.request(`${station.url}${path}`, { method, headers, ca: TEST_STATION_TLS.certPem, checkServerIdentity: () => undefined, agent: false }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (c: Buffer) => chunks.push(c));
-      response.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: response.statusCode ?? 0, json: raw === '' ? null : JSON.parse(raw) });
-      });
-    });
-    request.on('error', reject);
-    if (text !== undefined) request.write(text);
-    request.end();
-  });
-}
 
 interface Kiosk { token: string; entry: string; candidateId: number }
 
@@ -129,7 +101,7 @@ test('the invigilator finalises the session with the keyboard, is told who start
   // Step 1: the two unfinished tests (the still running one said, with the way back to the board).
   await expect(page.getByRole('heading', { level: 1, name: `Finaliser la session n° ${session.sessionNumber}` })).toBeFocused();
   await expect(page.getByRole('heading', { level: 2, name: 'Étape 1 sur 4 — Tests non terminés' })).toBeVisible();
-  await expect(page.getByText('Un élève est encore en test : Léo Bernard. La finalisation arrêtera leur test.')).toBeVisible();
+  await expect(page.getByText('Un élève est encore en test : Léo Bernard. La finalisation arrêtera son test.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Revenir à la surveillance' })).toBeVisible();
   const leoReason = page.getByRole('radiogroup', { name: 'Raison de l’arrêt du test de Léo Bernard' });
   const zoeReason = page.getByRole('radiogroup', { name: 'Raison de l’arrêt du test de Zoé Petit' });

@@ -1,28 +1,21 @@
 import fs from 'node:fs';
-import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import JSZip from 'jszip';
 import type { Locator, Page } from '@playwright/test';
 import { startStation } from '../electron/centre/station-runner';
 import { testContentPackage, testProfilePackage, testPupil } from '../electron/centre/testing/test-packages';
 import { CONTENT_FILE, PROFILES_FILE, ROSTER_FILE } from '../fixtures/paths';
 import { MANAGER_PASSWORD, seedSession } from './session-seed';
+import { kioskCall } from './kiosk-api-calls';
 import { expect, saveScreenshot, test, type TestStation } from './station-fixture';
-import { TEST_STATION_TLS } from './station-tls';
+import { seriousViolations } from './axe-check';
 
 // Issue 10 §1, the centre manager's screens — in Chromium against a real station (HTTPS on loopback, its own SQLite
 // file): the manager's login, a session created, the duplicate refused (R-SESS-1), a bad roster refused with every
 // bad row and nothing imported (R-SESS-3, checked in the station's store), the good one, a candidate added, edited
 // and removed, the packages chosen, the invigilator password drawn and used to log in at the console. Controls are
 // found by role and accessible name only.
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}) : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** Axe-clean, no sideways scroll, and screenshots at both laptop sizes (then back to 1366×768). */
 async function checkScreen(page: Page, name: string): Promise<void> {
@@ -53,26 +46,6 @@ async function tabTo(page: Page, target: Locator, max = 40): Promise<void> {
 }
 
 /** A kiosk's call over HTTPS (trusting only the station's certificate), as a kiosk shell makes it. */
-// oxlint-disable-next-line typescript/no-explicit-any -- test assertions read any field
-function kioskCall(station: TestStation, method: string, path: string, token: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const text = body === undefined ? undefined : JSON.stringify(body);
-  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
-  if (text !== undefined) headers['content-type'] = 'application/json';
-  return new Promise((resolve, reject) => {
-    const request = https.request(`${station.url}${path}`, { method, headers, ca: TEST_STATION_TLS.certPem, checkServerIdentity: () => undefined, agent: false }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (c: Buffer) => chunks.push(c));
-      response.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: response.statusCode ?? 0, json: raw === '' ? null : JSON.parse(raw) });
-      });
-    });
-    request.on('error', reject);
-    if (text !== undefined) request.write(text);
-    request.end();
-  });
-}
-
 /** A LibreOffice spreadsheet (ODS: a zip, mimetype first and stored) with one sheet of these rows of text cells. */
 async function odsOf(rows: string[][]): Promise<Buffer> {
   const cell = (text: string) => `<table:table-cell office:value-type="string"><text:p>${text}</text:p></table:table-cell>`;
@@ -356,10 +329,10 @@ test('the keyboard alone: the manager logs in, creates a session and opens it; d
   // A session where a pupil has checked in on a kiosk: it cannot be deleted, and the page says why.
   const seeded = await seedSession(station);
   const code = await seeded.pairingCode();
-  const paired = await kioskCall(station, 'POST', '/api/kiosk/pair', '', { code, name: 'Poste 1' });
+  const paired = await kioskCall(station, 'POST', '/api/kiosk/pair', '', undefined, { code, name: 'Poste 1' });
   expect(paired.status).toBe(201);
   const pupil = seeded.candidates.get('Dupont')!.input;
-  const checkedIn = await kioskCall(station, 'POST', '/api/kiosk/check-in', paired.json.deviceToken as string, {
+  const checkedIn = await kioskCall(station, 'POST', '/api/kiosk/check-in', paired.json.deviceToken as string, undefined, {
     sessionNumber: seeded.sessionNumber, lastName: pupil.lastName, firstName: pupil.firstName, birthDate: pupil.birthDate, accessCode: seeded.accessCode,
   });
   expect(checkedIn.status).toBe(200);

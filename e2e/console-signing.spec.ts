@@ -2,23 +2,17 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { sendCommand } from '../cli/send-command';
 import { pdfCheck } from '../electron/centre/testing/pdf-tools';
 import { SignedReceipt } from '../shared/formats/platform-api';
 import { seedSigningSession, type SigningSeed } from './signing-seed';
 import { expect, saveScreenshot, test } from './station-fixture';
+import { seriousViolations } from './axe-check';
 
 // Issue 10 §1 — « Signer et envoyer les résultats » and « Résultats reçus » in Chromium, against a real station
 // (HTTPS on loopback, SQLite file) and a REAL authority platform on loopback that verifies, rescores and receipts
 // the bundle; the session is sat through the kiosk API and finalised through the console API (e2e/signing-seed.ts).
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}) : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** The keyboard alone: Tab until `target` has the focus (fails after `max` presses). */
 async function tabTo(page: Page, target: Locator, max = 40): Promise<void> {

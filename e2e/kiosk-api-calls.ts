@@ -1,8 +1,6 @@
-import https from 'node:https';
 import { expect } from '@playwright/test';
-import type { SeededSession } from './session-seed';
+import { stationCall, type SeededSession } from './session-seed';
 import type { TestStation } from './station-fixture';
-import { TEST_STATION_TLS } from './station-tls';
 
 /**
  * A simulated kiosk for the console's e2e tests: the kiosk HTTP API called directly (docs/delivery-api.md), the
@@ -11,23 +9,7 @@ import { TEST_STATION_TLS } from './station-tls';
 
 // oxlint-disable-next-line typescript/no-explicit-any -- test assertions read any field
 export function kioskCall(station: Pick<TestStation, 'url'>, method: string, path: string, token: string, entry?: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const text = body === undefined ? undefined : JSON.stringify(body);
-  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
-  if (text !== undefined) headers['content-type'] = 'application/json';
-  if (entry) headers['x-passation-entry'] = entry;
-  return new Promise((resolve, reject) => {
-    const request = https.request(`${station.url}${path}`, { method, headers, ca: TEST_STATION_TLS.certPem, checkServerIdentity: () => undefined, agent: false }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (c: Buffer) => chunks.push(c));
-      response.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: response.statusCode ?? 0, json: raw === '' ? null : JSON.parse(raw) });
-      });
-    });
-    request.on('error', reject);
-    if (text !== undefined) request.write(text);
-    request.end();
-  });
+  return stationCall(station, method, path, { token, body, headers: entry ? { 'x-passation-entry': entry } : {} });
 }
 
 /** A simulated kiosk: paired with a code the manager asks for, then checks its pupil in. */

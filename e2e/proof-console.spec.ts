@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { CONTENT_FILE, PROFILES_FILE, ROSTER_FILE } from '../fixtures/paths';
 import type { ContentPackage } from '../shared/formats/content-package';
@@ -14,6 +13,7 @@ import { expectMovedPast, onToChallenge, questionOnScreen } from './proof-kiosk'
 import { MANAGER_PASSWORD } from './session-seed';
 import { expect, saveScreenshot, test } from './station-fixture';
 import { spkiSha256Base64 } from './station-tls';
+import { seriousViolations } from './axe-check';
 
 // Issue 10, Proof — end to end on loopback, in Chromium: the console (one browser context: the centre manager, then
 // the invigilator), three kiosks (three contexts, each its own paired kiosk) and a REAL authority platform (the
@@ -26,12 +26,6 @@ import { spkiSha256Base64 } from './station-tls';
 // through their APIs or files only to check what the pages said.
 
 test.use({ actionTimeout: 20_000, navigationTimeout: 30_000 });
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}) : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   expect(await seriousViolations(page), name).toEqual([]);

@@ -45,10 +45,14 @@ export interface SeedFacts {
 /** The manager's password of every e2e station (station-fixture.ts, harness/station-child.ts). */
 export const MANAGER_PASSWORD = 'responsable-e2e';
 
+/**
+ * One HTTPS call to the test station as a script makes it (JSON in and out, a bearer token, extra headers such as a
+ * kiosk's entry token), trusting the station's certificate only: the e2e tests' one way to reach the station's API.
+ */
 // oxlint-disable-next-line typescript/no-explicit-any -- test assertions read any field (as the test harness does)
-function call(station: Pick<TestStation, 'url'>, method: string, path: string, options: { token?: string; body?: unknown } = {}): Promise<{ status: number; json: any }> {
+export function stationCall(station: Pick<TestStation, 'url'>, method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<{ status: number; json: any }> {
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   return new Promise((resolve, reject) => {
@@ -72,16 +76,16 @@ function expectStatus(answer: { status: number; json: unknown }, status: number,
 }
 
 export async function seedSession(station: TestStation): Promise<SeededSession> {
-  const login = await call(station, 'POST', '/api/manager/login', { body: { password: MANAGER_PASSWORD } });
+  const login = await stationCall(station, 'POST', '/api/manager/login', { body: { password: MANAGER_PASSWORD } });
   expectStatus(login, 200, 'connexion du responsable');
   const manager = login.json.token as string;
-  const created = await call(station, 'POST', '/api/manager/sessions', { token: manager, body: SESSION_INPUT });
+  const created = await stationCall(station, 'POST', '/api/manager/sessions', { token: manager, body: SESSION_INPUT });
   expectStatus(created, 201, 'session');
   const sessionId = created.json.session.id as number;
   const sessionNumber = created.json.session.number as number;
   const candidates = new Map<string, { id: number; input: CandidateInput }>();
   for (const { input } of ROSTER) {
-    const added = await call(station, 'POST', `/api/manager/sessions/${sessionId}/candidates`, { token: manager, body: input });
+    const added = await stationCall(station, 'POST', `/api/manager/sessions/${sessionId}/candidates`, { token: manager, body: input });
     expectStatus(added, 201, `candidat ${input.lastName}`);
     candidates.set(input.lastName, { id: added.json.candidate.id as number, input });
   }
@@ -94,7 +98,7 @@ export async function seedSession(station: TestStation): Promise<SeededSession> 
     const used = packages.useInSession(sessionId, saved.package.id);
     if (!used.ok) throw new Error(used.error.message);
   }
-  const invigilator = await call(station, 'POST', '/api/console/login', { body: { sessionNumber, password: created.json.invigilatorPassword } });
+  const invigilator = await stationCall(station, 'POST', '/api/console/login', { body: { sessionNumber, password: created.json.invigilatorPassword } });
   expectStatus(invigilator, 200, 'connexion du surveillant');
   return sessionFromSeed(station.url, {
     sessionId, sessionNumber, accessCode: String(created.json.session.accessCode).toUpperCase(), candidates: [...candidates],
@@ -108,10 +112,10 @@ export function sessionFromSeed(url: string, seed: SeedFacts): SeededSession {
   const token = seed.invigilatorToken;
   return {
     sessionId: seed.sessionId, sessionNumber: seed.sessionNumber, accessCode: seed.accessCode, candidates: new Map(seed.candidates), seed,
-    manager: (method, path, body) => call(station, method, path, { token: seed.managerToken, body }),
-    console: (method, path, body) => call(station, method, `/api/console/sessions/${seed.sessionId}${path}`, { token, body }),
+    manager: (method, path, body) => stationCall(station, method, path, { token: seed.managerToken, body }),
+    console: (method, path, body) => stationCall(station, method, `/api/console/sessions/${seed.sessionId}${path}`, { token, body }),
     async pairingCode() {
-      const code = await call(station, 'POST', '/api/console/pairing-codes', { token });
+      const code = await stationCall(station, 'POST', '/api/console/pairing-codes', { token });
       expectStatus(code, 201, 'code d’appairage');
       return code.json.code as string;
     },
