@@ -25,7 +25,7 @@ export const finalisationEn: Record<FinalisationKey, string> = {
   'finalisation.reason.technical': 'Technical problem',
   'finalisation.reason.technicalHint': 'unanswered questions are neutralised',
   'finalisation.reason.missing': 'Choose why {name}’s test stopped.',
-  'finalisation.stillRunning': '{n, plural, one {One pupil is still in test} other {# pupils are still in test}}: {names}. Finalising will stop their test.',
+  'finalisation.stillRunning': '{n, plural, one {One pupil is still in test} other {# pupils are still in test}}: {names}. Finalising will stop {n, plural, one {their test} other {their tests}}.',
   'finalisation.toBoard': 'Back to the live board',
   'finalisation.endScreen.legend': 'End-of-test screen seen',
   'finalisation.endScreen.hint': 'Tick each pupil whose end-of-test page you saw on their kiosk.',

@@ -23,7 +23,7 @@ export const finalisationFr = {
   'finalisation.reason.technical': 'Problème technique',
   'finalisation.reason.technicalHint': 'les questions sans réponse sont neutralisées',
   'finalisation.reason.missing': 'Choisissez la raison de l’arrêt du test de {name}.',
-  'finalisation.stillRunning': '{n, plural, one {Un élève est encore en test} other {# élèves sont encore en test}} : {names}. La finalisation arrêtera leur test.',
+  'finalisation.stillRunning': '{n, plural, one {Un élève est encore en test} other {# élèves sont encore en test}} : {names}. La finalisation arrêtera {n, plural, one {son test} other {leurs tests}}.',
   'finalisation.toBoard': 'Revenir à la surveillance',
   'finalisation.endScreen.legend': 'Écran de fin de test vu',
   'finalisation.endScreen.hint': 'Cochez chaque élève dont vous avez vu, sur son poste, la page de fin de test.',
