@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { SECURE_WEB_PREFERENCES } from '../shell-common/secure-web-preferences';
 
 /**
  * kiosk-lockdown.md §2 — the kiosk window: fullscreen/kiosk, frameless, on top, not closable, minimizable or
@@ -24,23 +25,11 @@ export function kioskWindowOptions(preloadPath: string): BrowserWindowConstructo
     backgroundColor: '#ffffff',
     title: 'Passation',
     webPreferences: {
+      ...SECURE_WEB_PREFERENCES,
       preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
       devTools: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      safeDialogs: true,
       disableDialogs: true,
       autoplayPolicy: 'user-gesture-required',
-      enableWebSQL: false,
       v8CacheOptions: 'code',
     },
   };

@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { SECURE_WEB_PREFERENCES } from '../shell-common/secure-web-preferences';
 
 /**
  * Issue 10 §2 — the console window: an ordinary desktop window (the invigilator moves, resizes, zooms it), the
@@ -15,22 +16,6 @@ export function consoleWindowOptions(options: { devTools: boolean }): BrowserWin
     show: false,
     title: 'Passation — poste du surveillant',
     backgroundColor: '#ffffff',
-    webPreferences: {
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      devTools: options.devTools,
-      navigateOnDragDrop: false,
-      // Chromium's spellchecker downloads its dictionaries from Google: the console makes no outside request.
-      spellcheck: false,
-      safeDialogs: true,
-      enableWebSQL: false,
-    },
+    webPreferences: { ...SECURE_WEB_PREFERENCES, devTools: options.devTools },
   };
 }
