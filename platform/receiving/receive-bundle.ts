@@ -63,9 +63,9 @@ export async function receiveBundle(context: ReceiveContext, zip: Buffer): Promi
 
   const now = context.now();
   const serialHex = signed.value.certificate.serialNumber.toLowerCase().replace(/^(00)+(?=..)/, '');
-  // Two reads at once (two round trips to PostgreSQL become one wait).
-  const [issued, revocation] = await Promise.all([context.store.certificate(serialHex), context.store.revocation(serialHex)]);
-  const facts = { issued, revocation, centre: issued?.centreId ? await context.store.centre(issued.centreId) : null };
+  // The two reads at once (on PostgreSQL, one wait for two round trips); the receipt of a copy already received is
+  // only used once the bundle has passed the checks below, as it always was.
+  const [facts, firstReceipt] = await Promise.all([context.store.certificateFacts(serialHex), context.store.bundleReceipt(sha256)]);
   const trusted = judgeCentreCertificate(signed.value.certificate, context.authority, facts, now);
   if (!trusted.ok) return refuse('certificate', `certificat du centre refusé : ${trusted.error}`);
 
@@ -76,8 +76,7 @@ export async function receiveBundle(context: ReceiveContext, zip: Buffer): Promi
   const log = checkAuditLog(document.value, archive.value.get(AUDIT_LOG_FILE)!);
   if (!log.ok) return refuse('auditChain', log.error);
 
-  const first = await context.store.bundle(sha256);
-  if (first !== null) return ok({ sha256, body: { ...(JSON.parse(first.receipt.toString('utf8')) as SignedReceipt), duplicate: true } });
+  if (firstReceipt !== null) return ok({ sha256, body: { ...(JSON.parse(firstReceipt.toString('utf8')) as SignedReceipt), duplicate: true } });
 
   const content = await contentIndex(context, document.value);
   if (!content.ok) return refuse('content', content.error);
@@ -89,7 +88,7 @@ export async function receiveBundle(context: ReceiveContext, zip: Buffer): Promi
     format: RECEIPT_FORMAT,
     formatVersion: RECEIPT_FORMAT_VERSION,
     bundleSha256: sha256,
-    resultsSha256: crypto.createHash('sha256').update(results).digest('hex'),
+    resultsSha256: signed.value.contentSha256.toString('hex'),
     centreId: trusted.value.centre.centreId,
     centreName: trusted.value.centre.name,
     certificateSerial: serialHex,

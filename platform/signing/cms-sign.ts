@@ -1,6 +1,6 @@
-import { constants, createPrivateKey, privateEncrypt, type KeyObject } from 'node:crypto';
-import forge from 'node-forge';
-import { reusableName } from '../authority/certificate-issuance';
+import crypto from 'node:crypto';
+import { children, readWhole, Tag } from '../verification/der-reader';
+import { DER, oid, time, tlv } from './der-writer';
 
 /** The platform's signing certificate and key (unlocked in memory by `serve`), and the authority's certificate. */
 export interface PlatformSigner {
@@ -9,59 +9,77 @@ export interface PlatformSigner {
   authorityPem: string;
 }
 
-/**
- * Detached CMS SignedData (DER) by the platform's signing certificate: SHA-256, signed attributes contentType,
- * messageDigest and signingTime, the signing certificate and the authority's included. What receipts and
- * published packages carry; `openssl cms -verify -binary -inform DER … -CAfile authority.pem` checks it.
- */
-/** DER prefix of a PKCS#1 v1.5 DigestInfo for SHA-256 (RFC 8017 §9.2, note 1): what the RSA signature encrypts. */
-const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex');
+const OID = {
+  signedData: '1.2.840.113549.1.7.2',
+  data: '1.2.840.113549.1.7.1',
+  contentType: '1.2.840.113549.1.9.3',
+  messageDigest: '1.2.840.113549.1.9.4',
+  signingTime: '1.2.840.113549.1.9.5',
+  sha256: '2.16.840.1.101.3.4.2.1',
+  rsaEncryption: '1.2.840.113549.1.1.1',
+} as const;
 
-/**
- * A key forge's PKCS#7 signer calls as `key.sign(md)`, signing with Node's crypto (OpenSSL) instead of forge's
- * JavaScript RSA, about 70 ms a signature on this project's machines (docs/benchmarks.md, bench:platform).
- * The signature is the same bytes: PKCS#1 v1.5 over the DigestInfo of the signed attributes' SHA-256.
- */
-function nodeSigningKey(key: KeyObject) {
-  return {
-    sign(md: forge.md.MessageDigest): string {
-      const digest = Buffer.from(md.digest().getBytes(), 'binary');
-      return privateEncrypt({ key, padding: constants.RSA_PKCS1_PADDING }, Buffer.concat([SHA256_DIGEST_INFO, digest])).toString('binary');
-    },
-  };
+const NULL = tlv(DER.NULL);
+const VERSION_1 = tlv(DER.INTEGER, Buffer.from([1]));
+const SHA256_ALGORITHM = tlv(DER.SEQUENCE, oid(OID.sha256), NULL);
+const RSA_ALGORITHM = tlv(DER.SEQUENCE, oid(OID.rsaEncryption), NULL);
+const CONTENT_TYPE_ATTRIBUTE = tlv(DER.SEQUENCE, oid(OID.contentType), tlv(DER.SET, oid(OID.data)));
+const MESSAGE_DIGEST_OID = oid(OID.messageDigest);
+const SIGNING_TIME_OID = oid(OID.signingTime);
+const SIGNED_DATA_OID = oid(OID.signedData);
+const DATA_CONTENT_INFO = tlv(DER.SEQUENCE, oid(OID.data));
+
+/** What does not change from one signature to the next: the key, both certificates, the signer's identifier. */
+interface Material {
+  key: crypto.KeyObject;
+  certificates: Buffer;
+  issuerAndSerial: Buffer;
 }
 
-const parsed = new WeakMap<PlatformSigner, { certificate: forge.pki.Certificate; authority: forge.pki.Certificate; key: KeyObject }>();
+const parsed = new WeakMap<PlatformSigner, Material>();
 
-export function signDetached(content: Buffer, signer: PlatformSigner, signingTime: Date): Buffer {
-  let material = parsed.get(signer);
-  if (!material) {
-    material = {
-      certificate: forge.pki.certificateFromPem(signer.certPem),
-      authority: forge.pki.certificateFromPem(signer.authorityPem),
-      key: createPrivateKey(signer.keyPem),
+function material(signer: PlatformSigner): Material {
+  let known = parsed.get(signer);
+  if (known === undefined) {
+    const certificate = new crypto.X509Certificate(signer.certPem).raw;
+    const authority = new crypto.X509Certificate(signer.authorityPem).raw;
+    // tbsCertificate: [0] version, serialNumber, signature, issuer… — the issuer Name and serial as the certificate
+    // writes them, byte for byte (what a verifier compares the signer identifier with).
+    const tbs = children(children(readWhole(certificate, 'certificat'))[0]!);
+    const fields = tbs[0]?.tag === Tag.CONTEXT_0 ? tbs.slice(1) : tbs;
+    known = {
+      key: crypto.createPrivateKey(signer.keyPem),
+      certificates: tlv(DER.CONTEXT_0, certificate, authority),
+      issuerAndSerial: tlv(DER.SEQUENCE, fields[2]!.bytes, fields[0]!.bytes),
     };
-    parsed.set(signer, material);
+    parsed.set(signer, known);
   }
-  const { certificate } = material;
-  const p7 = forge.pkcs7.createSignedData();
-  p7.content = forge.util.createBuffer(content.toString('binary'));
-  p7.addCertificate(certificate);
-  p7.addCertificate(material.authority);
-  const options = {
-    key: nodeSigningKey(material.key),
-    // issuer and serial rather than `certificate`: forge would encode a UTF-8 issuer name twice
-    issuer: reusableName(certificate.issuer.attributes),
-    serialNumber: certificate.serialNumber,
-    digestAlgorithm: forge.pki.oids.sha256!,
-    authenticatedAttributes: [
-      { type: forge.pki.oids.contentType!, value: forge.pki.oids.data! },
-      { type: forge.pki.oids.messageDigest! },
-      { type: forge.pki.oids.signingTime!, value: signingTime },
-    ],
-  };
-  // forge's types know only the `certificate` form of addSigner and string attribute values; its code takes both
-  p7.addSigner(options as unknown as Parameters<typeof p7.addSigner>[0]);
-  p7.sign({ detached: true });
-  return Buffer.from(forge.asn1.toDer(p7.toAsn1()).getBytes(), 'binary');
+  return known;
+}
+
+/**
+ * Detached CMS SignedData (RFC 5652, DER) by the platform's signing certificate: SHA-256, signed attributes
+ * contentType, messageDigest and signingTime, the signing certificate and the authority's included, the signer named
+ * by issuer and serial number, RSA PKCS#1 v1.5. What receipts and published packages carry;
+ * `openssl cms -verify -binary -inform DER … -CAfile authority.pem` checks it.
+ *
+ * Written with a few DER helpers (der-writer.ts) and Node's crypto rather than node-forge's PKCS#7 builder, which
+ * hashed the content and built the whole tree in JavaScript for every receipt (≈ 5 % of the platform's time per
+ * bundle received, docs/benchmarks.md); the bytes are the same as forge's, attribute order included
+ * (cms-sign.test.ts compares them).
+ */
+export function signDetached(content: Buffer, signer: PlatformSigner, signingTime: Date): Buffer {
+  const { key, certificates, issuerAndSerial } = material(signer);
+  const attributes = [
+    CONTENT_TYPE_ATTRIBUTE,
+    tlv(DER.SEQUENCE, MESSAGE_DIGEST_OID, tlv(DER.SET, tlv(DER.OCTET_STRING, crypto.createHash('sha256').update(content).digest()))),
+    tlv(DER.SEQUENCE, SIGNING_TIME_OID, tlv(DER.SET, time(signingTime))),
+  ];
+  // RFC 5652 §5.4 — the signature covers the attributes encoded as a SET; they travel as [0] IMPLICIT.
+  const signedAttributes = tlv(DER.SET, ...attributes);
+  const signature = crypto.sign('sha256', signedAttributes, key);
+  const signerInfo = tlv(DER.SEQUENCE, VERSION_1, issuerAndSerial, SHA256_ALGORITHM,
+    Buffer.concat([Buffer.from([DER.CONTEXT_0]), signedAttributes.subarray(1)]), RSA_ALGORITHM, tlv(DER.OCTET_STRING, signature));
+  const signedData = tlv(DER.SEQUENCE, VERSION_1, tlv(DER.SET, SHA256_ALGORITHM), DATA_CONTENT_INFO, certificates, tlv(DER.SET, signerInfo));
+  return tlv(DER.SEQUENCE, SIGNED_DATA_OID, tlv(DER.CONTEXT_0, signedData));
 }

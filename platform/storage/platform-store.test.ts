@@ -127,6 +127,24 @@ describe.each(engines)('PlatformStore on $name', (engine) => {
     expect((await store.revocations()).map((r) => r.serialHex)).toContain(cert.serialHex);
   });
 
+  test('certificateFacts reads in one go what certificate, revocation and centre read one by one', async () => {
+    const cert = certificate('0123456A');
+    await store.recordCertificate(cert, null);
+    const separately = async (serial: string) => {
+      const issued = await store.certificate(serial);
+      return { issued, revocation: await store.revocation(serial), centre: issued?.centreId ? await store.centre(issued.centreId) : null };
+    };
+    expect(await store.certificateFacts(cert.serialHex)).toEqual({ issued: cert, revocation: null, centre: centre('0123456A') });
+    await store.revoke({ serialHex: cert.serialHex, reason: 'keyCompromise', revokedAt: NOW });
+    const revoked = await store.certificateFacts(cert.serialHex);
+    expect(revoked.revocation).toEqual({ serialHex: cert.serialHex, reason: 'keyCompromise', revokedAt: NOW });
+    expect(revoked).toEqual(await separately(cert.serialHex));
+    const signing = certificate(null);
+    await store.recordCertificate(signing, null);
+    expect(await store.certificateFacts(signing.serialHex)).toEqual({ issued: signing, revocation: null, centre: null });
+    expect(await store.certificateFacts('abcdef')).toEqual({ issued: null, revocation: null, centre: null });
+  });
+
   test('numbers CRLs 1, 2, 3… in order', async () => {
     const numbers = [];
     for (let i = 0; i < 3; i++) numbers.push(await store.recordCrl({ issuedAt: NOW, nextUpdate: '2026-03-09T09:00:00.000Z', entries: i }));
@@ -156,6 +174,8 @@ describe.each(engines)('PlatformStore on $name', (engine) => {
     const results = [result(1), result(2, { status: 'rejected', pix: 0, reason: 'taux de reproductibilité < 50 %' }), result(3)];
     expect(await store.storeBundle(b, results)).toEqual({ ok: true, value: { duplicate: false, receipt: b.receipt } });
     expect(await store.bundle(b.sha256)).toEqual(b);
+    expect(await store.bundleReceipt(b.sha256)).toEqual(b.receipt);
+    expect(await store.bundleReceipt('0'.repeat(64))).toBeNull();
     expect(await store.bundleResults(b.sha256)).toEqual(results);
     const found = await store.resultByVerificationCode(results[1]!.verificationCode);
     expect(found).toEqual({ ...results[1], centreId: '0123456A', centreName: 'Lycée 0123456A', bundleSha256: b.sha256 });
@@ -191,6 +211,7 @@ describe.each(engines)('PlatformStore on $name', (engine) => {
     const others = [result(1), result(2)];
     expect(await store.storeBundle(b, [...others, result(3, { verificationCode: first.verificationCode })])).toEqual({ ok: false, error: { code: 'verificationCodeTaken', verificationCodes: [first.verificationCode] } });
     expect(await store.bundle(b.sha256)).toBeNull();
+    expect(await store.bundleReceipt(b.sha256)).toBeNull();
     for (const r of others) expect(await store.resultByVerificationCode(r.verificationCode)).toBeNull();
   });
 

@@ -16,6 +16,11 @@ export interface PlatformStore {
   recordCertificate(certificate: IssuedCertificate, centre: Centre | null): Promise<Result<void, StoreRefusal>>;
   centre(centreId: string): Promise<Centre | null>;
   certificate(serialHex: string): Promise<IssuedCertificate | null>;
+  /**
+   * What receiving a bundle asks of its signer's certificate, in one read (one round trip to PostgreSQL): the
+   * certificate as issued, its revocation, and its centre (all null when unknown).
+   */
+  certificateFacts(serialHex: string): Promise<CertificateFacts>;
   /** A centre's certificates, oldest first. */
   centreCertificates(centreId: string): Promise<IssuedCertificate[]>;
 
@@ -40,6 +45,8 @@ export interface PlatformStore {
    */
   storeBundle(bundle: ReceivedBundle, results: CandidateResult[]): Promise<Result<StoredBundle, StoreRefusal>>;
   bundle(sha256: string): Promise<ReceivedBundle | null>;
+  /** The receipt stored with a bundle already received, without its archive; null for a new bundle. */
+  bundleReceipt(sha256: string): Promise<Buffer | null>;
   bundleResults(sha256: string): Promise<CandidateResult[]>;
   /** R-PUB-1 — the raw row; whether it may be shown (validated, published) is the caller's decision. */
   resultByVerificationCode(code: string): Promise<LookedUpResult | null>;
@@ -74,6 +81,13 @@ export interface IssuedCertificate {
   notAfter: string;
   certificatePem: string;
   issuedAt: string;
+}
+
+export interface CertificateFacts {
+  issued: IssuedCertificate | null;
+  revocation: Revocation | null;
+  /** The centre the certificate was issued to. */
+  centre: Centre | null;
 }
 
 export interface Revocation {

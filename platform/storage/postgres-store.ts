@@ -90,6 +90,19 @@ export async function openPostgresStore(connectionString: string, options: Postg
       const row = await one('SELECT * FROM certificates WHERE serial_hex = $1', [serial]);
       return row ? certificateFromRow(row) : null;
     },
+    certificateFacts: async (serial) => {
+      // One round trip: the certificate, its revocation and its centre (a revocation needs its certificate: 003-bundles.sql).
+      const row = await one(`SELECT c.*, r.reason AS revocation_reason, r.revoked_at AS revocation_revoked_at,
+          ce.centre_id AS centre_centre_id, ce.name AS centre_name, ce.created_at AS centre_created_at
+        FROM certificates c LEFT JOIN revocations r ON r.serial_hex = c.serial_hex LEFT JOIN centres ce ON ce.centre_id = c.centre_id
+        WHERE c.serial_hex = $1`, [serial]);
+      if (row === undefined) return { issued: null, revocation: null, centre: null };
+      return {
+        issued: certificateFromRow(row),
+        revocation: row.revocation_reason === null ? null : revocationFromRow({ serial_hex: row.serial_hex, reason: row.revocation_reason, revoked_at: row.revocation_revoked_at }),
+        centre: row.centre_centre_id === null ? null : { centreId: String(row.centre_centre_id), name: String(row.centre_name), createdAt: isoTime(row.centre_created_at) },
+      };
+    },
     centreCertificates: async (id) => (await many('SELECT * FROM certificates WHERE centre_id = $1 ORDER BY issued_at, serial_hex', [id])).map(certificateFromRow),
     revoke: (r) => transaction<undefined>(async (client) => {
       const known = await client.query('SELECT 1 FROM certificates WHERE serial_hex = $1', [r.serialHex]);
@@ -126,21 +139,13 @@ export async function openPostgresStore(connectionString: string, options: Postg
           : { code: 'verificationCodeTaken', verificationCodes: [internal.verificationCode] });
       }
       try {
-        const stored = await transaction<Buffer, null>(async (client) => {
-          // A concurrent copy of the same bundle waits here on the unique index, then finds the first one.
-          const inserted = await client.query(`INSERT INTO bundles (sha256, centre_id, certificate_serial_hex, session_number, session_date, received_at, archive, receipt)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (sha256) DO NOTHING RETURNING bundle_id`,
-          [b.sha256, b.centreId, b.certificateSerialHex, b.sessionNumber, b.sessionDate, b.receivedAt, b.archive, b.receipt]);
-          const bundleId = (inserted.rows[0] as Row | undefined)?.bundle_id;
-          if (bundleId === undefined) return err(null);
-          if (results.length > 0) {
-            const width = RESULT_COLUMNS.length;
-            const rows = results.map((_, i) => `(${RESULT_COLUMNS.map((__, j) => `$${i * width + j + 1}`).join(', ')})`);
-            await client.query(`INSERT INTO candidate_results (${RESULT_COLUMNS.join(', ')}) VALUES ${rows.join(', ')}`, results.flatMap((r) => resultValues(String(bundleId), r)));
-          }
-          return ok(b.receipt);
-        });
-        if (stored.ok) return ok({ duplicate: false, receipt: stored.value });
+        // One statement, so one round trip and its own transaction (all or nothing): the bundle, then its results
+        // from one array per column. A copy of the same bundle being stored at the same time waits on the unique
+        // index, then inserts nothing (no bundle_id): its answer is the first copy's receipt, read below.
+        const values = results.map((r) => resultValues(0, r).slice(1));
+        const row = await one(STORE_BUNDLE_SQL, [b.sha256, b.centreId, b.certificateSerialHex, b.sessionNumber, b.sessionDate, b.receivedAt, b.archive, b.receipt,
+          ...RESULT_ARRAY_COLUMNS.map((_, j) => values.map((v) => v[j]))]);
+        if (row?.bundle_id !== null && row?.bundle_id !== undefined) return ok({ duplicate: false, receipt: b.receipt });
       } catch (error) {
         if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
         const codes = results.map((r) => r.verificationCode);
@@ -154,6 +159,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
       const row = await one('SELECT * FROM bundles WHERE sha256 = $1', [sha]);
       return row ? bundleFromRow(row) : null;
     },
+    bundleReceipt: async (sha) => ((await one('SELECT receipt FROM bundles WHERE sha256 = $1', [sha]))?.receipt as Buffer | undefined) ?? null,
     bundleResults: async (sha) => (await many('SELECT r.* FROM candidate_results r JOIN bundles b USING (bundle_id) WHERE b.sha256 = $1 ORDER BY r.candidate_id', [sha])).map(resultFromRow),
     resultByVerificationCode: async (code) => {
       const row = await one(LOOKUP_SQL, [code]);
@@ -172,6 +178,22 @@ export async function openPostgresStore(connectionString: string, options: Postg
     close: () => pool.end(),
   };
 }
+
+/** candidate_results' columns after bundle_id, with the PostgreSQL type of the array each travels in. */
+const RESULT_ARRAY_COLUMNS: readonly (readonly [string, string])[] = RESULT_COLUMNS.slice(1).map((column) => [column, ({
+  candidate_id: 'integer', pix: 'integer', max_level: 'integer', birth_date: 'date', exam_date: 'date', competences: 'jsonb', published_at: 'timestamptz',
+} as Record<string, string>)[column] ?? 'text'] as const);
+
+/** The bundle and its candidates' results in one statement (postgres-store.ts `storeBundle`). */
+const STORE_BUNDLE_SQL = `WITH b AS (
+    INSERT INTO bundles (sha256, centre_id, certificate_serial_hex, session_number, session_date, received_at, archive, receipt)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (sha256) DO NOTHING RETURNING bundle_id
+  ), r AS (
+    INSERT INTO candidate_results (${RESULT_COLUMNS.join(', ')})
+    SELECT b.bundle_id, u.* FROM b, unnest(${RESULT_ARRAY_COLUMNS.map(([, type], j) => `$${j + 9}::${type}[]`).join(', ')}) AS u(${RESULT_ARRAY_COLUMNS.map(([column]) => column).join(', ')})
+    RETURNING 1
+  )
+  SELECT (SELECT bundle_id FROM b) AS bundle_id, (SELECT count(*) FROM r) AS results`;
 
 async function migrate(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();

@@ -92,6 +92,12 @@ export function openSqliteStore(file: string): PlatformStore {
       const row = get('SELECT * FROM certificates WHERE serial_hex = ?', serial);
       return row ? certificateFromRow(row) : null;
     },
+    certificateFacts: async (serial) => {
+      const row = get('SELECT * FROM certificates WHERE serial_hex = ?', serial);
+      const issued = row ? certificateFromRow(row) : null;
+      const revocation = get('SELECT * FROM revocations WHERE serial_hex = ?', serial);
+      return { issued, revocation: revocation ? revocationFromRow(revocation) : null, centre: issued?.centreId ? centreRow(issued.centreId) : null };
+    },
     centreCertificates: async (id) => all('SELECT * FROM certificates WHERE centre_id = ? ORDER BY issued_at, rowid', id).map(certificateFromRow),
     revoke: async (r) => revoke(r),
     revocation: async (serial) => {
@@ -134,6 +140,7 @@ export function openSqliteStore(file: string): PlatformStore {
       const row = get('SELECT * FROM bundles WHERE sha256 = ?', sha);
       return row ? bundleFromRow(row) : null;
     },
+    bundleReceipt: async (sha) => (get('SELECT receipt FROM bundles WHERE sha256 = ?', sha)?.receipt as Buffer | undefined) ?? null,
     bundleResults: async (sha) => all(`SELECT r.* FROM candidate_results r JOIN bundles b USING (bundle_id) WHERE b.sha256 = ? ORDER BY r.candidate_id`, sha).map(resultFromRow),
     resultByVerificationCode: async (code) => {
       const row = get(LOOKUP_SQL.replace('$1', '?'), code);

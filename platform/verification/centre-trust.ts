@@ -1,13 +1,9 @@
 import crypto from 'node:crypto';
 import { err, ok, type Result } from '../../shared/result';
-import type { Centre, IssuedCertificate, Revocation } from '../storage/platform-store';
+import type { Centre, CertificateFacts } from '../storage/platform-store';
 
-/** What the store knows of a signer's certificate: read by the caller (effects at the edge), judged here. */
-export interface StoredFacts {
-  issued: IssuedCertificate | null;
-  revocation: Revocation | null;
-  centre: Centre | null;
-}
+/** What the store knows of a signer's certificate (`certificateFacts`): read by the caller (effects at the edge), judged here. */
+export type StoredFacts = CertificateFacts;
 
 export interface TrustedCentre {
   centre: Centre;
@@ -23,6 +19,23 @@ export function serialOf(certificate: crypto.X509Certificate): string {
   return certificate.serialNumber.toLowerCase().replace(/^(00)+(?=..)/, '');
 }
 
+/** Whether a certificate was issued and signed by an authority: decided once per pair of parsed certificates (cms-verify.ts parses each DER once). */
+const issuedBy = new WeakMap<crypto.X509Certificate, WeakMap<crypto.X509Certificate, boolean>>();
+
+function isIssuedBy(signer: crypto.X509Certificate, authority: crypto.X509Certificate): boolean {
+  let byAuthority = issuedBy.get(signer);
+  if (byAuthority === undefined) {
+    byAuthority = new WeakMap();
+    issuedBy.set(signer, byAuthority);
+  }
+  let issued = byAuthority.get(authority);
+  if (issued === undefined) {
+    issued = signer.checkIssued(authority) && signer.verify(authority.publicKey);
+    byAuthority.set(authority, issued);
+  }
+  return issued;
+}
+
 /**
  * Architecture §2, issue 9 §3 — may this certificate sign a centre's results, at `at`? Issued by the authority
  * (signature and names), valid at `at` (and the authority too), not a CA, a centre certificate this platform
@@ -30,7 +43,7 @@ export function serialOf(certificate: crypto.X509Certificate): string {
  */
 export function judgeCentreCertificate(signer: crypto.X509Certificate, authority: crypto.X509Certificate, facts: StoredFacts, at: Date): Result<TrustedCentre, string> {
   const subject = signer.subject.split('\n').join(', ');
-  if (!signer.checkIssued(authority) || !signer.verify(authority.publicKey)) {
+  if (!isIssuedBy(signer, authority)) {
     return err(`le certificat du signataire (${subject}) n’est pas émis par l’autorité de cette plateforme`);
   }
   for (const [who, cert] of [['du centre', signer], ['de l’autorité', authority]] as const) {

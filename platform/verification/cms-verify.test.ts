@@ -48,27 +48,39 @@ describe('verifyDetachedCms', () => {
     expect(verifyDetachedCms(Buffer.concat([content, Buffer.from(' ')]), signature)).toEqual({ ok: false, error: expect.stringContaining('empreinte SHA-256 diffère') });
   });
 
-  it('signs through Node’s crypto exactly the bytes forge’s own (slow, JavaScript) RSA gives', () => {
-    const at = new Date('2026-12-01T10:00:00Z');
+  it('writes exactly the bytes node-forge’s PKCS#7 builder gives (an implementation this project did not write), for any content and signing time', () => {
     const signer = { certPem: centre.certPem, keyPem: centre.keyPem, authorityPem: authority.certPem };
-    const fast = signDetached(content, signer, at);
-    // The same SignedData signed by forge with its own key object: PKCS#1 v1.5 is deterministic, so equal bytes.
-    const p7 = forge.pkcs7.createSignedData();
-    p7.content = forge.util.createBuffer(content.toString('binary'));
     const certificate = forge.pki.certificateFromPem(centre.certPem);
-    p7.addCertificate(certificate);
-    p7.addCertificate(forge.pki.certificateFromPem(authority.certPem));
-    p7.addSigner({
-      key: forge.pki.privateKeyFromPem(centre.keyPem), issuer: reusableName(certificate.issuer.attributes), serialNumber: certificate.serialNumber,
-      digestAlgorithm: forge.pki.oids.sha256!,
-      authenticatedAttributes: [
-        { type: forge.pki.oids.contentType!, value: forge.pki.oids.data! },
-        { type: forge.pki.oids.messageDigest! },
-        { type: forge.pki.oids.signingTime!, value: at },
-      ],
-    } as unknown as Parameters<typeof p7.addSigner>[0]);
-    p7.sign({ detached: true });
-    expect(fast.equals(Buffer.from(forge.asn1.toDer(p7.toAsn1()).getBytes(), 'binary'))).toBe(true);
+    const forgeKey = forge.pki.privateKeyFromPem(centre.keyPem);
+    const bySigner = (bytes: Buffer, at: Date) => {
+      // The same SignedData signed by forge with its own key object: PKCS#1 v1.5 is deterministic, so equal bytes.
+      const p7 = forge.pkcs7.createSignedData();
+      p7.content = forge.util.createBuffer(bytes.toString('binary'));
+      p7.addCertificate(certificate);
+      p7.addCertificate(forge.pki.certificateFromPem(authority.certPem));
+      p7.addSigner({
+        key: forgeKey, issuer: reusableName(certificate.issuer.attributes), serialNumber: certificate.serialNumber,
+        digestAlgorithm: forge.pki.oids.sha256!,
+        authenticatedAttributes: [
+          { type: forge.pki.oids.contentType!, value: forge.pki.oids.data! },
+          { type: forge.pki.oids.messageDigest! },
+          { type: forge.pki.oids.signingTime!, value: at },
+        ],
+      } as unknown as Parameters<typeof p7.addSigner>[0]);
+      p7.sign({ detached: true });
+      return Buffer.from(forge.asn1.toDer(p7.toAsn1()).getBytes(), 'binary');
+    };
+    // Signing times on both sides of RFC 5652's UTCTime window (1950–2049: GeneralizedTime outside), whole seconds
+    // as forge writes them; contents from empty to past the 128- and 256-byte length forms, and a real-sized one.
+    const times = fc.integer({ min: Date.UTC(1000, 0, 1) / 1000, max: Date.UTC(9999, 11, 31) / 1000 }).map((s) => new Date(s * 1000));
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 600 }), times, (bytes, at) => {
+      expect(signDetached(Buffer.from(bytes), signer, at).equals(bySigner(Buffer.from(bytes), at))).toBe(true);
+    }), { numRuns: 25 });
+    for (const at of [new Date('1949-12-31T23:59:59Z'), new Date('1950-01-01T00:00:00Z'), new Date('2049-12-31T23:59:59Z'), new Date('2050-01-01T00:00:00Z')]) {
+      expect(signDetached(content, signer, at).equals(bySigner(content, at)), at.toISOString()).toBe(true);
+    }
+    const large = crypto.randomBytes(70_000);
+    expect(signDetached(large, signer, new Date('2026-12-01T10:00:00Z')).equals(bySigner(large, new Date('2026-12-01T10:00:00Z')))).toBe(true);
   });
 
   it('any one flipped byte of the signature or of the content is refused with a reason, never thrown', () => {

@@ -9,6 +9,8 @@ export interface CmsSigner {
   certificates: crypto.X509Certificate[];
   /** The signingTime attribute, as claimed by the signer; null when absent. */
   signingTime: Date | null;
+  /** SHA-256 of the content (what messageDigest holds, checked): the receipt names it. */
+  contentSha256: Buffer;
 }
 
 const OID = {
@@ -45,7 +47,7 @@ function verify(content: Buffer, signatureDer: Buffer): Result<CmsSigner, string
   if (encapsulated.length > 1) return err('la signature n’est pas détachée : elle contient elle-même un contenu');
   const rest = signedData.slice(3);
   const certificateSet = rest.find((t) => t.tag === Tag.CONTEXT_0);
-  const certificates = certificateSet === undefined ? [] : children(certificateSet).map((c) => new crypto.X509Certificate(c.bytes));
+  const certificates = certificateSet === undefined ? [] : children(certificateSet).map((c) => certificateOf(c.bytes));
   const signerInfos = children(expectTag(rest.at(-1), Tag.SET, 'signerInfos'));
   if (signerInfos.length !== 1) return err(`la signature doit avoir exactement un signataire (trouvé : ${signerInfos.length})`);
   const info = children(expectTag(signerInfos[0], Tag.SEQUENCE, 'SignerInfo'));
@@ -68,7 +70,8 @@ function verify(content: Buffer, signatureDer: Buffer): Result<CmsSigner, string
   if (declaredType?.length !== 1 || digest?.length !== 1) return err('fichier de signature illisible (attributs contentType et messageDigest attendus, une valeur chacun)');
   if (oidText(declaredType[0]!) !== OID.data) return err('l’attribut contentType ne correspond pas au type du contenu');
   const expected = expectTag(digest[0], Tag.OCTET_STRING, 'messageDigest').content;
-  if (!expected.equals(crypto.createHash('sha256').update(content).digest())) {
+  const contentSha256 = crypto.createHash('sha256').update(content).digest();
+  if (!expected.equals(contentSha256)) {
     return err('la signature ne correspond pas au contenu : son empreinte SHA-256 diffère (le fichier a été modifié ou ce n’est pas le bon fichier)');
   }
   // RFC 5652 §5.4 — the signature covers the attributes' DER with the SET tag, not the [0] IMPLICIT one.
@@ -77,7 +80,7 @@ function verify(content: Buffer, signatureDer: Buffer): Result<CmsSigner, string
     return err('signature invalide : elle n’a pas été produite par la clé du certificat du signataire, ou les attributs signés ont été modifiés');
   }
   const time = values.get(OID.signingTime)?.[0];
-  return ok({ certificate: signer, certificates, signingTime: time === undefined ? null : timeValue(time) });
+  return ok({ certificate: signer, certificates, signingTime: time === undefined ? null : timeValue(time), contentSha256 });
 }
 
 /** issuerAndSerialNumber only (what forge and OpenSSL write by default). */
@@ -87,11 +90,36 @@ function identifies(sid: Tlv, cert: crypto.X509Certificate): boolean {
   return integerHex(serial) === cert.serialNumber.toLowerCase().replace(/^(00)+(?=..)/, '') && issuer.bytes.equals(issuerOf(cert));
 }
 
+/**
+ * Certificates parsed once per distinct DER: every bundle of a centre carries the same two (its own and the
+ * authority's), and OpenSSL's parsing of them was ≈ 4 % of receiving a bundle. A parsed certificate never changes;
+ * the map is emptied when it reaches its bound (a few hundred centres' certificates at most between two clears).
+ */
+const PARSED_CERTIFICATES_BOUND = 512;
+const parsedCertificates = new Map<string, crypto.X509Certificate>();
+const issuers = new WeakMap<crypto.X509Certificate, Buffer>();
+
+function certificateOf(der: Buffer): crypto.X509Certificate {
+  const key = der.toString('base64');
+  let certificate = parsedCertificates.get(key);
+  if (certificate === undefined) {
+    certificate = new crypto.X509Certificate(der);
+    if (parsedCertificates.size >= PARSED_CERTIFICATES_BOUND) parsedCertificates.clear();
+    parsedCertificates.set(key, certificate);
+  }
+  return certificate;
+}
+
 /** The issuer Name's DER in a certificate (tbsCertificate: [0] version, serial, signature, issuer…). */
 function issuerOf(cert: crypto.X509Certificate): Buffer {
-  const tbs = children(children(readWhole(cert.raw, 'certificat'))[0]!);
-  const fields = tbs[0]?.tag === Tag.CONTEXT_0 ? tbs.slice(1) : tbs;
-  return fields[2]!.bytes;
+  let issuer = issuers.get(cert);
+  if (issuer === undefined) {
+    const tbs = children(children(readWhole(cert.raw, 'certificat'))[0]!);
+    const fields = tbs[0]?.tag === Tag.CONTEXT_0 ? tbs.slice(1) : tbs;
+    issuer = fields[2]!.bytes;
+    issuers.set(cert, issuer);
+  }
+  return issuer;
 }
 
 function attributeValues(attributes: Tlv): Map<string, Tlv[]> {
