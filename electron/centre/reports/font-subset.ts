@@ -3,17 +3,23 @@ import fontkit from '@pdf-lib/fontkit';
 
 /**
  * A TrueType font cut down to the glyphs a text needs, by HarfBuzz's subsetter (hb-subset, the WebAssembly build
- * that npm harfbuzzjs ships). The session PDFs embed such a font per document (report-document.ts): a few
- * kilobytes instead of the ≈ 180 KB of the whole cut font.
+ * that npm harfbuzzjs ships). The session PDFs embed such a font per document (report-document.ts): ≈ 10 KB
+ * instead of the ≈ 180 KB of the whole cut font.
  *
- * Called as npm subset-font 2.9.0 calls it (all layout features kept, so the ligatures and the Arabic joining
- * forms reachable from the text stay; the hinting kept), with one flag more that subset-font cannot pass:
- * HB_SUBSET_FLAGS_NOTDEF_OUTLINE. Without it hb-subset empties glyph 0, and a character DejaVu lacks (CJK, emoji)
- * would be drawn as nothing instead of today's box. The output is a pure function of the font and the code
- * points (report-fonts.test.ts checks the same bytes come back, whatever was subset in between).
+ * hb-subset is called as npm subset-font 2.9.0 calls it (every layout feature kept, so the ligatures and the Arabic
+ * joining forms reachable from the text stay; hinting kept), with what subset-font cannot ask for:
+ * - HB_SUBSET_FLAGS_NOTDEF_OUTLINE: without it hb-subset empties glyph 0, and a character DejaVu lacks (CJK, emoji)
+ *   would be drawn as nothing instead of the box it is drawn as with the whole font;
+ * - a first cut with HB_SUBSET_FLAGS_RETAIN_GIDS, which tells which glyphs the cut keeps, so that the second one
+ *   also keeps the cmap entries that reach them in the whole font (see subsetFont: pdf-lib needs them);
+ * - the licence's names (13, 14) besides hb-subset's default 0–6 (≈ 2 KB a font, deflated): DejaVu's licence asks
+ *   for its notice in every copy of the font.
+ * The output is a pure function of the font and the code points (report-fonts.test.ts checks the same bytes come
+ * back whatever was cut before, in a new wasm instance too).
  *
- * The .wasm (≈ 0.7 MB) is read from node_modules/harfbuzzjs/dist/ at the first call and compiled once (≈ 50 ms);
- * the instance is kept for the process's life, so each later call takes about a millisecond.
+ * The .wasm (≈ 0.7 MB) is read at run time from node_modules/harfbuzzjs/dist/ at the first call (fs.readFile:
+ * works from inside an asar archive) and compiled once (≈ 50 ms); the instance is kept for the process's life, so
+ * each later cut takes a few milliseconds.
  */
 export const HB_SUBSET_WASM = require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm');
 
@@ -57,15 +63,17 @@ let loading: Promise<HbSubset> | undefined;
 
 /** The wasm instance, made once (a failed load is tried again at the next call). */
 function harfbuzz(): Promise<HbSubset> {
-  loading ??= (async () => {
-    const { instance } = await wasm.instantiate(await readFile(HB_SUBSET_WASM));
-    const hb = instance.exports as unknown as HbSubset;
-    hb._initialize();
-    return hb;
-  })();
-  loading.catch(() => {
-    loading = undefined;
-  });
+  if (!loading) {
+    loading = (async () => {
+      const { instance } = await wasm.instantiate(await readFile(HB_SUBSET_WASM));
+      const hb = instance.exports as unknown as HbSubset;
+      hb._initialize();
+      return hb;
+    })();
+    loading.catch(() => {
+      loading = undefined;
+    });
+  }
   return loading;
 }
 
@@ -92,8 +100,8 @@ async function hbSubset(font: Uint8Array, codePoints: Iterable<number>, extraFla
     const features = hb.hb_subset_input_set(input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG);
     hb.hb_set_clear(features);
     hb.hb_set_invert(features);
-    // The names hb-subset keeps (0–6: copyright, family, style, ids, version, PostScript name), and the licence
-    // (13, 14): DejaVu's licence asks for its notice in every copy of the font.
+    // The names hb-subset keeps by default (0–6: copyright, family, style, ids, version, PostScript name), and
+    // the licence's (13, 14).
     const names = hb.hb_subset_input_set(input, HB_SUBSET_SETS_NAME_ID);
     for (const id of KEPT_NAME_IDS) hb.hb_set_add(names, id);
     hb.hb_subset_input_set_flags(input, hb.hb_subset_input_get_flags(input) | HB_SUBSET_FLAGS_NOTDEF_OUTLINE | extraFlags);
