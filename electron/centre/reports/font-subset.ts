@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import fs from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
 
 /**
@@ -17,9 +17,9 @@ import fontkit from '@pdf-lib/fontkit';
  * The output is a pure function of the font and the code points (report-fonts.test.ts checks the same bytes come
  * back whatever was cut before, in a new wasm instance too).
  *
- * The .wasm (≈ 0.7 MB) is read at run time from node_modules/harfbuzzjs/dist/ at the first call (fs.readFile:
- * works from inside an asar archive) and compiled once (≈ 50 ms); the instance is kept for the process's life, so
- * each later cut takes a few milliseconds.
+ * The .wasm (≈ 0.7 MB) is read at run time from node_modules/harfbuzzjs/dist/ at the first call (fs.readFileSync,
+ * which Electron's asar support serves from inside app.asar) and compiled once (≈ 50 ms); the instance is kept for
+ * the process's life, so each later cut takes a few milliseconds.
  */
 export const HB_SUBSET_WASM = require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm');
 
@@ -65,7 +65,7 @@ let loading: Promise<HbSubset> | undefined;
 function harfbuzz(): Promise<HbSubset> {
   if (!loading) {
     loading = (async () => {
-      const { instance } = await wasm.instantiate(await readFile(HB_SUBSET_WASM));
+      const { instance } = await wasm.instantiate(fs.readFileSync(HB_SUBSET_WASM));
       const hb = instance.exports as unknown as HbSubset;
       hb._initialize();
       return hb;
@@ -147,15 +147,28 @@ function codePointsByGlyph(font: Uint8Array): Map<number, number[]> {
 
 /** The glyph ids hb-subset keeps for `codePoints`: with RETAIN_GIDS, the glyphs it drops are left empty, 0 wide. */
 async function keptGlyphs(font: Uint8Array, codePoints: ReadonlySet<number>): Promise<number[]> {
-  const retained = fontkit.create(await hbSubset(font, codePoints, HB_SUBSET_FLAGS_RETAIN_GIDS)) as unknown as {
-    numGlyphs: number;
-    loca: { offsets: number[] };
-    getGlyph(id: number): { advanceWidth: number };
+  const retained = await hbSubset(font, codePoints, HB_SUBSET_FLAGS_RETAIN_GIDS);
+  // Read straight from the sfnt tables (a fontkit parse of its ≈ 2,400 glyphs would take ten times longer).
+  const view = new DataView(retained.buffer, retained.byteOffset, retained.byteLength);
+  const tables = new Map<string, number>();
+  for (let i = 0; i < view.getUint16(4); i += 1) {
+    const entry = 12 + 16 * i;
+    tables.set(retained.toString('latin1', entry, entry + 4), view.getUint32(entry + 8));
+  }
+  const table = (tag: string) => {
+    const offset = tables.get(tag);
+    if (offset === undefined) throw new Error(`Découpage de la police : la table ${tag} manque.`);
+    return offset;
   };
-  const offsets = retained.loca.offsets;
+  const [head, maxp, hhea, loca, hmtx] = ['head', 'maxp', 'hhea', 'loca', 'hmtx'].map(table) as [number, number, number, number, number];
+  const glyphs = view.getUint16(maxp + 4);
+  const longLoca = view.getInt16(head + 50) === 1;
+  const offset = (id: number) => (longLoca ? view.getUint32(loca + 4 * id) : 2 * view.getUint16(loca + 2 * id));
+  const metrics = view.getUint16(hhea + 34);
+  const advance = (id: number) => view.getUint16(hmtx + 4 * Math.min(id, metrics - 1));
   const kept: number[] = [];
-  for (let id = 0; id < retained.numGlyphs; id += 1) {
-    if (offsets[id + 1]! > offsets[id]! || retained.getGlyph(id).advanceWidth > 0) kept.push(id);
+  for (let id = 0; id < glyphs; id += 1) {
+    if (offset(id + 1) > offset(id) || advance(id) > 0) kept.push(id);
   }
   return kept;
 }
