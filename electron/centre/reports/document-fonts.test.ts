@@ -11,8 +11,9 @@ import { REPORT_FONTS, reportFontBytes, type Face, type RenderedReport, type Rep
 // Each session PDF embeds its two fonts cut down to its own text (report-document.ts, font-subset.ts). What the
 // reader sees must not change: every string the writer laid out (measured or drawn) gives, with the font the PDF
 // embeds, the same glyphs as with the whole cut font of fonts/ — same outline, advance width, code points, the
-// same reach from the cmap (pdf-lib writes a width and a ToUnicode entry only for those) — and pdftotext gives
-// back the same text. And the font is really cut: a text the document does not hold cannot be drawn with it.
+// same reach from the cmap (pdf-lib writes a width and a ToUnicode entry only for those) —, poppler draws the same
+// pixels (pdftoppm) and pdftotext gives back the same text. And the font is really cut: a text the document does
+// not hold cannot be drawn with it.
 const check = pdfCheck();
 afterAll(() => check.remove());
 
@@ -105,8 +106,12 @@ describe.each(KINDS)('the %s embeds its fonts cut to its own text', (_, kind) =>
     for (const text of ['Παπαδόπουλος', 'Шевченко', 'כהן', 'عبد الله', 'Nguyễn', 'Coffi-Guiffard', '李']) expect([...regular].some((s) => s.includes(text)), text).toBe(true);
   });
 
-  test('pdftotext gives back the same text as with the whole cut fonts; the PDF is far smaller', async () => {
+  test('poppler draws the same pixels and pdftotext gives back the same text as with the whole cut fonts; the PDF is far smaller', async () => {
     const [small, whole] = [await kind(MIXED).render(), await kind(MIXED).render({ wholeFonts: true })];
+    const [smallPages, wholePages] = [check.pdftoppm(small.pdf, 110), check.pdftoppm(whole.pdf, 110)];
+    expect(smallPages.length).toBeGreaterThan(0);
+    expect(smallPages.length).toBe(wholePages.length);
+    for (const [i, page] of smallPages.entries()) expect(page.equals(wholePages[i]!), `page ${i + 1}`).toBe(true);
     expect(check.pdftotext(small.pdf)).toBe(check.pdftotext(whole.pdf));
     expect(check.pdftotext(small.pdf, false)).toBe(check.pdftotext(whole.pdf, false));
     console.log(`${_} (10 candidates, 7 scripts): ${(small.pdf.length / 1024).toFixed(1)} KB, ${(whole.pdf.length / 1024).toFixed(1)} KB with the whole cut fonts`);
@@ -146,8 +151,11 @@ const typedSession = fc.subarray(Object.keys(SCRIPTS), { maxLength: Object.keys(
 describe('property: random names and comments in those scripts', () => {
   test('every string laid out gives the same glyphs with the cut fonts; the letters of a script left out are not coverable', async () => {
     await fc.assert(fc.asyncProperty(typedSession, async ({ scripts, names, comment, sheet }) => {
-      const rendered = await (sheet ? attendanceSheet : incidentReport)(sessionData(names, comment)).render();
+      const writer = (sheet ? attendanceSheet : incidentReport)(sessionData(names, comment));
+      const rendered = await writer.render();
       await expectSameGlyphs(rendered);
+      const whole = await writer.render({ wholeFonts: true });
+      expect(check.pdftoppm(rendered.pdf).map((p) => p.toString('base64'))).toEqual(check.pdftoppm(whole.pdf).map((p) => p.toString('base64')));
       // A letter of which the document holds no part is not in the font. (A part may be there: the glyph of « ừ »
       // is made of those of « ư » and of the grave accent, kept with it and reached from the cmap as in the whole font.)
       const regular = open(rendered.fonts.regular.bytes);
