@@ -48,8 +48,13 @@ export function reportFooter(data: ReportData): string {
  * end times, « écran de fin de test vu » and a box to sign; the invigilator's box at the end. A4, French, the
  * font embedded; pages added as needed. The same data gives the same bytes.
  */
-export async function attendanceSheetPdf(data: ReportData): Promise<Uint8Array> {
-  const writer = await ReportWriter.create({
+export function attendanceSheetPdf(data: ReportData): Promise<Uint8Array> {
+  return attendanceSheet(data).save();
+}
+
+/** The attendance sheet recorded, not drawn yet (`save` or `render` draws it; tests look at its fonts). */
+export function attendanceSheet(data: ReportData): ReportWriter {
+  const writer = new ReportWriter({
     title: `${ATTENDANCE_SHEET_TITLE} — session n° ${data.session.number}`,
     subtitle: sessionLine(data),
     footer: reportFooter(data),
@@ -65,7 +70,7 @@ export async function attendanceSheetPdf(data: ReportData): Promise<Uint8Array> 
   writer.gap(8);
   writer.table([...COLUMNS, SIGNATURE_COLUMN], data.candidates.map((c, i) => row(c, i, data.timeZone)), { minRowHeight: ROW_HEIGHT });
   writer.signatureBox('Signature du surveillant', data.session.invigilatorName);
-  return writer.save();
+  return writer;
 }
 
 function firstStart(data: ReportData): string | null {

@@ -39,9 +39,14 @@ function ending(test: ReportTest): string {
  * « incident pendant la session », « problème de connexion »), every incident with its candidate, category in
  * plain French, question number and comment, and how each test ended. A4, French; pages added as needed.
  */
-export async function incidentReportPdf(data: ReportData): Promise<Uint8Array> {
+export function incidentReportPdf(data: ReportData): Promise<Uint8Array> {
+  return incidentReport(data).save();
+}
+
+/** The PV recorded, not drawn yet (`save` or `render` draws it; tests look at its fonts). */
+export function incidentReport(data: ReportData): ReportWriter {
   const s = data.session;
-  const writer = await ReportWriter.create({
+  const writer = new ReportWriter({
     title: `${INCIDENT_REPORT_TITLE} — session n° ${s.number}`,
     subtitle: sessionLine(data),
     footer: reportFooter(data),
@@ -94,5 +99,5 @@ export async function incidentReportPdf(data: ReportData): Promise<Uint8Array> {
     ]));
   }
   writer.signatureBox('Le surveillant (nom et signature)', s.invigilatorName);
-  return writer.save();
+  return writer;
 }

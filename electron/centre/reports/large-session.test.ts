@@ -59,6 +59,8 @@ describe('40 candidates and long incidents', () => {
     const centre = issueCentreCertificate(authority, { centreName: 'Lycée Érable', centreId: '0123456A', validDays: 365 });
     const signed = await signPdf(pdf, { certificate: centre.certPem, key: centre.keyPem, signingTime: new Date(data.finalisedAt), reason: 'PV d’incident (session n° 4021)', location: 'Créteil' });
     expect(check.pdfsig(signed).out).toContain('Signature is Valid.');
+    console.log(`40 candidates, 15 long incidents: PV of ${await pageCount(pdf)} pages, ${(signed.length / 1024).toFixed(1)} KB signed`);
+    expect(signed.length).toBeLessThan(160 * 1024);
   });
 
   test('property: any typed names and comments give a PDF (no throw), the same bytes twice', async () => {

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
-import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { subsetFont } from './font-subset';
 import { REPORT_FONT_DIR } from './report-document';
 
 // The PDFs embed DejaVu Sans Condensed cut down to the scripts of names and comments (fonts/subset-fonts.sh).
@@ -41,5 +43,36 @@ describe.each([
       const widths = (f: Font) => f.layout(text).glyphs.map((g) => [g.advanceWidth, ...g.codePoints]);
       expect(widths(cut), text).toEqual(widths(full));
     }
+  });
+});
+
+// Each PDF embeds these fonts cut once more to its own text by hb-subset (font-subset.ts): the PDFs' bytes are
+// reproducible only if that cut is a pure function of the font and the code points.
+describe('hb-subset gives the same bytes for the same font and code points', () => {
+  const regular = fs.readFileSync(path.join(REPORT_FONT_DIR, 'DejaVuSansCondensed-subset.ttf'));
+  const bold = fs.readFileSync(path.join(REPORT_FONT_DIR, 'DejaVuSansCondensed-Bold-subset.ttf'));
+  const codePoints = (text: string) => Array.from(text, (c) => c.codePointAt(0)!);
+  const text = 'Feuille d’émargement — Παπαδόπουλος Шевченко כהן محمد عبد الله Nguyễn Thị Ánh ffl 李 page 1 / 2';
+
+  it('whatever was cut before, in whatever order the code points come, at the same time, in a new wasm instance', async () => {
+    const first = await subsetFont(regular, codePoints(text));
+    await subsetFont(bold, codePoints('tout autre texte'));
+    expect((await subsetFont(regular, codePoints(text).reverse())).equals(first)).toBe(true);
+    const together = await Promise.all([subsetFont(regular, codePoints(text)), subsetFont(bold, codePoints(text)), subsetFont(regular, codePoints(text))]);
+    expect(together[0].equals(first) && together[2].equals(first)).toBe(true);
+    vi.resetModules();
+    const fresh = (await import('./font-subset')) as typeof import('./font-subset');
+    expect((await fresh.subsetFont(regular, codePoints(text))).equals(first)).toBe(true);
+    expect(first.length).toBeLessThan(regular.length / 5);
+  });
+
+  it('property: any text of those scripts, cut twice with another cut between, the same bytes', async () => {
+    const letters = Array.from('abcdefghijklmnopqrstuvwxyzéèêàçœ’«» αβγδεζηθ абвгдежз אבגדהו ابتثجحخ ạảấầẩ fiffl0123456789');
+    const typed = fc.string({ unit: fc.constantFrom(...letters), minLength: 1, maxLength: 30 });
+    await fc.assert(fc.asyncProperty(typed, typed, async (one, other) => {
+      const first = await subsetFont(regular, codePoints(one));
+      await subsetFont(regular, codePoints(other));
+      expect((await subsetFont(regular, codePoints(one))).equals(first)).toBe(true);
+    }), { numRuns: 30 });
   });
 });

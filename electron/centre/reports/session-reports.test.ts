@@ -138,6 +138,12 @@ describe('the two PDFs of the finalised session, signed (PAdES B), checked by po
       'Arrêté à la finalisation (problème technique)', 'Terminé par le candidat']) expect(reportText.replace(/\s+/g, ' ')).toContain(text);
   });
 
+  test('each signed PDF is small: its fonts cut to its own text (report-document.ts)', () => {
+    console.log(`session of ${data.candidates.length} candidates, signed: attendance sheet ${(sheet.length / 1024).toFixed(1)} KB, PV d’incident ${(report.length / 1024).toFixed(1)} KB`);
+    // ≈ 0.3 MB each with the whole cut fonts; the signature's room alone takes 24 KB (sign-pdf.ts)
+    for (const pdf of [sheet, report]) expect(pdf.length).toBeLessThan(80 * 1024);
+  });
+
   test('the same data gives the same bytes, signed or not', async () => {
     const again = sessionReportData(sources, h.sessionId);
     if (!again.ok) throw new Error(again.error.message);

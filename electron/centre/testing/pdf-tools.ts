@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 /**
- * Test support: poppler's `pdfsig` and `pdftotext` (apt poppler-utils; .ci/run installs it) as independent
+ * Test support: poppler's `pdfsig`, `pdftotext` and `pdftoppm` (apt poppler-utils; .ci/run installs it) as independent
  * oracles for the signed PDFs (signpdf cannot verify). Not used by the application.
  */
 export interface PdfCheck {
@@ -13,6 +13,8 @@ export interface PdfCheck {
   pdfsig(pdf: Uint8Array): { status: number | null; out: string };
   /** `pdftotext -layout FILE -`, or in reading order (`layout` false: a wrapped cell's lines follow each other). */
   pdftotext(pdf: Uint8Array, layout?: boolean): string;
+  /** `pdftoppm -png`: each page as poppler draws it (PNG bytes), at `dpi`. */
+  pdftoppm(pdf: Uint8Array, dpi?: number): Buffer[];
   remove(): void;
 }
 
@@ -34,6 +36,16 @@ export function pdfCheck(): PdfCheck {
       const run = spawnSync('pdftotext', [...(layout ? ['-layout'] : []), write(pdf), '-'], { encoding: 'utf8' });
       if (run.status !== 0) throw new Error(`pdftotext : ${run.stderr}`);
       return run.stdout;
+    },
+    pdftoppm(pdf, dpi = 72) {
+      const file = write(pdf);
+      const prefix = `${file}-page`;
+      const run = spawnSync('pdftoppm', ['-png', '-r', String(dpi), file, prefix], { encoding: 'utf8' });
+      if (run.status !== 0) throw new Error(`pdftoppm : ${run.stderr}`);
+      // prefix-1.png, prefix-2.png… (numbers padded to the page count's width)
+      const pages = fs.readdirSync(dir).filter((f) => f.startsWith(path.basename(prefix)) && f.endsWith('.png'))
+        .sort((a, b) => Number(/(\d+)\.png$/.exec(a)![1]) - Number(/(\d+)\.png$/.exec(b)![1]));
+      return pages.map((f) => fs.readFileSync(path.join(dir, f)));
     },
     remove: () => fs.rmSync(dir, { recursive: true, force: true }),
   };

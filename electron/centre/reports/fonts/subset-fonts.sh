@@ -3,8 +3,9 @@
 # dejavu-fonts-ttf) cut down to the scripts a candidate's name or a comment may be written in — Latin (with
 # Vietnamese and the combining accents), Greek, Cyrillic, Hebrew, Arabic — and the punctuation, currency signs and
 # symbols of French text, and the presentation forms (ligatures, joined Arabic letters) the layout draws:
-# without their code points, a PDF reader cannot copy them back to text. The whole fonts (≈ 680 KB each) made each PDF 870 KB; these are ≈ 180 KB each, embedded
-# whole as before (`subset: false`: pdf-lib's own subsetting is reported to corrupt glyphs, stack.md).
+# without their code points, a PDF reader cannot copy them back to text. The whole fonts are ≈ 680 KB each; these are ≈ 180 KB each.
+# Each PDF embeds them cut once more to its own text (../font-subset.ts, hb-subset), ≈ 10 KB a font, embedded whole
+# (`subset: false`: pdf-lib's own subsetting is reported to corrupt glyphs, stack.md).
 # Needs fontTools (`pip install fonttools`, 4.x). Run from the repository's root:
 #   bash electron/centre/reports/fonts/subset-fonts.sh
 # report-fonts.test.ts checks that every code point of these ranges the whole font has is in the cut-down one.
