@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { formatErrors, parseWith } from '../shared/formats/parse';
 import { ContentPackage } from '../shared/formats/content-package';
-import { ResultsDocument } from '../shared/formats/results';
+import { AnyResultsDocument } from '../shared/formats/results';
 import { readCertificatePem } from '../electron/centre/pki/certificate-info';
 import { readBundle } from '../electron/centre/signing/read-bundle';
 import { RESULTS_FILE } from '../electron/centre/signing/results-bundle';
@@ -64,7 +64,7 @@ export async function rescoreCommand(file: string | undefined, options: { conten
   } catch (error) {
     throw new CliError(`${file} : ${RESULTS_FILE} n’est pas du JSON (${(error as Error).message})`);
   }
-  const document = parseWith(ResultsDocument, value);
+  const document = parseWith(AnyResultsDocument, value);
   if (!document.ok) throw new CliError(`${file} : ${RESULTS_FILE} ne respecte pas le schéma\n${formatErrors(document.errors)}`);
   const rescoring = rescoreDocument(document.value, content.value);
   print(rescoring.candidates);

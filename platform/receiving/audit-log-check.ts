@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { auditLogDisagreements } from '../../shared/audit/audit-log-agreement';
 import { readAuditLog, type AuditLogTools } from '../../shared/audit/audit-log-check';
-import type { ResultsDocument } from '../../shared/formats/results';
+import type { AnyResultsDocument } from '../../shared/formats/results';
 import { err, ok, type Result } from '../../shared/result';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -22,7 +22,7 @@ export const auditLogTools: AuditLogTools = {
  * head and SHA-256 that results.json signs (an event removed, reordered, edited or added is refused), then compared
  * with the results (each test started, each answer and incident has its event; the last one is the finalisation).
  */
-export function checkAuditLog(document: ResultsDocument, log: Buffer): Result<void, string> {
+export function checkAuditLog(document: AnyResultsDocument, log: Buffer): Result<void, string> {
   const events = readAuditLog(log, document.auditChain, auditLogTools);
   if (!events.ok) return err(events.error);
   const disagreements = auditLogDisagreements(document, events.value);

@@ -3,7 +3,7 @@ import { canonicalJson } from '../../shared/canonical/canonical-json';
 import { indexContent, type ContentIndex } from '../../shared/certification/referential';
 import { ContentPackage } from '../../shared/formats/content-package';
 import { RECEIPT_FORMAT, RECEIPT_FORMAT_VERSION, type BundleCheck, type Receipt, type SignedReceipt } from '../../shared/formats/platform-api';
-import type { ResultsDocument } from '../../shared/formats/results';
+import type { AnyResultsDocument } from '../../shared/formats/results';
 import { err, ok, type Result } from '../../shared/result';
 import { signDetached, type PlatformSigner } from '../signing/cms-sign';
 import type { CandidateResult, PlatformStore } from '../storage/platform-store';
@@ -126,7 +126,7 @@ export async function receiveBundle(context: ReceiveContext, zip: Buffer): Promi
 }
 
 /** The platform's own copy of the content the tests were drawn from: published here, same SHA-256. */
-async function contentIndex(context: ReceiveContext, document: ResultsDocument): Promise<Result<ContentIndex, string>> {
+async function contentIndex(context: ReceiveContext, document: AnyResultsDocument): Promise<Result<ContentIndex, string>> {
   const { packageId, version, sha256 } = document.content;
   const known = context.contents.get(sha256);
   if (known) return ok(known);
@@ -140,7 +140,7 @@ async function contentIndex(context: ReceiveContext, document: ResultsDocument):
   return ok(index);
 }
 
-function receiptCandidate(document: ResultsDocument, r: RescoredCandidate): Receipt['candidates'][number] {
+function receiptCandidate(document: AnyResultsDocument, r: RescoredCandidate): Receipt['candidates'][number] {
   return {
     candidateId: r.candidate.candidateId,
     lastName: r.candidate.lastName,
@@ -161,7 +161,7 @@ function receiptCandidate(document: ResultsDocument, r: RescoredCandidate): Rece
  * R-PUB-1 — a validated result is published when it is stored, unless an incident sent it to a person's review
  * (C1, C6: R-INC-1); the others stay unpublished until that review.
  */
-function candidateResult(document: ResultsDocument, r: RescoredCandidate, receivedAt: string): CandidateResult {
+function candidateResult(document: AnyResultsDocument, r: RescoredCandidate, receivedAt: string): CandidateResult {
   const publishable = r.result.status === 'validated' && r.test.manualReview.length === 0;
   return {
     verificationCode: r.test.verificationCode,

@@ -5,14 +5,15 @@ import type { ContentIndex } from '../../shared/certification/referential';
 import { scoreCertification } from '../../shared/certification/scoring';
 import { judgeAnswer, validateAnswer } from '../../shared/certification/validation';
 import type { Challenge } from '../../shared/formats/content-package';
-import type { ResultsCandidate, ResultsDocument, ResultsTest } from '../../shared/formats/results';
+import type { GeneratedTest } from '../../shared/formats/generated-test';
+import { drawInputs, type AnyResultsCandidate, type AnyResultsDocument, type AnyResultsTest } from '../../shared/formats/results';
 import type { ScoringInput, ScoringResult } from '../../shared/formats/scoring';
 import { err, ok, type Result } from '../../shared/result';
 
 /** One candidate as the platform scored them. */
 export interface RescoredCandidate {
-  candidate: ResultsCandidate;
-  test: ResultsTest;
+  candidate: AnyResultsCandidate;
+  test: AnyResultsTest;
   result: ScoringResult;
   /** The centre's provisional result (status, pix, rate, competences) equals the platform's. */
   matchesCentre: boolean;
@@ -24,9 +25,11 @@ export interface RescoredCandidate {
  * R-VAL-4) and judged with its timer and focus facts (R-VAL-5), the abort reason and the incidents applied
  * (R-FIN-2, R-INC-1), then section 5's scoring. The centre's statuses, effects and scores are never read, only
  * compared. C6 (fraud) is left to a person's review, as at the centre (R-INC-1): `fraud` stays false.
- * A test that does not fit the content is refused with the candidate and the challenge named.
+ * A test that does not fit the content is refused with the candidate and the challenge named. Both formats: 3 names
+ * the drawn challenges by their ids (the redrawn ones must be those), 2 carries the whole drawn test (the redrawn one
+ * must equal it) and each answer's position (it must be its challenge's).
  */
-export function rescoreDocument(document: ResultsDocument, content: ContentIndex): Result<RescoredCandidate[], string> {
+export function rescoreDocument(document: AnyResultsDocument, content: ContentIndex): Result<RescoredCandidate[], string> {
   const rescored: RescoredCandidate[] = [];
   for (const candidate of document.candidates) {
     if (candidate.test === null) continue;
@@ -37,15 +40,24 @@ export function rescoreDocument(document: ResultsDocument, content: ContentIndex
   return ok(rescored);
 }
 
-function rescoreTest(document: ResultsDocument, candidate: ResultsCandidate, test: ResultsTest, index: ContentIndex): Result<RescoredCandidate, string> {
-  const generated = test.generatedTest;
-  if (generated.contentId !== index.content.id || generated.contentVersion !== index.content.version) {
-    return err(`le test a été tiré du contenu ${generated.contentId} ${generated.contentVersion}, pas de ${index.content.id} ${index.content.version}`);
+/** R-GEN-4 — the test drawn again from the frozen profile and the seed, if it is the one the document states. */
+function redrawTest(test: AnyResultsTest, index: ContentIndex): Result<GeneratedTest, string> {
+  const drawn = drawInputs(test);
+  if (drawn.contentId !== index.content.id || drawn.contentVersion !== index.content.version) {
+    return err(`le test a été tiré du contenu ${drawn.contentId} ${drawn.contentVersion}, pas de ${index.content.id} ${index.content.version}`);
   }
-  const redrawn = generateTest(index, test.frozenProfile, { seed: generated.seed, locale: generated.locale });
-  if (!sameCanonicalJson(redrawn, generated)) {
-    return err('le test ne correspond pas à celui que le profil figé et la graine donnent (R-GEN-4)');
-  }
+  const redrawn = generateTest(index, test.frozenProfile, { seed: drawn.seed, locale: drawn.locale });
+  const same = 'drawnTest' in test
+    ? redrawn.challenges.length === test.drawnTest.challengeIds.length && redrawn.challenges.every((c, i) => c.challengeId === test.drawnTest.challengeIds[i])
+    : sameCanonicalJson(redrawn, test.generatedTest);
+  if (!same) return err('le test ne correspond pas à celui que le profil figé et la graine donnent (R-GEN-4)');
+  return ok(redrawn);
+}
+
+function rescoreTest(document: AnyResultsDocument, candidate: AnyResultsCandidate, test: AnyResultsTest, index: ContentIndex): Result<RescoredCandidate, string> {
+  const drawn = redrawTest(test, index);
+  if (!drawn.ok) return drawn;
+  const generated = drawn.value;
   const challenges: Challenge[] = [];
   for (const tc of generated.challenges) {
     const challenge = index.challengeById.get(tc.challengeId);
@@ -58,7 +70,7 @@ function rescoreTest(document: ResultsDocument, candidate: ResultsCandidate, tes
   for (const answer of test.answers) {
     const position = positionOf.get(answer.challengeId);
     if (position === undefined) return err(`la réponse à ${answer.challengeId} porte sur une épreuve hors du test`);
-    if (answer.position !== position + 1) return err(`la réponse à ${answer.challengeId} est à la position ${answer.position}, l’épreuve à la position ${position + 1}`);
+    if ('position' in answer && answer.position !== position + 1) return err(`la réponse à ${answer.challengeId} est à la position ${answer.position}, l’épreuve à la position ${position + 1}`);
     if (statusAt[position] !== null) return err(`deux réponses à l’épreuve ${answer.challengeId}`);
     const challenge = challenges[position]!;
     const timed = challenge.timer !== undefined;

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../shared/canonical/canonical-json';
+import sampleV2 from '../../shared/formats/fixtures/results-document.sample.json';
+import sampleV3 from '../../shared/formats/fixtures/results-document-v3.sample.json';
 import { parseResultsDocument } from './results-checks';
 
 // The bytes checks before the schema (a genuine document through every check: platform-server.test.ts).
@@ -22,5 +25,31 @@ describe('parseResultsDocument, bytes', () => {
 
   it('names the schema’s errors for JSON of another shape', () => {
     expect(refusal(Buffer.from('{"format":"autre"}'))).toContain('ne suit pas le format des résultats');
+  });
+});
+
+describe('parseResultsDocument, format versions', () => {
+  const bytes = (value: unknown) => Buffer.from(canonicalJson(value), 'utf8');
+
+  it('accepts a format 3 document and a format 2 one, each by its own schema', () => {
+    for (const [sample, version] of [[sampleV3, 3], [sampleV2, 2]] as const) {
+      const parsed = parseResultsDocument(bytes(sample));
+      expect(parsed.ok, parsed.ok ? '' : parsed.error).toBe(true);
+      if (parsed.ok) expect(parsed.value.formatVersion).toBe(version);
+    }
+  });
+
+  it('names the version it does not know, and the fields of a document under the other version’s number', () => {
+    for (const [value, words] of [
+      [{ ...sampleV3, formatVersion: 1 }, 'formatVersion : version du format 1 inconnue, 2 ou 3 attendue'],
+      [{ ...sampleV3, formatVersion: '3' }, 'formatVersion : version du format "3" inconnue, 2 ou 3 attendue'],
+      [{ format: 'passation/results' }, 'formatVersion : version du format absente, 2 ou 3 attendue'],
+      [{ ...sampleV3, formatVersion: 2 }, 'test.generatedTest : '],
+      [{ ...sampleV2, formatVersion: 3 }, 'test.drawnTest : '],
+    ] as const) {
+      const parsed = parseResultsDocument(bytes(value));
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) expect(parsed.error).toContain(words);
+    }
   });
 });

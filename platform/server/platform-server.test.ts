@@ -7,9 +7,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { canonicalJson } from '../../shared/canonical/canonical-json';
 import { scoreCertification } from '../../shared/certification/scoring';
 import { PackageDownload, PackageList, PlatformRefusal, Receipt, SignedReceipt, VerificationAnswer } from '../../shared/formats/platform-api';
-import type { ResultsDocument } from '../../shared/formats/results';
+import { ResultsScoring } from '../../shared/formats/console-api';
+import type { ResultsDocument, ResultsDocumentV2 } from '../../shared/formats/results';
 import { rightAnswerFor, wrongAnswerFor } from '../../shared/testing/simulated-answer';
 // Test files only: the centre's own code drives a real session and signs a genuine bundle (the platform never imports it).
+import { finalisedAsFormatV2 } from '../../electron/centre/testing/format-v2-session';
 import { enterTest, startHarness, type Harness } from '../../electron/centre/testing/test-harness';
 import { testContentPackage } from '../../electron/centre/testing/test-packages';
 import { createRootCertificate, describeCertificate, issuePlatformSigningCertificate, issueSigningCertificate, type KeyAndCertificate } from '../authority/certificate-issuance';
@@ -43,12 +45,15 @@ const authorityFile = path.join(scratch, 'authority.pem');
 fs.writeFileSync(authorityFile, authority.certPem);
 const contentBytes = Buffer.from(JSON.stringify(testContentPackage()));
 
-interface Genuine { zip: Buffer; results: Buffer; document: ResultsDocument }
+interface Genuine<D = ResultsDocument> { zip: Buffer; results: Buffer; document: D }
 let genuine: Genuine;
+/** The same kind of session, finalised by a station of before format 3 (format 2, format-v2-session.ts). */
+let genuineV2: Genuine<ResultsDocumentV2>;
 let harness: Harness;
+let harnessV2: Harness;
 
 /** Dupont answers all 15 challenges, 2 of them wrong; Lefèvre 10 right, then a technical problem ends her test. */
-async function sitAndSign(h: Harness): Promise<Buffer> {
+async function sitAndSign(h: Harness, beforeSigning: (h: Harness) => void = () => {}): Promise<Buffer> {
   const content = testContentPackage();
   const byId = new Map(content.challenges.map((c) => [c.id, c]));
   const sit = async (lastName: string, answered: number, wrong: ReadonlySet<number>) => {
@@ -69,6 +74,7 @@ async function sitAndSign(h: Harness): Promise<Buffer> {
   expect((await h.console('POST', `/candidates/${lefevre}/end-test`)).status).toBe(200);
   const finalised = await h.console('POST', '/finalisation', { incidentDuringSession: false, joiningIssue: false, candidates: [{ candidateId: lefevre, abortReason: 'technical' }] });
   expect(finalised.status, finalised.text).toBe(200);
+  beforeSigning(h);
   fs.copyFileSync(authorityFile, path.join(h.t.dataDir, 'authority.pem'));
   const p12 = exportPkcs12(centre.certPem, centre.keyPem, [authority.certPem], PKCS12_PASSWORD);
   const imported = await h.t.call('POST', '/api/manager/centre-key', { token: h.managerToken, body: { pkcs12: p12.toString('base64'), password: PKCS12_PASSWORD } });
@@ -82,9 +88,9 @@ async function sitAndSign(h: Harness): Promise<Buffer> {
 
 
 
-/** The genuine bundle with results.json replaced (canonical JSON of `document`) and signed by `by`. */
-async function resigned(document: unknown, by: KeyAndCertificate & { chain?: string }, raw?: Buffer): Promise<Buffer> {
-  const files = await unzip(genuine.zip);
+/** The genuine bundle (or `of`) with results.json replaced (canonical JSON of `document`) and signed by `by`. */
+async function resigned(document: unknown, by: KeyAndCertificate & { chain?: string }, raw?: Buffer, of?: Buffer): Promise<Buffer> {
+  const files = await unzip(of ?? genuine.zip);
   const results = raw ?? Buffer.from(canonicalJson(document), 'utf8');
   files.set('results.json', results);
   files.set('results.json.p7s', signDetached(results, { certPem: by.certPem, keyPem: by.keyPem, authorityPem: by.chain ?? authority.certPem }, new Date()));
@@ -120,9 +126,16 @@ beforeAll(async () => {
   const files = await unzip(zipped);
   const results = files.get('results.json')!;
   genuine = { zip: zipped, results, document: JSON.parse(results.toString('utf8')) as ResultsDocument };
+  expect(genuine.document.formatVersion).toBe(3);
+  harnessV2 = await startHarness();
+  const zippedV2 = await sitAndSign(harnessV2, finalisedAsFormatV2);
+  const resultsV2 = (await unzip(zippedV2)).get('results.json')!;
+  genuineV2 = { zip: zippedV2, results: resultsV2, document: JSON.parse(resultsV2.toString('utf8')) as ResultsDocumentV2 };
+  expect(genuineV2.document.formatVersion).toBe(2);
 }, 120_000);
 afterAll(async () => {
   await harness?.close();
+  await harnessV2?.close();
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -232,15 +245,19 @@ describe.each(engines)('passation-platform serve on $name', (engine) => {
     expect(await store.bundleResults(sha256(genuine.zip))).toHaveLength(2);
   });
 
-  test.skipIf(engine.unavailable !== null)('a status tampered (answers kept), re-signed by the centre: the platform rescores from the answers', async () => {
+  /** Fresh codes so that a changed document is a new bundle for the store (`to` at code position 2). */
+  const freshCodes = (document: { candidates: { test: { verificationCode: string } | null }[] }, to: 'X' | 'W') => {
+    for (const c of document.candidates) if (c.test) c.test.verificationCode = `P-${c.test.verificationCode[2] === to ? 'Y' : to}${c.test.verificationCode.slice(3)}`;
+  };
+
+  test.skipIf(engine.unavailable !== null)('the centre’s provisional result tampered (answers kept), re-signed by the centre: the platform rescores from the answers', async () => {
     const document = structuredClone(genuine.document);
     const dupont = document.candidates.find((c) => c.lastName === 'Dupont')!.test!;
-    // The centre's statuses say every answer was wrong; the raw answers (13 right of 15) are left as they were.
-    for (const a of dupont.answers) a.status = 'ko';
-    dupont.scoringInput.challenges = dupont.scoringInput.challenges.map((c) => ({ ...c, status: 'ko' }));
-    dupont.result = scoreCertification(dupont.scoringInput);
-    // Fresh codes so that the bundle is a new one for the store.
-    for (const c of document.candidates) if (c.test) c.test.verificationCode = `P-${c.test.verificationCode[2] === 'Y' ? 'X' : 'Y'}${c.test.verificationCode.slice(3)}`;
+    // The centre's result says every answer was wrong; the raw answers (13 right of 15) are left as they were.
+    const scoring = ResultsScoring.parse((await harness.console('GET', '/results/scoring')).json);
+    const input = scoring.candidates.find((c) => c.candidateId === harness.candidates.get('Dupont')!.id)!.scoringInput;
+    dupont.result = scoreCertification({ ...input, challenges: input.challenges.map((c) => ({ ...c, status: 'ko' })) });
+    freshCodes(document, 'X');
     const bundle = await resigned(document, centre);
     const answer = await call(platform, 'POST', '/api/bundles', bundle);
     expect(answer.status, answer.text).toBe(201);
@@ -252,6 +269,58 @@ describe.each(engines)('passation-platform serve on $name', (engine) => {
     expect(rescored.pix).toBe(honest.pix);
     expect(rescored.pix).not.toBe(dupont.result.pix);
     expect(rescored.matchesCentre).toBe(false);
+  });
+
+  test.skipIf(engine.unavailable !== null)('format 3, the drawn test altered and re-signed (an unanswered challenge replaced, two swapped, one dropped): 422, nothing stored', async () => {
+    const altered = (change: (drawn: ResultsDocument['candidates'][number]['test'] & object) => void, who = 'Dupont') => {
+      const document = structuredClone(genuine.document);
+      change(document.candidates.find((c) => c.lastName === who)!.test!);
+      freshCodes(document, 'W');
+      return resigned(document, centre);
+    };
+    // Lefèvre's last challenge (unanswered) replaced by another of the content: the answers still match the audit
+    // log, but the frozen profile and the seed draw another test.
+    await refused(await altered((t) => { t.drawnTest.challengeIds[t.drawnTest.challengeIds.length - 1] = 'ch_unused'; }, 'Lefèvre'), 422, 'content',
+      'le test ne correspond pas à celui que le profil figé et la graine donnent (R-GEN-4)');
+    // Two challenges swapped, answers moved with them: the log's answers at those positions are to other challenges.
+    await refused(await altered((t) => {
+      const ids = t.drawnTest.challengeIds;
+      [ids[0], ids[1]] = [ids[1]!, ids[0]!];
+      [t.answers[0], t.answers[1]] = [t.answers[1]!, t.answers[0]!];
+    }), 422, 'auditChain', 'du journal dit autre chose');
+    // The last challenge dropped (with its answer): the log has one answer more.
+    await refused(await altered((t) => { t.drawnTest.challengeIds.pop(); t.answers.pop(); }), 422, 'auditChain', 'des réponses ont été retirées du document');
+  });
+
+  test.skipIf(engine.unavailable !== null)('a format 2 bundle (finalised before format 3): received, rescored, the results equal the centre’s; a status tampered in it is rescored from the answers', async () => {
+    const answer = await call(platform, 'POST', '/api/bundles', genuineV2.zip);
+    expect(answer.status, answer.text).toBe(201);
+    const receipt = Receipt.parse(JSON.parse(SignedReceipt.parse(answer.json).receipt));
+    expect(receipt).toMatchObject({ bundleSha256: sha256(genuineV2.zip), resultsSha256: sha256(genuineV2.results), sessionNumber: genuineV2.document.session.number });
+    expect(receipt.candidates.map((c) => [c.lastName, c.matchesCentre])).toEqual([['Dupont', true], ['Lefèvre', true]]);
+    for (const c of receipt.candidates) {
+      const centreResult = genuineV2.document.candidates.find((s) => s.candidateId === c.candidateId)!.test!.result;
+      expect({ status: c.status, pix: c.pix }).toEqual({ status: centreResult.status, pix: centreResult.pix });
+    }
+    expect(await store.bundleResults(sha256(genuineV2.zip))).toHaveLength(2);
+
+    const document = structuredClone(genuineV2.document);
+    const dupont = document.candidates.find((c) => c.lastName === 'Dupont')!.test!;
+    for (const a of dupont.answers) a.status = 'ko';
+    dupont.scoringInput.challenges = dupont.scoringInput.challenges.map((c) => ({ ...c, status: 'ko' }));
+    dupont.result = scoreCertification(dupont.scoringInput);
+    freshCodes(document, 'X');
+    const tampered = await call(platform, 'POST', '/api/bundles', await resigned(document, centre, undefined, genuineV2.zip));
+    expect(tampered.status, tampered.text).toBe(201);
+    const rescored = Receipt.parse(JSON.parse(SignedReceipt.parse(tampered.json).receipt)).candidates.find((c) => c.lastName === 'Dupont')!;
+    expect(dupont.result.status).toBe('rejected');
+    expect(rescored.pix).toBe(receipt.candidates.find((c) => c.lastName === 'Dupont')!.pix);
+    expect(rescored.matchesCentre).toBe(false);
+    // Format 2's own check: an answer's stated position must be its challenge's.
+    const moved = structuredClone(genuineV2.document);
+    moved.candidates.find((c) => c.lastName === 'Dupont')!.test!.answers[0]!.position = 2;
+    freshCodes(moved, 'W');
+    await refused(await resigned(moved, centre, undefined, genuineV2.zip), 422, 'auditChain', 'du journal dit autre chose');
   });
 
   test.skipIf(engine.unavailable !== null)('a flipped byte of results.json, or of the archive: refused, nothing stored', async () => {
@@ -307,6 +376,10 @@ describe.each(engines)('passation-platform serve on $name', (engine) => {
 
   test.skipIf(engine.unavailable !== null)('schema, canonical form, audit chain head, size, archive contents: each refusal names its check', async () => {
     await refused(await resigned({ ...genuine.document, extra: true }, centre), 422, 'schema', 'results.json ne suit pas le format');
+    // A format 3 test under format 2's number, a format 2 one under 3's, an unknown version: each named.
+    await refused(await resigned({ ...genuine.document, formatVersion: 2 }, centre), 422, 'schema', '.test.generatedTest : ');
+    await refused(await resigned({ ...genuineV2.document, formatVersion: 3 }, centre, undefined, genuineV2.zip), 422, 'schema', '.test.drawnTest : ');
+    await refused(await resigned({ ...genuine.document, formatVersion: 1 }, centre), 422, 'schema', 'formatVersion : version du format 1 inconnue, 2 ou 3 attendue');
     await refused(await resigned(null, centre, Buffer.from(JSON.stringify(genuine.document, null, 2))), 422, 'schema', 'forme canonique');
     await refused(await resigned({ ...genuine.document, auditChain: { ...genuine.document.auditChain, seq: 3 } }, centre), 422, 'auditChain', 'la chaîne d’audit s’arrête à l’événement n° 3');
     await refused(Buffer.alloc(8 * 1024 * 1024 + 1), 413, 'size', 'lot trop volumineux');

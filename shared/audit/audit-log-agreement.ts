@@ -1,5 +1,5 @@
 import { AUDIT_KINDS, type AuditLogEvent } from '../formats/audit-log';
-import type { ResultsDocument } from '../formats/results';
+import { answerPositions, type AnyResultsDocument } from '../formats/results';
 
 /** How many disagreements are named; the rest are counted. */
 const SHOWN = 5;
@@ -7,11 +7,12 @@ const SHOWN = 5;
 /**
  * Architecture §2 — the audit log and results.json tell the same session (what is cheap to compare, one pass):
  * one `testStarted` event for each candidate with a test and for no one else; one `answer` event for each answer
- * (same candidate, position, challenge, client id, time, kiosk, timing flags) and none that the document lacks;
+ * (same candidate, position, challenge, time, kiosk, timing flags, and client id in format 2; format 3 has the position
+ * from the drawn test's order) and none that the document lacks;
  * one `incident` event for each incident (same id, candidate, category, challenge) and none more; the last event
  * is the finalisation, at `finalisedAt`. Returns the problems in French, empty when they agree.
  */
-export function auditLogDisagreements(document: ResultsDocument, events: readonly AuditLogEvent[]): string[] {
+export function auditLogDisagreements(document: AnyResultsDocument, events: readonly AuditLogEvent[]): string[] {
   const problems: string[] = [];
   const started = new Map<number, number>();
   const answers = new Map<string, AuditLogEvent>();
@@ -38,16 +39,18 @@ export function auditLogDisagreements(document: ResultsDocument, events: readonl
       continue;
     }
     if (starts !== 1) problems.push(`candidat ${id} : ${starts} début(s) de test dans le journal, 1 attendu`);
-    for (const answer of candidate.test.answers) {
+    const positions = answerPositions(candidate.test);
+    for (const [i, answer] of candidate.test.answers.entries()) {
       documentAnswers++;
-      const event = answers.get(`${id}/${answer.position}`);
-      const where = `candidat ${id}, réponse n° ${answer.position} (${answer.challengeId})`;
+      const position = positions[i]!;
+      const event = answers.get(`${id}/${position}`);
+      const where = `candidat ${id}, réponse n° ${position} (${answer.challengeId})`;
       if (event === undefined) {
         problems.push(`${where} : aucun événement « answer » dans le journal`);
         continue;
       }
       const p = event.payload;
-      if (p.challengeId !== answer.challengeId || p.clientAnswerId !== answer.clientAnswerId || event.at !== answer.answeredAt
+      if (p.challengeId !== answer.challengeId || ('clientAnswerId' in answer && p.clientAnswerId !== answer.clientAnswerId) || event.at !== answer.answeredAt
         || event.kioskId !== answer.kioskId || p.elapsedMs !== answer.elapsedMs || p.timedOut !== answer.timedOut || p.focusLost !== answer.focusLost) {
         problems.push(`${where} : l’événement n° ${event.seq} du journal dit autre chose (épreuve, identifiant, heure, poste ou minutage)`);
       }

@@ -4,7 +4,7 @@ import { ChallengeType } from './challenge';
 import { KioskSummary } from './centre-api';
 import { Id } from './common';
 import { LockdownEventKind, LockdownPolicy } from './kiosk-api';
-import { AbortReason } from './scoring';
+import { AbortReason, ScoringInput } from './scoring';
 import { freeText } from './safe-text';
 import { ExtraTimePercent, SessionStatus } from './session';
 
@@ -259,3 +259,14 @@ export const FinalisationAnswer = z.object({
   }).strict()),
 }).strict();
 export type FinalisationAnswer = z.infer<typeof FinalisationAnswer>;
+
+/**
+ * `GET …/results/scoring` — per candidate who sat a test, the scoring input after finalisation (section 5): what the
+ * console's review reads to say why a result is not validated (R-SCORE-8). Format 3 documents no longer carry it
+ * (readers recompute it with the content, whose solutions never leave the centre server): the server computes it
+ * from what it stored; for a format 2 document, it is the document's own.
+ */
+export const ResultsScoring = z.object({
+  candidates: z.array(z.object({ candidateId: z.number().int().positive(), scoringInput: ScoringInput }).strict()),
+}).strict();
+export type ResultsScoring = z.infer<typeof ResultsScoring>;

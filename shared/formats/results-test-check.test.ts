@@ -1,18 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import sample from './fixtures/results-document.sample.json';
-import { ResultsDocument, ResultsTest } from './results';
-import { isResultsTest, validResultsDocument } from './results-test-check';
+import sampleV2 from './fixtures/results-document.sample.json';
+import sampleV3 from './fixtures/results-document-v3.sample.json';
+import { AnyResultsDocument, ResultsDocument, ResultsDocumentV2, ResultsTest, ResultsTestV2 } from './results';
+import { isResultsTest, isResultsTestV2, validAnyResultsDocument, validResultsDocument, validResultsDocumentV2 } from './results-test-check';
 
 /**
- * The hand-written check must say yes exactly when the zod schema does: on a genuine document (a real centre session of
- * two candidates, one who answered the 15 challenges, one stopped by a technical problem, with a lockdown event
- * added), then at every kind of place of each test with values near every limit of the schema, and on 1,300 whole documents mutated at random places (a value replaced, a key removed or added, an
+ * The hand-written check must say yes exactly when the zod schema does, for each format: on a genuine document (a real
+ * centre session of two candidates, one who answered the 15 challenges, one stopped by a technical problem, with a
+ * lockdown event added; format 3's sample is the same session with format 2's derived fields removed and its drawn
+ * test reduced to its inputs and challenge ids, as results-document.ts writes it), then at every kind of place of each test with values near every limit of the schema, and on 1,300 whole documents mutated at random places (a value replaced, a key removed or added, an
  * array element dropped or repeated; values near the limits and arbitrary JSON). A planted off-by-one (position ≥ 0, a
  * choice of 201 characters) makes the exhaustive test fail.
  */
-const genuine: unknown = sample;
-
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 /** Every place in the document: the path of each value. */
 function paths(value: Json, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
@@ -21,7 +21,6 @@ function paths(value: Json, at: (string | number)[] = [], out: (string | number)
   else if (value !== null && typeof value === 'object') for (const k of Object.keys(value)) paths(value[k]!, [...at, k], out);
   return out;
 }
-const allPaths = paths(genuine as Json);
 
 /** Values at and around the schema's limits: enums, patterns, bounds, lengths, dates, shapes. */
 const NEAR_VALUES: Json[] = [
@@ -40,10 +39,11 @@ const NEAR_VALUES: Json[] = [
 ];
 const near = fc.constantFrom(...NEAR_VALUES);
 const anyValue = fc.oneof(near, fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>);
-const extraKey = fc.constantFrom('extra', 'test', 'answer', 'challengeId', 'cancelledByAuthority', 'answeredChallengeIds', '__proto__', 'constructor');
+const extraKey = fc.constantFrom('extra', 'test', 'answer', 'challengeId', 'cancelledByAuthority', 'answeredChallengeIds', '__proto__', 'constructor',
+  'position', 'status', 'clientAnswerId', 'generatedTest', 'drawnTest', 'scoringInput', 'certifiableCompetences');
 
 type Mutation = { path: (string | number)[]; kind: 'set' | 'delete' | 'add' | 'repeat'; value: Json; key: string };
-const mutation: fc.Arbitrary<Mutation> = fc.record({
+const mutationOf = (allPaths: (string | number)[][]): fc.Arbitrary<Mutation> => fc.record({
   path: fc.constantFrom(...allPaths),
   kind: fc.constantFrom('set', 'set', 'delete', 'add', 'repeat'),
   value: anyValue,
@@ -74,9 +74,50 @@ function ownProtoInRecord(value: unknown): boolean {
   return Object.keys(value).some((k) => k === '__proto__' || ownProtoInRecord((value as Record<string, unknown>)[k]));
 }
 
-const zodAccepts = (document: unknown) => ResultsDocument.safeParse(document).success;
+interface Format {
+  name: string;
+  genuine: unknown;
+  Document: typeof ResultsDocument | typeof ResultsDocumentV2;
+  Test: typeof ResultsTest | typeof ResultsTestV2;
+  isTest: (v: unknown) => boolean;
+  valid: (v: unknown) => unknown;
+}
+const FORMATS: Format[] = [
+  { name: 'format 3: validResultsDocument and ResultsDocument', genuine: sampleV3, Document: ResultsDocument, Test: ResultsTest, isTest: isResultsTest, valid: validResultsDocument },
+  { name: 'format 2: validResultsDocumentV2 and ResultsDocumentV2', genuine: sampleV2, Document: ResultsDocumentV2, Test: ResultsTestV2, isTest: isResultsTestV2, valid: validResultsDocumentV2 },
+];
 
-describe('validResultsDocument: the same yes/no as the ResultsDocument schema', () => {
+describe('validAnyResultsDocument: each format to its own check, by formatVersion', () => {
+  it('accepts both genuine documents as AnyResultsDocument does, and refuses a document under the other version’s number', () => {
+    for (const genuine of [sampleV2, sampleV3]) {
+      const zod = AnyResultsDocument.safeParse(genuine);
+      expect(zod.success).toBe(true);
+      expect(validAnyResultsDocument(genuine)).toEqual(zod.data);
+    }
+    for (const [genuine, other] of [[sampleV2, 3], [sampleV3, 2], [sampleV3, 1], [sampleV3, '3']] as const) {
+      const relabelled = { ...genuine, formatVersion: other };
+      expect(validAnyResultsDocument(relabelled)).toBeNull();
+      expect(AnyResultsDocument.safeParse(relabelled).success).toBe(false);
+    }
+    expect(validAnyResultsDocument(null)).toBeNull();
+    expect(validAnyResultsDocument([])).toBeNull();
+  });
+
+  it('is no smaller than it should be: format 3 drops the derived half of each test', () => {
+    expect(JSON.stringify(sampleV3).length).toBeLessThan(0.7 * JSON.stringify(sampleV2).length);
+  });
+});
+
+for (const { name, genuine, Document, Test, isTest, valid } of FORMATS) {
+const allPaths = paths(genuine as Json);
+const mutation = mutationOf(allPaths);
+const zodAccepts = (document: unknown) => Document.safeParse(document).success;
+const isResultsTest = isTest;
+const ResultsTest = Test;
+const ResultsDocument = Document;
+const validResultsDocument = valid;
+
+describe(name, () => {
   it('accepts the genuine document, and returns what zod returns', () => {
     const zod = ResultsDocument.safeParse(genuine);
     expect(zod.success).toBe(true);
@@ -158,3 +199,4 @@ describe('validResultsDocument: the same yes/no as the ResultsDocument schema', 
     expect(zodAccepts(genuine)).toBe(true);
   });
 });
+}

@@ -4,7 +4,10 @@ import { AnswerStatus, ChallengeType, ValidationStatus } from './challenge';
 import { COMPETENCE_CODES, ID_PATTERN, ISO_DATE_PATTERN, isExistingIsoDate, Locale } from './common';
 import { GENERATED_TEST_FORMAT, GENERATED_TEST_FORMAT_VERSION } from './generated-test';
 import { LOCKDOWN_EVENT_KINDS, LockdownPolicy } from './kiosk-api';
-import { ResultsCandidate, ResultsDocument, VERIFICATION_CODE_PATTERN } from './results';
+import {
+  RESULTS_FORMAT_VERSION, ResultsCandidate, ResultsCandidateV2, ResultsDocument, ResultsDocumentV2, VERIFICATION_CODE_PATTERN,
+  type AnyResultsDocument,
+} from './results';
 import { AbortReason, CertificationStatus } from './scoring';
 
 /**
@@ -14,28 +17,44 @@ import { AbortReason, CertificationStatus } from './scoring';
  * no, the caller runs the zod schema, whose French messages name the field (the errors stay zod's). The enums and
  * patterns are the schemas' own constants; a property test (results-test-check.test.ts) checks the two agree on
  * genuine, random and mutated tests. Any change to ResultsTest or what it uses must be made here too (the test fails).
+ * Format 3 (the current one); isResultsTestV2 is format 2's.
  */
 export function isResultsTest(v: unknown): boolean {
   if (!isRecord(v) || !onlyKeys(v, TEST_KEYS)) return false;
+  return isTestFacts(v)
+    && isDrawnTest(v.drawnTest)
+    && everyOf(v.answers, isResultsAnswer)
+    && isScoringResult(v.result);
+}
+
+/** The same yes/no as `ResultsTestV2.safeParse(value).success`, as isResultsTest. */
+export function isResultsTestV2(v: unknown): boolean {
+  if (!isRecord(v) || !onlyKeys(v, TEST_V2_KEYS)) return false;
+  return isTestFacts(v)
+    && everyOf(v.certifiableCompetences, isCompetenceEstimate)
+    && isGeneratedTest(v.generatedTest)
+    && everyOf(v.answers, isResultsAnswerV2)
+    && isScoringInput(v.scoringInput)
+    && isScoringResult(v.result);
+}
+
+/** The fields both formats share. */
+function isTestFacts(v: Rec): boolean {
   return isPattern(v.verificationCode, VERIFICATION_CODE_PATTERN)
     && inSet(v.state, TEST_STATES)
     && isDateTime(v.startedAt) && isDateTime(v.endedAt)
     && (v.abortReason === null || inSet(v.abortReason, ABORT_REASONS))
     && typeof v.endScreenSeen === 'boolean'
     && isPupilProfile(v.frozenProfile)
-    && everyOf(v.certifiableCompetences, isCompetenceEstimate)
-    && isGeneratedTest(v.generatedTest)
-    && everyOf(v.answers, isResultsAnswer)
     && everyOf(v.lockdownEvents, isLockdownEvent)
     && everyOf(v.effects, isEffect)
-    && everyOf(v.manualReview, (c) => inSet(c, INCIDENT_CATEGORIES))
-    && isScoringInput(v.scoringInput)
-    && isScoringResult(v.result);
+    && everyOf(v.manualReview, (c) => inSet(c, INCIDENT_CATEGORIES));
 }
 
 type Rec = Record<string, unknown>;
 const set = (values: readonly string[]) => new Set<unknown>(values);
-const TEST_KEYS = set(['verificationCode', 'state', 'startedAt', 'endedAt', 'abortReason', 'endScreenSeen', 'frozenProfile', 'certifiableCompetences', 'generatedTest', 'answers', 'lockdownEvents', 'effects', 'manualReview', 'scoringInput', 'result']);
+const TEST_KEYS = set(['verificationCode', 'state', 'startedAt', 'endedAt', 'abortReason', 'endScreenSeen', 'frozenProfile', 'drawnTest', 'answers', 'lockdownEvents', 'effects', 'manualReview', 'result']);
+const TEST_V2_KEYS = set(['verificationCode', 'state', 'startedAt', 'endedAt', 'abortReason', 'endScreenSeen', 'frozenProfile', 'certifiableCompetences', 'generatedTest', 'answers', 'lockdownEvents', 'effects', 'manualReview', 'scoringInput', 'result']);
 const TEST_STATES = set(['completed', 'endedByInvigilator', 'endedDueToFinalisation']);
 const ABORT_REASONS = set(AbortReason.options);
 const INCIDENT_CATEGORIES = set(INCIDENT_CATEGORY_CODES);
@@ -116,9 +135,21 @@ function isGeneratedTest(v: unknown): boolean {
       && inSet(c.competence, COMPETENCES) && isInt(c.difficulty, 1, 8) && inSet(c.type, CHALLENGE_TYPES));
 }
 
-const ANSWER_KEYS = set(['challengeId', 'position', 'questionNumber', 'answer', 'validation', 'status', 'fieldResults', 'timedOut', 'focusLost', 'elapsedMs', 'timerSeconds', 'answeredAt', 'kioskId', 'clientAnswerId']);
+const DRAWN_KEYS = set(['contentId', 'contentVersion', 'seed', 'locale', 'challengeIds']);
+function isDrawnTest(v: unknown): boolean {
+  return isRecord(v) && onlyKeys(v, DRAWN_KEYS)
+    && isId(v.contentId) && typeof v.contentVersion === 'string' && isInt(v.seed, 0, 0xffffffff) && inSet(v.locale, LOCALES)
+    && everyOf(v.challengeIds, isId);
+}
+const ANSWER_KEYS = set(['challengeId', 'answer', 'answeredAt', 'elapsedMs', 'timedOut', 'focusLost', 'kioskId']);
 function isResultsAnswer(v: unknown): boolean {
   return isRecord(v) && onlyKeys(v, ANSWER_KEYS)
+    && isId(v.challengeId) && isAnswer(v.answer) && isDateTime(v.answeredAt) && isInt(v.elapsedMs, 0)
+    && typeof v.timedOut === 'boolean' && typeof v.focusLost === 'boolean' && isInt(v.kioskId, 1);
+}
+const ANSWER_V2_KEYS = set(['challengeId', 'position', 'questionNumber', 'answer', 'validation', 'status', 'fieldResults', 'timedOut', 'focusLost', 'elapsedMs', 'timerSeconds', 'answeredAt', 'kioskId', 'clientAnswerId']);
+function isResultsAnswerV2(v: unknown): boolean {
+  return isRecord(v) && onlyKeys(v, ANSWER_V2_KEYS)
     && isId(v.challengeId) && isInt(v.position, 1) && isInt(v.questionNumber, 1)
     && isAnswer(v.answer)
     && inSet(v.validation, VALIDATION_STATUSES) && inSet(v.status, ANSWER_STATUSES)
@@ -198,12 +229,13 @@ function isScoringResult(v: unknown): boolean {
     && (v.reason === null || typeof v.reason === 'string');
 }
 
-/** The document around the tests: zod as before (≈ 60 small objects), each candidate's `test` left to isResultsTest. */
+/** The document around the tests: zod as before (≈ 60 small objects), each candidate's `test` left to the hand-written check. */
 const ResultsShell = ResultsDocument.extend({ candidates: z.array(ResultsCandidate.extend({ test: z.unknown() })) });
+const ResultsShellV2 = ResultsDocumentV2.extend({ candidates: z.array(ResultsCandidateV2.extend({ test: z.unknown() })) });
 
 /**
- * The fast path of `ResultsDocument.safeParse`: the document when it is valid, else null — and then the caller
- * runs the zod schema for its field-naming French messages. The shell's output (zod's copy, its Birthplace and
+ * The fast path of `ResultsDocument.safeParse` (format 3): the document when it is valid, else null — and then the
+ * caller runs the zod schema for its field-naming French messages. The shell's output (zod's copy, its Birthplace and
  * names as zod gives them) with each candidate's test as parsed: ResultsTest has no transform or default, so zod's
  * copy of it would be equal.
  */
@@ -212,4 +244,20 @@ export function validResultsDocument(json: unknown): ResultsDocument | null {
   if (!shell.success) return null;
   for (const candidate of shell.data.candidates) if (candidate.test !== null && !isResultsTest(candidate.test)) return null;
   return shell.data as ResultsDocument;
+}
+
+/** The same for `ResultsDocumentV2.safeParse` (format 2). */
+export function validResultsDocumentV2(json: unknown): ResultsDocumentV2 | null {
+  const shell = ResultsShellV2.safeParse(json);
+  if (!shell.success) return null;
+  for (const candidate of shell.data.candidates) if (candidate.test !== null && !isResultsTestV2(candidate.test)) return null;
+  return shell.data as ResultsDocumentV2;
+}
+
+/** The fast path of `AnyResultsDocument.safeParse`: by `formatVersion`, format 3's or format 2's check. */
+export function validAnyResultsDocument(json: unknown): AnyResultsDocument | null {
+  if (!isRecord(json)) return null;
+  if (json.formatVersion === RESULTS_FORMAT_VERSION) return validResultsDocument(json);
+  if (json.formatVersion === 2) return validResultsDocumentV2(json);
+  return null;
 }

@@ -7,7 +7,7 @@ import {
 } from './centre-api';
 import {
   CandidateQuestions, CheckInAlertCleared, EventsQuery, ExtraTimeChange, FinalisationAnswer, FinalisationRequest, IncidentAnswer, IncidentInput,
-  IncidentList, LiveCandidateAnswer, LiveSession, NoBody, SessionEvents, SessionKioskList,
+  IncidentList, LiveCandidateAnswer, LiveSession, NoBody, ResultsScoring, SessionEvents, SessionKioskList,
 } from './console-api';
 import { ConsoleToServer, ServerToConsole } from './live-messages';
 import { CandidateParams, KioskParams, SessionCandidateParams, SessionDocumentParams, SessionParams } from './route-params';
@@ -204,6 +204,10 @@ export const ROUTES = {
   results: defineRoute({
     method: 'GET', path: `${SESSION}/results`, caller: CONSOLE, params: SessionParams, response: BINARY,
     summary: 'Le document de résultats non signé, octet pour octet (en-tête x-content-sha256).',
+  }),
+  resultsScoring: defineRoute({
+    method: 'GET', path: `${SESSION}/results/scoring`, caller: CONSOLE, params: SessionParams, response: ResultsScoring,
+    summary: 'L’entrée du score de chaque candidat après la finalisation, calculée par le poste (la revue des résultats).',
   }),
 
   // ---- the centre's key and signed results (docs/results-bundle.md) ----

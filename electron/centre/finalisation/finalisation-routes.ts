@@ -6,6 +6,7 @@ import { valueOrThrow } from '../server/refusal-http';
 import { HttpError } from '../http/http-error';
 import { registerRoute } from '../http/register-route';
 import { finaliseSession, storedResults } from './finalise-session';
+import { resultsScoring } from './results-scoring';
 
 const FINALISATION_BODY_LIMIT = 256 * 1024;
 
@@ -22,5 +23,12 @@ export function registerFinalisationRoutes(app: FastifyInstance, context: Delive
     const stored = storedResults(context, sessionId);
     if (!stored) throw new HttpError(404, 'notFinalised', 'La session n’est pas finalisée : aucun document de résultats.', { field: 'sessionId' });
     return reply.type('application/json; charset=utf-8').header('x-content-sha256', stored.sha256).send(stored.json);
+  });
+
+  // R-SCORE-8 — for the console's review: the scoring inputs the format 3 document leaves out (results-scoring.ts).
+  registerRoute(app, ROUTES.resultsScoring).handle(({ params: { sessionId } }) => {
+    const scoring = resultsScoring(context, sessionId);
+    if (!scoring) throw new HttpError(404, 'notFinalised', 'La session n’est pas finalisée : aucun document de résultats.', { field: 'sessionId' });
+    return scoring;
   });
 }

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { canonicalize } from 'json-canonicalize';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Answer } from '../../../shared/formats/challenge';
+import { scoreCertification } from '../../../shared/certification/scoring';
+import { ResultsScoring } from '../../../shared/formats/console-api';
 import { ResultsDocument } from '../../../shared/formats/results';
 import { rightAnswerFor, wrongAnswerFor } from '../../../shared/testing/simulated-answer';
 import { verifyChain } from '../audit/event-chain';
@@ -75,6 +77,8 @@ describe('R-FIN-1 — refusals', () => {
     const twice = await finalise({ incidentDuringSession: false, joiningIssue: false, candidates: [{ candidateId: 1 }, { candidateId: 1 }] });
     expect(twice.json.error.field).toBe('candidates[1].candidateId');
     expect(h.t.db.prepare('SELECT status FROM sessions WHERE id = ?').pluck().get(h.sessionId)).toBe('created');
+    // Nothing to review before finalisation.
+    for (const path of ['/results', '/results/scoring']) expect((await h.console('GET', path)).json.error).toMatchObject({ code: 'notFinalised' });
   });
 });
 
@@ -129,8 +133,13 @@ describe('R-FIN-2, R-FIN-3 — a full finalisation', () => {
     expect(byName.get('Bernard')!.test!.result.reason).toBe(answer.json.candidates.find((c) => c.candidateId === idOf('Bernard'))!.reason);
     expect(dupont).toMatchObject({ state: 'completed', abortReason: null, endScreenSeen: true });
     expect(dupont.answers).toHaveLength(15);
-    expect(dupont.answers[0]).toMatchObject({ challengeId: 'ch_1', position: 1, questionNumber: 1, answer: { choice: '2' }, status: 'ok', validation: 'ok' });
-    expect(dupont.generatedTest.seed).toBe(dupont.generatedTest.seed >>> 0);
+    // Format 3: only the raw facts of each answer; its position is its challenge's index in the drawn ids.
+    expect(Object.keys(dupont.answers[0]!).sort()).toEqual(['answer', 'answeredAt', 'challengeId', 'elapsedMs', 'focusLost', 'kioskId', 'timedOut']);
+    expect(dupont.answers[0]).toMatchObject({ challengeId: 'ch_1', answer: { choice: '2' }, elapsedMs: 3000, timedOut: false, focusLost: false });
+    expect(dupont.answers.map((a) => a.challengeId)).toEqual(dupont.drawnTest.challengeIds);
+    expect(dupont.drawnTest.seed).toBe(dupont.drawnTest.seed >>> 0);
+    expect(dupont.drawnTest).toMatchObject({ contentId: document.content.packageId, contentVersion: document.content.version, locale: 'fr' });
+    expect(Object.keys(dupont).sort()).not.toContain('scoringInput');
     expect(dupont.frozenProfile.pupilId).toBe('INE-1');
     expect(dupont.effects).toEqual([{ challengeId: 'ch_1', questionNumber: 1, category: 'E1', effect: 'none',
       reason: 'E1 : R-INC-2, seules les réponses « ko » ou abandonnées sont neutralisées ; la réponse « ok » est conservée' }]);
@@ -139,11 +148,20 @@ describe('R-FIN-2, R-FIN-3 — a full finalisation', () => {
     expect(bernard).toMatchObject({ state: 'endedDueToFinalisation', abortReason: 'technical' });
     expect(bernard.effects.filter((e) => e.category === 'R-FIN-2').map((e) => e.effect)).toEqual(Array(10).fill('neutralized'));
     expect(bernard.effects.find((e) => e.category === 'E4')).toMatchObject({ challengeId: 'ch_2', effect: 'neutralized' });
-    expect(bernard.scoringInput.challenges.filter((c) => c.neutralized)).toHaveLength(11);
+    // The scoring inputs the document leaves out: computed by the station for the console's review (R-SCORE-8).
+    const scoringAnswer = await h.console('GET', '/results/scoring');
+    expect(scoringAnswer.status).toBe(200);
+    const scoring = ResultsScoring.parse(scoringAnswer.json);
+    const inputOf = (name: string) => scoring.candidates.find((c) => c.candidateId === idOf(name))!.scoringInput;
+    expect(scoring.candidates.map((c) => c.candidateId).sort()).toEqual(['Bernard', 'Dupont', 'Petit'].map(idOf).sort());
+    expect(inputOf('Bernard').challenges.filter((c) => c.neutralized)).toHaveLength(11);
+    expect(inputOf('Bernard')).toMatchObject({ abortReason: 'technical', fraud: false, maxLevel: 5 });
+    // The result in the document is the score of that input (the same computation as at finalisation).
+    for (const name of ['Bernard', 'Dupont', 'Petit']) expect(scoreCertification(inputOf(name))).toEqual(byName.get(name)!.test!.result);
 
     const petit = byName.get('Petit')!.test!;
     expect(petit).toMatchObject({ state: 'endedByInvigilator', abortReason: 'candidate', manualReview: ['C6'] });
-    expect(petit.scoringInput.challenges.filter((c) => c.autoSkipped)).toHaveLength(12);
+    expect(inputOf('Petit').challenges.filter((c) => c.autoSkipped)).toHaveLength(12);
 
     expect(byName.get('Garnier')!.test).toBeNull();
     const attendance = new Map(document.attendance.map((a) => [a.lastName, a.present]));
@@ -198,6 +216,7 @@ describe('R-SCORE-5 — two QROCM-dep in a competence of 2 challenges: error at 
     const document = ResultsDocument.parse((await dep.console('GET', '/results')).json);
     const test = document.candidates.find((c) => c.lastName === 'Dupont')!.test!;
     expect(test.result).toEqual({ status: 'error', reproducibilityRate: 0, pix: 0, competences: [], reason });
-    expect(test.scoringInput.challenges.filter((c) => c.competence === '1.1').map((c) => [c.type, c.status])).toEqual([['QROCM-dep', 'ok'], ['QROCM-dep', 'ok']]);
+    const scoring = ResultsScoring.parse((await dep.console('GET', '/results/scoring')).json);
+    expect(scoring.candidates[0]!.scoringInput.challenges.filter((c) => c.competence === '1.1').map((c) => [c.type, c.status])).toEqual([['QROCM-dep', 'ok'], ['QROCM-dep', 'ok']]);
   });
 });

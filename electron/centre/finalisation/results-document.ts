@@ -8,7 +8,7 @@ import type { PupilProfile } from '../../../shared/formats/profile-package';
 import {
   RESULTS_FORMAT, RESULTS_FORMAT_VERSION, ResultsDocument, type ResultsAnswer, type ResultsCandidate, type ResultsTest,
 } from '../../../shared/formats/results';
-import type { AbortReason, ScoringInput } from '../../../shared/formats/scoring';
+import type { AbortReason, ScoringInput, ScoringResult } from '../../../shared/formats/scoring';
 import type { Candidate, Session } from '../../../shared/formats/session';
 import type { DeliveryContext } from '../records/delivery-context';
 import type { TestRecord } from '../records/delivery-store';
@@ -32,9 +32,9 @@ export interface ResultsInput {
 }
 
 /**
- * R-FIN-1..3 — the unsigned results document: per candidate the frozen profile, the test with its seed, every
- * answer (raw value, timing, status), the lockdown events, the finalisation effects (R-FIN-2, R-INC-1) and the
- * provisional score (section 5); the attendance, the incidents and the audit chain's head. Checked against
+ * R-FIN-1..3 — the unsigned results document (format 3): per candidate the frozen profile, the test's seed and
+ * challenge ids, every answer (raw value, timing), the lockdown events, the finalisation effects (R-FIN-2, R-INC-1)
+ * and the provisional result (section 5); the attendance, the incidents and the audit chain's head. Checked against
  * its schema before it is returned: an invalid document is a bug, never stored.
  */
 export function buildResultsDocument(context: DeliveryContext, input: ResultsInput): ResultsDocument {
@@ -88,8 +88,20 @@ export function buildResultsDocument(context: DeliveryContext, input: ResultsInp
   return document;
 }
 
-/** One candidate's finalised test: R-FIN-2 and R-INC-1 effects, then the provisional score. */
-function resultsTest(context: DeliveryContext, session: Session, test: TestRecord, incidents: readonly Incident[]): ResultsTest {
+/** What finalisation derives for one test (R-FIN-2, R-INC-1, section 5): the document keeps the effects and result. */
+export interface FinalisedTest {
+  effects: ResultsTest['effects'];
+  manualReview: IncidentCategory[];
+  /** Not in the document (format 3: readers recompute it); the console's review reads it (results-scoring.ts). */
+  scoringInput: ScoringInput;
+  result: ScoringResult;
+}
+
+/**
+ * One candidate's finalised test, from what the station stored: R-FIN-2 and R-INC-1 effects, then the provisional
+ * score. The same after finalisation as at it: a finalised session changes no more.
+ */
+export function finaliseTest(context: DeliveryContext, session: Session, test: TestRecord, incidents: readonly Incident[]): FinalisedTest {
   const material = context.tests.of(test);
   if (!material) throw new Error(`test ${test.id} : paquet de contenu illisible`);
   if (test.state === 'started') throw new Error(`test ${test.id} : encore en cours à la finalisation`);
@@ -115,34 +127,38 @@ function resultsTest(context: DeliveryContext, session: Session, test: TestRecor
     fraud: false,
   };
   const manualReview = [...new Set(incidents.map((i) => i.category).filter((c) => incidentCategory(c)?.effect === 'manualReview'))] as IncidentCategory[];
+  return { effects, manualReview, scoringInput, result: scoreCertification(scoringInput) };
+}
 
-  const answers: ResultsAnswer[] = [...stored].sort((a, b) => a.position - b.position).map((a) => ({
+/**
+ * One candidate's test in the document (format 3): the raw facts — frozen profile, what the test was drawn with and
+ * its challenge ids, each answer as received — with the finalisation's effects and the provisional result.
+ */
+function resultsTest(context: DeliveryContext, session: Session, test: TestRecord, incidents: readonly Incident[]): ResultsTest {
+  const { effects, manualReview, result } = finaliseTest(context, session, test, incidents);
+  const generated = context.tests.of(test)!.generated;
+  const answers: ResultsAnswer[] = [...context.store.answersOfTest(test.id)].sort((a, b) => a.position - b.position).map((a) => ({
     challengeId: a.challengeId,
-    position: a.position + 1,
-    questionNumber: numbers[a.position]!,
     answer: JSON.parse(a.answer) as Answer,
-    validation: a.validation,
-    status: a.status,
-    fieldResults: a.fieldResults === null ? null : JSON.parse(a.fieldResults) as Record<string, boolean>,
+    answeredAt: a.answeredAt,
+    elapsedMs: a.elapsedMs,
     timedOut: a.timedOut,
     focusLost: a.focusLost,
-    elapsedMs: a.elapsedMs,
-    timerSeconds: a.timerSeconds,
-    answeredAt: a.answeredAt,
     kioskId: a.kioskId,
-    clientAnswerId: a.clientAnswerId,
   }));
 
   return {
     verificationCode: test.verificationCode,
-    state: test.state,
+    state: test.state as ResultsTest['state'],
     startedAt: test.startedAt,
-    endedAt: test.endedAt,
-    abortReason,
+    endedAt: test.endedAt!,
+    abortReason: test.abortReason,
     endScreenSeen: test.endScreenSeen,
     frozenProfile: JSON.parse(context.store.testDocuments(test.id)!.profileSnapshot) as PupilProfile,
-    certifiableCompetences: material.generated.competences,
-    generatedTest: material.generated,
+    drawnTest: {
+      contentId: generated.contentId, contentVersion: generated.contentVersion, seed: generated.seed, locale: generated.locale,
+      challengeIds: generated.challenges.map((c) => c.challengeId),
+    },
     answers,
     lockdownEvents: context.store.lockdownEventsOfCandidate(test.candidateId).map((e) => ({
       kind: e.kind, cause: e.cause, occurredAt: e.occurredAt, receivedAt: e.receivedAt, challengeId: e.challengeId,
@@ -150,7 +166,6 @@ function resultsTest(context: DeliveryContext, session: Session, test: TestRecor
     })),
     effects,
     manualReview,
-    scoringInput,
-    result: scoreCertification(scoringInput),
+    result,
   };
 }

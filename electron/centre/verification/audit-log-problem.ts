@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { auditLogDisagreements } from '../../../shared/audit/audit-log-agreement';
 import { readAuditLog, type AuditLogTools } from '../../../shared/audit/audit-log-check';
-import type { ResultsDocument } from '../../../shared/formats/results';
+import type { AnyResultsDocument } from '../../../shared/formats/results';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const tools: AuditLogTools = {
@@ -19,7 +19,7 @@ const tools: AuditLogTools = {
  * Architecture §2 — `passation verify`'s audit chain line: audit.jsonl recomputed up to the head results.json signs,
  * then compared with the results (shared/audit/). Null when both hold, else the first problems, in French.
  */
-export function auditLogProblem(document: ResultsDocument, log: Buffer): string | null {
+export function auditLogProblem(document: AnyResultsDocument, log: Buffer): string | null {
   const events = readAuditLog(log, document.auditChain, tools);
   if (!events.ok) return events.error;
   const disagreements = auditLogDisagreements(document, events.value);

@@ -2,7 +2,7 @@ import { canonicalJson } from '../../../shared/canonical/canonical-json';
 import { questionNumbers, type FinalisationChallenge } from '../../../shared/certification/finalisation';
 import { incidentCategory } from '../../../shared/certification/incidents';
 import { scoreCertification } from '../../../shared/certification/scoring';
-import type { ResultsDocument, ResultsTest } from '../../../shared/formats/results';
+import type { AnyResultsDocument, ResultsTest, ResultsTestV2 } from '../../../shared/formats/results';
 
 /**
  * The audit chain as the results document states it (architecture §2), before audit.jsonl is recomputed
@@ -10,7 +10,7 @@ import type { ResultsDocument, ResultsTest } from '../../../shared/formats/resul
  * counts at least the events the document itself implies — one `testStarted` per test, one `answer` per answer,
  * one `incident` per incident, and the `sessionFinalised` event the head is. Null when it holds, else the reason.
  */
-export function auditChainProblem(document: ResultsDocument): string | null {
+export function auditChainProblem(document: AnyResultsDocument): string | null {
   const tests = document.candidates.flatMap((c) => (c.test ? [c.test] : []));
   const implied = tests.length + tests.reduce((n, t) => n + t.answers.length, 0) + document.incidents.length + 1;
   if (document.auditChain.head === '0'.repeat(64)) return 'la tête de la chaîne est celle d’une chaîne vide';
@@ -26,8 +26,12 @@ export function auditChainProblem(document: ResultsDocument): string | null {
  * question numbers as R-INC-1 numbers them; the scoring input built from the drawn test and the answers (statuses
  * changed only by a recorded effect); the provisional result is what scoring gives for it; incidents in the order
  * they were recorded, each for a candidate of the session; an effect of an incident only where one is recorded.
+ * Format 3 carries no statuses nor scoring input (what needs the content is `passation rescore`'s): there, the answers
+ * in delivery order, each to a challenge of the drawn ids; the effects on challenges of the test, numbered as R-INC-1
+ * numbers them from the answers' times; R-FIN-2's effects exactly on the unanswered challenges; the result's total the
+ * sum of its marks (R-SCORE-7); incidents and review.
  */
-export function coherenceProblems(document: ResultsDocument): string[] {
+export function coherenceProblems(document: AnyResultsDocument): string[] {
   const problems: string[] = [];
   const ids = new Set(document.candidates.map((c) => c.candidateId));
   if (ids.size !== document.candidates.length) problems.push('un candidat figure deux fois');
@@ -49,12 +53,73 @@ export function coherenceProblems(document: ResultsDocument): string[] {
     if (codes.has(test.verificationCode)) problems.push(`${who} : code de vérification ${test.verificationCode} en double`);
     codes.add(test.verificationCode);
     const categories = new Set(document.incidents.filter((i) => i.candidateId === candidate.candidateId).map((i) => i.category));
-    problems.push(...testProblems(document, test, categories).map((p) => `${who} : ${p}`));
+    const found = 'drawnTest' in test ? testProblems(test, categories) : testProblemsV2(document, test, categories);
+    problems.push(...found.map((p) => `${who} : ${p}`));
   }
   return problems;
 }
 
-function testProblems(document: ResultsDocument, test: ResultsTest, incidentCategories: ReadonlySet<string>): string[] {
+/** Format 3: what holds without the content. */
+function testProblems(test: ResultsTest, incidentCategories: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  const drawn = test.drawnTest.challengeIds;
+  const indexOf = new Map(drawn.map((id, i) => [id, i]));
+  if (indexOf.size !== drawn.length) problems.push('une épreuve figure deux fois dans le test tiré');
+  let last = -1;
+  for (const answer of test.answers) {
+    const index = indexOf.get(answer.challengeId);
+    if (index === undefined) {
+      problems.push(`réponse à ${answer.challengeId} : épreuve hors du test tiré`);
+      continue;
+    }
+    if (index <= last) problems.push(`réponse à ${answer.challengeId} : les réponses ne sont pas dans l’ordre de passation (épreuve n° ${index + 1})`);
+    last = index;
+  }
+  const byChallenge = new Map(test.answers.map((a) => [a.challengeId, a]));
+  // R-INC-1 numbers from the answers' times alone (a status only says whether there is an answer).
+  const numbers = questionNumbers(drawn.map((id): FinalisationChallenge => {
+    const answer = byChallenge.get(id);
+    return {
+      id, competence: '1.1', type: 'QCU', status: answer === undefined ? null : 'ok', answeredAt: answer?.answeredAt ?? null,
+      hasIllustration: false, hasEmbed: false, hasAttachment: false, timed: false, focused: false,
+    };
+  }));
+  for (const effect of test.effects) {
+    if (effect.challengeId === null) continue;
+    const index = indexOf.get(effect.challengeId);
+    if (index === undefined) problems.push(`effet ${effect.category} sur ${effect.challengeId} : épreuve hors du test tiré`);
+    else if (effect.questionNumber !== numbers[index]) problems.push(`effet ${effect.category} sur ${effect.challengeId} : question n° ${effect.questionNumber ?? 'aucune'} au lieu de ${numbers[index]} (R-INC-1)`);
+  }
+  // R-FIN-2 — with an abort reason, each unanswered challenge, in delivery order, and nothing else.
+  const unanswered = test.abortReason === null ? [] : drawn.filter((id) => !byChallenge.has(id));
+  const finEffects = test.effects.filter((e) => e.category === 'R-FIN-2');
+  const expected = test.abortReason === 'candidate' ? 'autoSkipped' : 'neutralized';
+  if (canonicalJson(finEffects.map((e) => [e.challengeId, e.effect])) !== canonicalJson(unanswered.map((id) => [id, expected]))) {
+    problems.push(test.abortReason === null ? 'effet R-FIN-2 sans raison d’abandon' : `effets R-FIN-2 différents des ${unanswered.length} question(s) sans réponse (${expected})`);
+  }
+  problems.push(...effectAndReviewProblems(test, incidentCategories, false));
+  // R-SCORE-7 — the total is the sum of the marks (an error has neither).
+  const total = test.result.competences.reduce((n, m) => n + m.pix, 0);
+  if (test.result.pix !== total) problems.push(`le total du résultat provisoire (${test.result.pix} pix) n’est pas la somme de ses compétences (${total} pix, R-SCORE-7)`);
+  return problems;
+}
+
+/** Both formats: an incident's effect only where one is recorded, R-FIN-2's only with an abort reason, the review. */
+function effectAndReviewProblems(test: ResultsTest | ResultsTestV2, incidentCategories: ReadonlySet<string>, finWithoutAbort: boolean): string[] {
+  const problems: string[] = [];
+  for (const effect of test.effects) {
+    if (effect.category !== 'R-FIN-2' && !incidentCategories.has(effect.category)) {
+      problems.push(`effet ${effect.category} sur ${effect.challengeId ?? 'aucune épreuve'} sans signalement ${effect.category} du candidat`);
+    }
+    if (finWithoutAbort && effect.category === 'R-FIN-2' && test.abortReason === null) problems.push('effet R-FIN-2 sans raison d’abandon');
+  }
+  const review = [...incidentCategories].filter((c) => incidentCategory(c)?.effect === 'manualReview').sort();
+  if (canonicalJson([...test.manualReview].sort()) !== canonicalJson(review)) problems.push('revue manuelle différente des signalements C1 et C6 du candidat');
+  return problems;
+}
+
+/** Format 2: the derived data too (question numbers, scoring input, result). */
+function testProblemsV2(document: AnyResultsDocument, test: ResultsTestV2, incidentCategories: ReadonlySet<string>): string[] {
   const problems: string[] = [];
   const drawn = test.generatedTest.challenges;
   let last = 0;
@@ -95,14 +160,7 @@ function testProblems(document: ResultsDocument, test: ResultsTest, incidentCate
     const allowed = validated.has(c.challengeId) && answered === 'focusedOut' ? 'ok' : answered;
     if (scored.status !== allowed) problems.push(`épreuve ${c.challengeId} : statut « ${scored.status ?? 'sans réponse'} » dans le score, « ${answered ?? 'sans réponse'} » dans les réponses`);
   });
-  for (const effect of test.effects) {
-    if (effect.category !== 'R-FIN-2' && !incidentCategories.has(effect.category)) {
-      problems.push(`effet ${effect.category} sur ${effect.challengeId ?? 'aucune épreuve'} sans signalement ${effect.category} du candidat`);
-    }
-    if (effect.category === 'R-FIN-2' && test.abortReason === null) problems.push('effet R-FIN-2 sans raison d’abandon');
-  }
-  const review = [...incidentCategories].filter((c) => incidentCategory(c)?.effect === 'manualReview').sort();
-  if (canonicalJson([...test.manualReview].sort()) !== canonicalJson(review)) problems.push('revue manuelle différente des signalements C1 et C6 du candidat');
+  problems.push(...effectAndReviewProblems(test, incidentCategories, true));
   if (canonicalJson(scoreCertification(input)) !== canonicalJson(test.result)) problems.push('le résultat provisoire n’est pas celui que donne le score (section 5)');
   return problems;
 }

@@ -5,7 +5,8 @@ import { indexContent } from '../../../shared/certification/referential';
 import { scoreCertification } from '../../../shared/certification/scoring';
 import { judgeAnswer, validateAnswer } from '../../../shared/certification/validation';
 import type { Challenge, ContentPackage } from '../../../shared/formats/content-package';
-import type { ResultsCandidate, ResultsDocument, ResultsTest } from '../../../shared/formats/results';
+import type { GeneratedTest } from '../../../shared/formats/generated-test';
+import { drawInputs, drawnChallengeIds, type AnyResultsCandidate, type AnyResultsDocument, type AnyResultsTest } from '../../../shared/formats/results';
 import type { CertificationStatus, ScoringInput, ScoringResult } from '../../../shared/formats/scoring';
 
 /** One line of `passation rescore`'s output: a candidate's result recomputed from the raw answers. */
@@ -33,9 +34,11 @@ export interface Rescoring {
  * profile and its seed (R-GEN-4); each answer validated and judged again (R-VAL, answer-writer.ts); the
  * finalisation rules applied to the recomputed statuses and the incidents (R-FIN-2, R-INC-1, results-document.ts);
  * then the score (section 5). Trusts none of the statuses, effects or results the document carries: it compares
- * them with what it found.
+ * them with what it found. Both formats: 3 names the drawn challenges by their ids and carries no statuses nor
+ * scoring input (the effects and the result are compared); 2 carries the whole drawn test, each answer's validation
+ * and status, and the scoring input, all compared too.
  */
-export function rescoreDocument(document: ResultsDocument, content: ContentPackage): Rescoring {
+export function rescoreDocument(document: AnyResultsDocument, content: ContentPackage): Rescoring {
   const disagreements: string[] = [];
   if (content.id !== document.content.packageId || content.version !== document.content.version) {
     disagreements.push(`paquet de contenu ${content.id} ${content.version}, la session a utilisé ${document.content.packageId} ${document.content.version}`);
@@ -57,18 +60,25 @@ export function rescoreDocument(document: ResultsDocument, content: ContentPacka
 }
 
 function rescoreTest(
-  document: ResultsDocument, candidate: ResultsCandidate, test: ResultsTest,
+  document: AnyResultsDocument, candidate: AnyResultsCandidate, test: AnyResultsTest,
   index: ReturnType<typeof indexContent>, challengeById: ReadonlyMap<string, Challenge>,
 ): { result: ScoringResult | null; disagreements: string[] } {
   const disagreements: string[] = [];
-  let generated = test.generatedTest;
+  const inputs = drawInputs(test);
+  // Without a redrawn test, the document's own (format 2), or its ids (format 3: competences of the content's challenges).
+  let generated: Pick<GeneratedTest, 'challenges' | 'competences'> | null = 'generatedTest' in test ? test.generatedTest : null;
   try {
-    const drawn = generateTest(index, test.frozenProfile, { seed: test.generatedTest.seed, locale: test.generatedTest.locale });
-    if (canonicalJson(drawn) !== canonicalJson(test.generatedTest)) disagreements.push('le test tiré à nouveau (profil figé, même graine) diffère de celui du document (R-GEN-4)');
+    const drawn = generateTest(index, test.frozenProfile, { seed: inputs.seed, locale: inputs.locale });
+    const same = 'generatedTest' in test
+      ? canonicalJson(drawn) === canonicalJson(test.generatedTest)
+      : drawn.contentId === inputs.contentId && drawn.contentVersion === inputs.contentVersion
+        && canonicalJson(drawn.challenges.map((c) => c.challengeId)) === canonicalJson(drawnChallengeIds(test));
+    if (!same) disagreements.push('le test tiré à nouveau (profil figé, même graine) diffère de celui du document (R-GEN-4)');
     generated = drawn;
   } catch (error) {
     disagreements.push(`le test ne peut pas être tiré à nouveau avec ce contenu (${(error as Error).message})`);
   }
+  if (generated === null) return { result: null, disagreements };
 
   const answers = new Map(test.answers.map((a) => [a.challengeId, a]));
   const challenges: FinalisationChallenge[] = [];
@@ -89,7 +99,7 @@ function rescoreTest(
         focusedChallenge: challenge.focused === true,
         accessibilityAdjustment: candidate.accessibilityAdjustment,
       });
-      if (validation.status !== answer.validation || status !== answer.status) {
+      if ('validation' in answer && (validation.status !== answer.validation || status !== answer.status)) {
         disagreements.push(`réponse à ${tc.challengeId} : « ${validation.status} » / « ${status} » recalculés, « ${answer.validation} » / « ${answer.status} » dans le document`);
       }
     }
@@ -118,9 +128,9 @@ function rescoreTest(
   };
   const result = scoreCertification(input);
   if (canonicalJson(effects) !== canonicalJson(test.effects)) disagreements.push('effets de la finalisation différents de ceux du document (R-FIN-2, R-INC-1)');
-  if (canonicalJson(input) !== canonicalJson(test.scoringInput)) disagreements.push('entrée du score différente de celle du document');
+  if ('scoringInput' in test && canonicalJson(input) !== canonicalJson(test.scoringInput)) disagreements.push('entrée du score différente de celle du document');
   if (canonicalJson(result) !== canonicalJson(test.result)) {
-    disagreements.push(`résultat recalculé ${result.status}, ${result.pix} pix ; le document dit ${test.result.status}, ${test.result.pix} pix`);
+    disagreements.push(`résultat recalculé ${result.status}, ${result.pix} pix, taux ${result.reproducibilityRate} % ; le document dit ${test.result.status}, ${test.result.pix} pix, taux ${test.result.reproducibilityRate} %`);
   }
   return { result, disagreements };
 }

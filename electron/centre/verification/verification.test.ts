@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import yazl from 'yazl';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { canonicalJson } from '../../../shared/canonical/canonical-json';
-import type { ResultsDocument } from '../../../shared/formats/results';
+import { validateAnswer } from '../../../shared/certification/validation';
+import type { ResultsDocument, ResultsDocumentV2 } from '../../../shared/formats/results';
 import { rightAnswerFor, wrongAnswerFor } from '../../../shared/testing/simulated-answer';
 import { readCertificatePem, subjectText } from '../pki/certificate-info';
 import { createAuthority, issueCentreCertificate, type CertificateAndKey } from '../pki/certificates';
@@ -20,9 +21,11 @@ import { ATTENDANCE_SHEET_FILE, INCIDENT_REPORT_FILE, PDF_DESCRIPTIONS, pdfSigna
 import { AUDIT_LOG_DESCRIPTION, bundleReadme } from '../signing/bundle-readme';
 import { readBundle } from '../signing/read-bundle';
 import type { BundleFile } from '../signing/results-bundle';
+import { finalisedAsFormatV2 } from '../testing/format-v2-session';
 import { enterTest, startHarness, type Harness } from '../testing/test-harness';
 import { testContentPackage } from '../testing/test-packages';
 import { buildCrlDer, crlPem } from '../../../platform/authority/crl';
+import { coherenceProblems } from './document-coherence';
 import { rescoreDocument } from './rescore-document';
 import { EXPECTED_FILES, verifyBundle, verifyBundleFiles, type BundleVerification } from './verify-bundle';
 
@@ -36,6 +39,10 @@ import { EXPECTED_FILES, verifyBundle, verifyBundleFiles, type BundleVerificatio
 const scratch = scratchDir();
 const content = testContentPackage();
 let h: Harness;
+/** The same session finalised by a station of before format 3 (format 2, format-v2-session.ts). */
+let hV2: Harness;
+let bundleV2: Buffer;
+let documentV2: ResultsDocumentV2;
 let pki: DemoPkiFiles;
 let authorityPem: string;
 let centre: CmsSigner;
@@ -47,17 +54,11 @@ let bundleFile: string;
 let authorityFile: string;
 
 const challengeOf = (id: string) => content.challenges.find((c) => c.id === id)!;
+/** What the content says of an answer (format 3 documents carry no status). */
+const validationOf = (a: { challengeId: string; answer: Parameters<typeof validateAnswer>[1] }) => validateAnswer(challengeOf(a.challengeId), a.answer).status;
 
-beforeAll(async () => {
-  h = await startHarness();
-  pki = createDemoPki(path.join(scratch.dir, 'pki'));
-  authorityPem = fs.readFileSync(pki.authority, 'utf8');
-  fs.copyFileSync(pki.authority, path.join(h.t.dataDir, 'authority.pem'));
-  const password = fs.readFileSync(pki.centrePkcs12Password, 'utf8').trim();
-  const p12 = importPkcs12(fs.readFileSync(pki.centrePkcs12), password);
-  if (!p12.ok) throw new Error(p12.reason);
-  centre = { certPem: p12.certPem, keyPem: p12.keyPem, chainPems: p12.chainPems };
-
+/** The scenario below on harness `h`, finalised, then `beforeSigning` (a format 2 document in its place), signed: the bundle. */
+async function sessionBundle(h: Harness, password: string, beforeSigning: (h: Harness) => void = () => {}): Promise<Buffer> {
   const sit = async (lastName: string, answers: ('right' | 'wrong')[]) => {
     const kiosk = await h.pairKiosk(`Poste ${lastName}`);
     const { entry, test: started } = await enterTest(h, kiosk, lastName);
@@ -83,11 +84,30 @@ beforeAll(async () => {
     candidates: [{ candidateId: id('Dupont'), abortReason: 'technical' }, { candidateId: id('Roux'), abortReason: 'candidate' }],
   });
   if (finalised.status !== 200) throw new Error(finalised.text);
+  beforeSigning(h);
   const imported = await h.t.call('POST', '/api/manager/centre-key', { token: h.managerToken, body: { pkcs12: fs.readFileSync(pki.centrePkcs12).toString('base64'), password } });
   if (imported.status !== 201) throw new Error(imported.text);
   const signed = await h.console('POST', '/signature', { passphrase: password });
   if (signed.status !== 201) throw new Error(signed.text);
-  bundle = (await h.console('GET', '/bundle')).body;
+  return (await h.console('GET', '/bundle')).body;
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  hV2 = await startHarness();
+  pki = createDemoPki(path.join(scratch.dir, 'pki'));
+  authorityPem = fs.readFileSync(pki.authority, 'utf8');
+  for (const harness of [h, hV2]) fs.copyFileSync(pki.authority, path.join(harness.t.dataDir, 'authority.pem'));
+  const password = fs.readFileSync(pki.centrePkcs12Password, 'utf8').trim();
+  const p12 = importPkcs12(fs.readFileSync(pki.centrePkcs12), password);
+  if (!p12.ok) throw new Error(p12.reason);
+  centre = { certPem: p12.certPem, keyPem: p12.keyPem, chainPems: p12.chainPems };
+
+  bundle = await sessionBundle(h, password);
+  bundleV2 = await sessionBundle(hV2, password, finalisedAsFormatV2);
+  const readV2 = await readBundle(bundleV2);
+  if (!readV2.ok) throw new Error(readV2.reason);
+  documentV2 = JSON.parse(readV2.files[0]!.bytes.toString('utf8')) as ResultsDocumentV2;
   const read = await readBundle(bundle);
   if (!read.ok) throw new Error(read.reason);
   files = read.files;
@@ -98,6 +118,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await h?.close();
+  await hV2?.close();
   scratch.remove();
 });
 
@@ -152,7 +173,8 @@ describe('the genuine bundle', () => {
     expect(verification.checks[3]!.detail).toContain('émis par CN=Autorité de certification — DÉMONSTRATION');
     // The scenario is what the test says it is: the rescoring below has something to recompute.
     const [dupont, roux] = tested(document);
-    expect(dupont!.answers.map((a) => a.status)).toEqual(['ok', 'ok', 'ko', 'ok']);
+    expect(document.formatVersion).toBe(3);
+    expect(dupont!.answers.map(validationOf)).toEqual(['ok', 'ok', 'ko', 'ok']);
     expect(dupont!.effects.filter((e) => e.category === 'E4').map((e) => e.effect)).toEqual(['neutralized']);
     expect(dupont!.effects.some((e) => e.category === 'R-FIN-2' && e.effect === 'neutralized')).toBe(true);
     expect(roux!.effects.some((e) => e.category === 'R-FIN-2' && e.effect === 'autoSkipped')).toBe(true);
@@ -183,6 +205,46 @@ describe('the genuine bundle', () => {
   test('another content package gives a disagreement, not a silent agreement', () => {
     const other = { ...content, challenges: content.challenges.map((c) => (c.type === 'QCU' ? { ...c, solution: { choice: c.solution.choice === '1' ? '2' : '1' } } : c)) } as typeof content;
     expect(rescoreDocument(document, other).disagreements.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a format 2 bundle (the same session, finalised by a station of before format 3)', () => {
+  test('verifyBundle: every check ✓; rescoreDocument agrees; passation verify and rescore exit 0', async () => {
+    expect(documentV2.formatVersion).toBe(2);
+    expect(documentV2.candidates.filter((c) => c.test).map((c) => c.test!.answers.map((a) => a.status))).toEqual([['ok', 'ok', 'ko', 'ok'], ['ko', 'ko']]);
+    const verification = await verifyBundle(bundleV2, authorityPem);
+    expect(verification.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(verification.checks[2]!.detail).toBe(`session n° ${documentV2.session.number}, ${documentV2.candidates.length} candidat(s)`);
+    expect(rescoreDocument(documentV2, content).disagreements).toEqual([]);
+    // The same candidates, the same results as the format 3 session (another station, the same answers).
+    expect(rescoreDocument(documentV2, content).candidates.map((c) => [c.lastName, c.status, c.pix])).toEqual(
+      rescoreDocument(document, content).candidates.map((c) => [c.lastName, c.status, c.pix]));
+    const bin = path.join(__dirname, '..', '..', '..', 'bin', 'passation.js');
+    const file = scratch.write('lot-format-2.zip', bundleV2);
+    const verified = spawnSync(process.execPath, [bin, 'verify', file, '--ca', authorityFile], { encoding: 'utf8' });
+    expect(verified.status, verified.stdout).toBe(0);
+    const rescored = spawnSync(process.execPath, [bin, 'rescore', file, '--content', contentFile], { encoding: 'utf8' });
+    expect(rescored.status, rescored.stderr).toBe(0);
+    expect(rescored.stderr).toBe('Accord : les résultats recalculés sont ceux du document (2 candidat(s) testé(s)).\n');
+  });
+
+  test('its derived data still checked: a status, a question number, the scoring input changed: coherence problems; a changed answer: a disagreement naming it', () => {
+    const copy = () => JSON.parse(JSON.stringify(documentV2)) as ResultsDocumentV2;
+    const dupontOf = (d: ResultsDocumentV2) => d.candidates.find((c) => c.lastName === 'Dupont')!.test!;
+    expect(coherenceProblems(documentV2)).toEqual([]);
+    const status = copy();
+    dupontOf(status).answers[0]!.status = 'ko';
+    expect(coherenceProblems(status).join(' ; ')).toContain('dans le score');
+    const number = copy();
+    dupontOf(number).answers[0]!.questionNumber = 3;
+    expect(coherenceProblems(number).join(' ; ')).toContain('(R-INC-1)');
+    const input = copy();
+    dupontOf(input).scoringInput.maxLevel = 4;
+    expect(coherenceProblems(input)).toContain('candidat ' + String(documentV2.candidates.find((c) => c.lastName === 'Dupont')!.candidateId) + ' (Dupont Marie) : niveau maximal du score différent de celui de la session');
+    const changed = copy();
+    const answer = dupontOf(changed).answers[0]!;
+    answer.answer = wrongAnswerFor(challengeOf(answer.challengeId));
+    expect(rescoreDocument(changed, content).disagreements.join(' ; ')).toContain(`réponse à ${answer.challengeId} : « ko » / « ko » recalculés, « ok » / « ok » dans le document`);
   });
 });
 
@@ -228,7 +290,7 @@ describe('tampering: every altered bundle is refused', () => {
     for (const [t, testDoc] of tested(document).entries()) {
       for (const [i, answer] of testDoc.answers.entries()) {
         const changed = clone();
-        tested(changed)[t]!.answers[i]!.answer = answer.status === 'ok' ? wrongAnswerFor(challengeOf(answer.challengeId)) : rightAnswerFor(challengeOf(answer.challengeId));
+        tested(changed)[t]!.answers[i]!.answer = validationOf(answer) === 'ok' ? wrongAnswerFor(challengeOf(answer.challengeId)) : rightAnswerFor(challengeOf(answer.challengeId));
         const removed = clone();
         tested(removed)[t]!.answers.splice(i, 1);
         alterations.push(changed, removed);
@@ -279,11 +341,12 @@ describe('tampering: every altered bundle is refused', () => {
       for (const [i, answer] of testDoc.answers.entries()) {
         const changed = clone();
         const c = challengeOf(answer.challengeId);
-        tested(changed)[t]!.answers[i]!.answer = answer.status === 'ok' ? wrongAnswerFor(c) : rightAnswerFor(c);
+        tested(changed)[t]!.answers[i]!.answer = validationOf(answer) === 'ok' ? wrongAnswerFor(c) : rightAnswerFor(c);
         expect((await verifyBundle(await zip(resigned(changed)), authorityPem)).ok).toBe(true);
         const rescoring = rescoreDocument(changed, content);
         count++;
-        expect(rescoring.disagreements.some((d) => d.includes(`réponse à ${answer.challengeId}`))).toBe(true);
+        // Format 3 carries no status to compare: the result (or the effects) recomputed from the answer differs.
+        expect(rescoring.disagreements.some((d) => d.includes('résultat recalculé') || d.includes('effets de la finalisation')), JSON.stringify(rescoring.disagreements)).toBe(true);
       }
     }
   });
@@ -571,7 +634,7 @@ describe('the shipped commands (bin/passation.js)', () => {
     const bad = run('rescore', scratch.write('réponse-changée.zip', await zip(resigned(changed))), '--content', contentFile);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('DÉSACCORD avec les résultats du document');
-    expect(bad.stderr).toContain(`réponse à ${answer.challengeId} : « ko » / « ko » recalculés, « ok » / « ok » dans le document`);
+    expect(bad.stderr).toMatch(/candidat \d+ \(Dupont Marie\) : résultat recalculé \w+, \d+ pix, taux \d+ % ; le document dit \w+, \d+ pix, taux \d+ %/);
 
     expect(run('rescore', bundleFile).status).toBe(2);
     const invalid = run('rescore', bundleFile, '--content', scratch.write('pas-un-contenu.json', '{"format": "autre"}'));

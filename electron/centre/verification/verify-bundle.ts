@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../../shared/canonical/canonical-json';
 import { AUDIT_LOG_FILE } from '../../../shared/formats/audit-log';
 import { formatErrors, parseWith } from '../../../shared/formats/parse';
-import { ResultsDocument } from '../../../shared/formats/results';
+import { AnyResultsDocument } from '../../../shared/formats/results';
 import { chainToTrustedAuthority } from '../pki/certificate-chain';
 import { readCertificatePem, subjectText, type CertificateInfo } from '../pki/certificate-info';
 import { verifyDetached } from '../pki/cms-verify';
@@ -30,7 +30,7 @@ export interface BundleVerification {
   ok: boolean;
   checks: BundleCheck[];
   /** The results document, when it could be read against its schema (whether or not the other checks hold). */
-  document: ResultsDocument | null;
+  document: AnyResultsDocument | null;
 }
 
 /**
@@ -50,7 +50,7 @@ function chainProblem(facts: SignatureFacts, authority: CertificateInfo, at: Dat
  * the finalisation's, its location the centre (sign-pdf.ts writes them, inside the signed bytes). A genuine PDF of
  * another session, or the other PDF under this name, is refused. Null when it holds.
  */
-function pdfBindingProblem(signature: PdfSignature, name: string, document: ResultsDocument): string | null {
+function pdfBindingProblem(signature: PdfSignature, name: string, document: AnyResultsDocument): string | null {
   const reason = pdfDocText(pdfSignatureReason(PDF_TITLES[name]!, document.session.number));
   if (signature.reason !== reason) return `la signature dit « ${signature.reason} », « ${reason} » attendu : ce n’est pas ce document de cette session`;
   const date = `D:${document.finalisedAt.slice(0, 19).replace(/[-:T]/g, '')}Z`;
@@ -142,7 +142,7 @@ export function verifyBundleFiles(read: ReadBundleResult, authorityPem: string, 
     add(`Signature CMS de ${RESULTS_FILE}`, problem, detail);
   }
 
-  let document: ResultsDocument | null = null;
+  let document: AnyResultsDocument | null = null;
   {
     let problem: string | null = null;
     if (results === undefined) problem = missing(RESULTS_FILE);
@@ -154,7 +154,7 @@ export function verifyBundleFiles(read: ReadBundleResult, authorityPem: string, 
         problem = `JSON invalide (${(error as Error).message})`;
       }
       if (problem === null) {
-        const parsed = parseWith(ResultsDocument, value);
+        const parsed = parseWith(AnyResultsDocument, value);
         if (!parsed.ok) problem = `schéma non respecté :\n${formatErrors(parsed.errors)}`;
         else if (!Buffer.from(canonicalJson(value), 'utf8').equals(results)) problem = 'le fichier n’est pas en JSON canonique (RFC 8785)';
         else document = parsed.value;

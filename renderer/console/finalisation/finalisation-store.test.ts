@@ -1,23 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enterTest, startHarness, type Harness } from '../../../electron/centre/testing/test-harness';
 import { fetchTrusting } from '../../../electron/centre/testing/fetch-trusting';
-import { ResultsDocument } from '../../../shared/formats/results';
+import { finalisedAsFormatV2 } from '../../../electron/centre/testing/format-v2-session';
+import { ResultsScoring } from '../../../shared/formats/console-api';
+import { ResultsDocument, ResultsDocumentV2 } from '../../../shared/formats/results';
+import type { ScoringInput } from '../../../shared/formats/scoring';
 import { createApiClient } from '../../ui/api-client';
 import { createFinalisationStore } from './finalisation-store';
-import { outcomeReason, parseResultsDocument } from './results-review';
+import { outcomeReason, parseResultsDocument, reviewOf } from './results-review';
 
 // R-FIN-1..3 — the finalisation store against a REAL centre server (HTTPS on loopback, SQLite file): the board
 // read, the refusal when a pupil starts meanwhile (worded from the board read again, nothing finalised), the
-// finalisation, then the review read from the station's own results document.
+// finalisation, then the review read from the station's own results document and the scoring inputs it computes.
 
 let h: Harness;
 
 beforeAll(async () => { h = await startHarness(); });
 afterAll(async () => { await h.close(); });
 
-function store() {
-  const client = createApiClient({ baseUrl: h.t.server.url, headers: () => ({ authorization: `Bearer ${h.invigilatorToken}` }), fetch: fetchTrusting(h.t.tls.certPem) });
-  return createFinalisationStore({ client, sessionId: h.sessionId });
+function store(on: Harness = h) {
+  const client = createApiClient({ baseUrl: on.t.server.url, headers: () => ({ authorization: `Bearer ${on.invigilatorToken}` }), fetch: fetchTrusting(on.t.tls.certPem) });
+  return createFinalisationStore({ client, sessionId: on.sessionId });
 }
 
 describe('the finalisation store', () => {
@@ -95,24 +98,58 @@ describe('the finalisation store', () => {
 });
 
 describe('outcomeReason (R-SCORE-8, R-SCORE-9)', () => {
-  it('reads why from the document, first match wins', async () => {
+  it('reads why from the result and the station’s scoring input, first match wins', async () => {
     const raw = await h.console('GET', '/results');
-    const test = ResultsDocument.parse(raw.json).candidates.find((c) => c.lastName === 'Dupont')!.test!; // completed, nothing neutralised
-    const withResult = (status: 'validated' | 'rejected' | 'cancelled' | 'error', rate: number, extra: Partial<typeof test.scoringInput> = {}) =>
-      ({ ...test, result: { ...test.result, status, reproducibilityRate: rate }, scoringInput: { ...test.scoringInput, ...extra } });
-    expect(outcomeReason(withResult('validated', 90))).toBeNull();
-    expect(outcomeReason(withResult('error', 90))).toBe('unscorable');
-    expect(outcomeReason(withResult('rejected', 30))).toBe('lowRate');
-    expect(outcomeReason(withResult('rejected', 80))).toBe('noPix');
-    expect(outcomeReason(withResult('rejected', 30, { fraud: true }))).toBe('fraud');
-    expect(outcomeReason(withResult('cancelled', 30, { cancelledByAuthority: true }))).toBe('authority');
-    expect(outcomeReason(withResult('cancelled', 30, { abortReason: 'technical' }))).toBe('technicalLowRate');
-    const allNeutralised = test.scoringInput.challenges.map((c) => ({ ...c, neutralized: true }));
-    expect(outcomeReason(withResult('cancelled', 30, { abortReason: 'technical', challenges: allNeutralised }))).toBe('tooManyNeutralised');
+    const dupont = ResultsDocument.parse(raw.json).candidates.find((c) => c.lastName === 'Dupont')!; // completed, nothing neutralised
+    const scoring = ResultsScoring.parse((await h.console('GET', '/results/scoring')).json);
+    const input = scoring.candidates.find((c) => c.candidateId === dupont.candidateId)!.scoringInput;
+    const reason = (status: 'validated' | 'rejected' | 'cancelled' | 'error', rate: number, extra: Partial<ScoringInput> = {}) =>
+      outcomeReason({ ...dupont.test!.result, status, reproducibilityRate: rate }, { ...input, ...extra });
+    expect(reason('validated', 90)).toBeNull();
+    expect(reason('error', 90)).toBe('unscorable');
+    expect(reason('rejected', 30)).toBe('lowRate');
+    expect(reason('rejected', 80)).toBe('noPix');
+    expect(reason('rejected', 30, { fraud: true })).toBe('fraud');
+    expect(reason('cancelled', 30, { cancelledByAuthority: true })).toBe('authority');
+    expect(reason('cancelled', 30, { abortReason: 'technical' })).toBe('technicalLowRate');
+    const allNeutralised = input.challenges.map((c) => ({ ...c, neutralized: true }));
+    expect(reason('cancelled', 30, { abortReason: 'technical', challenges: allNeutralised })).toBe('tooManyNeutralised');
   });
 
-  it('a document that is not one reads as null', () => {
+  it('a document that is not one reads as null; so does a review without the scoring input of a candidate who sat', async () => {
     expect(parseResultsDocument('pas du JSON')).toBeNull();
     expect(parseResultsDocument('{"format":"passation/results"}')).toBeNull();
+    const document = parseResultsDocument((await h.console('GET', '/results')).text)!;
+    expect(reviewOf(document, { candidates: [] })).toBeNull();
+  });
+});
+
+describe('a session finalised before format 3 (its document is format 2)', () => {
+  let old: Harness;
+  beforeAll(async () => { old = await startHarness(); });
+  afterAll(async () => { await old.close(); });
+
+  it('still shows its review: the document’s own scoring inputs, served by the station', async () => {
+    const kiosk = await old.pairKiosk('Poste A');
+    const marie = await enterTest(old, kiosk, 'Dupont');
+    for (const c of marie.test.json.challenges as { challengeId: string }[]) {
+      expect((await old.kiosk('POST', '/api/kiosk/answers', kiosk, marie.entry, { challengeId: c.challengeId, answer: { skipped: true }, clientAnswerId: `a-${c.challengeId}`, elapsedMs: 1000, timedOut: false, focusLost: false })).status).toBe(200);
+    }
+    const finalised = await old.console('POST', '/finalisation', { incidentDuringSession: false, joiningIssue: false, candidates: [{ candidateId: old.candidates.get('Dupont')!.id, endScreenSeen: true }] });
+    expect(finalised.status, finalised.text).toBe(200);
+    const v2 = finalisedAsFormatV2(old);
+    const raw = await old.console('GET', '/results');
+    expect(ResultsDocumentV2.parse(raw.json)).toEqual(v2);
+    expect(parseResultsDocument(raw.text)).toEqual(v2);
+    const scoring = ResultsScoring.parse((await old.console('GET', '/results/scoring')).json);
+    expect(scoring.candidates).toEqual([{ candidateId: old.candidates.get('Dupont')!.id, scoringInput: v2.candidates.find((c) => c.lastName === 'Dupont')!.test!.scoringInput }]);
+
+    const s = store(old);
+    await s.getState().load();
+    const phase = s.getState().phase;
+    expect(phase.name).toBe('review');
+    if (phase.name !== 'review') return;
+    expect(phase.review.candidates.map((c) => [c.candidateId, c.outcome, c.pix])).toEqual(v2.candidates.map((c) => [c.candidateId, c.test?.result.status ?? 'notStarted', c.test?.result.pix ?? 0]));
+    expect(phase.review.candidates.find((c) => c.lastName === 'Dupont')).toMatchObject({ outcome: 'rejected', reason: 'lowRate', reproducibilityRate: 0 });
   });
 });

@@ -69,15 +69,17 @@ export function createFinalisationStore({ client, sessionId }: { client: ApiClie
       return live.ok ? { ok: true, status: live.value.sessionStatus, candidates: live.value.candidates } : { ok: false, key: unreachableKey(live.error) };
     };
 
-    /** The unsigned results document, read and checked, shown as the review. */
+    /** The unsigned results document, read and checked, with the station's scoring inputs: shown as the review. */
     const showReview = async () => {
       set({ phase: { name: 'loading' }, confirming: false });
-      const answer = await client.call(ROUTES.results, { params });
+      const [answer, scoring] = await Promise.all([client.call(ROUTES.results, { params }), client.call(ROUTES.resultsScoring, { params })]);
       if (!answer.ok) { set({ phase: { name: 'loadFailed', key: unreachableKey(answer.error) } }); return; }
+      if (!scoring.ok) { set({ phase: { name: 'loadFailed', key: unreachableKey(scoring.error) } }); return; }
       let text: string;
       try { text = await answer.value.text(); } catch { set({ phase: { name: 'loadFailed', key: 'finalisation.unreachable' } }); return; }
       const document = parseResultsDocument(text);
-      set({ phase: document ? { name: 'review', review: reviewOf(document) } : { name: 'loadFailed', key: 'finalisation.documentUnreadable' } });
+      const review = document === null ? null : reviewOf(document, scoring.value);
+      set({ phase: review ? { name: 'review', review } : { name: 'loadFailed', key: 'finalisation.documentUnreadable' } });
     };
 
     const edit = (change: Partial<FinalisationForm>) => {
