@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
+import { CMS_OID } from '../verification/cms-oids';
 import { children, readWhole, Tag } from '../verification/der-reader';
-import { DER, oid, time, tlv } from './der-writer';
+import { oid, time, tlv } from './der-writer';
 
 /** The platform's signing certificate and key (unlocked in memory by `serve`), and the authority's certificate. */
 export interface PlatformSigner {
@@ -9,25 +10,17 @@ export interface PlatformSigner {
   authorityPem: string;
 }
 
-const OID = {
-  signedData: '1.2.840.113549.1.7.2',
-  data: '1.2.840.113549.1.7.1',
-  contentType: '1.2.840.113549.1.9.3',
-  messageDigest: '1.2.840.113549.1.9.4',
-  signingTime: '1.2.840.113549.1.9.5',
-  sha256: '2.16.840.1.101.3.4.2.1',
-  rsaEncryption: '1.2.840.113549.1.1.1',
-} as const;
+const OID = CMS_OID;
 
-const NULL = tlv(DER.NULL);
-const VERSION_1 = tlv(DER.INTEGER, Buffer.from([1]));
-const SHA256_ALGORITHM = tlv(DER.SEQUENCE, oid(OID.sha256), NULL);
-const RSA_ALGORITHM = tlv(DER.SEQUENCE, oid(OID.rsaEncryption), NULL);
-const CONTENT_TYPE_ATTRIBUTE = tlv(DER.SEQUENCE, oid(OID.contentType), tlv(DER.SET, oid(OID.data)));
+const NULL = tlv(Tag.NULL);
+const VERSION_1 = tlv(Tag.INTEGER, Buffer.from([1]));
+const SHA256_ALGORITHM = tlv(Tag.SEQUENCE, oid(OID.sha256), NULL);
+const RSA_ALGORITHM = tlv(Tag.SEQUENCE, oid(OID.rsaEncryption), NULL);
+const CONTENT_TYPE_ATTRIBUTE = tlv(Tag.SEQUENCE, oid(OID.contentType), tlv(Tag.SET, oid(OID.data)));
 const MESSAGE_DIGEST_OID = oid(OID.messageDigest);
 const SIGNING_TIME_OID = oid(OID.signingTime);
 const SIGNED_DATA_OID = oid(OID.signedData);
-const DATA_CONTENT_INFO = tlv(DER.SEQUENCE, oid(OID.data));
+const DATA_CONTENT_INFO = tlv(Tag.SEQUENCE, oid(OID.data));
 
 /** What does not change from one signature to the next: the key, both certificates, the signer's identifier. */
 interface Material {
@@ -49,8 +42,8 @@ function material(signer: PlatformSigner): Material {
     const fields = tbs[0]?.tag === Tag.CONTEXT_0 ? tbs.slice(1) : tbs;
     known = {
       key: crypto.createPrivateKey(signer.keyPem),
-      certificates: tlv(DER.CONTEXT_0, certificate, authority),
-      issuerAndSerial: tlv(DER.SEQUENCE, fields[2]!.bytes, fields[0]!.bytes),
+      certificates: tlv(Tag.CONTEXT_0, certificate, authority),
+      issuerAndSerial: tlv(Tag.SEQUENCE, fields[2]!.bytes, fields[0]!.bytes),
     };
     parsed.set(signer, known);
   }
@@ -72,14 +65,14 @@ export function signDetached(content: Buffer, signer: PlatformSigner, signingTim
   const { key, certificates, issuerAndSerial } = material(signer);
   const attributes = [
     CONTENT_TYPE_ATTRIBUTE,
-    tlv(DER.SEQUENCE, MESSAGE_DIGEST_OID, tlv(DER.SET, tlv(DER.OCTET_STRING, crypto.createHash('sha256').update(content).digest()))),
-    tlv(DER.SEQUENCE, SIGNING_TIME_OID, tlv(DER.SET, time(signingTime))),
+    tlv(Tag.SEQUENCE, MESSAGE_DIGEST_OID, tlv(Tag.SET, tlv(Tag.OCTET_STRING, crypto.createHash('sha256').update(content).digest()))),
+    tlv(Tag.SEQUENCE, SIGNING_TIME_OID, tlv(Tag.SET, time(signingTime))),
   ];
   // RFC 5652 §5.4 — the signature covers the attributes encoded as a SET; they travel as [0] IMPLICIT.
-  const signedAttributes = tlv(DER.SET, ...attributes);
+  const signedAttributes = tlv(Tag.SET, ...attributes);
   const signature = crypto.sign('sha256', signedAttributes, key);
-  const signerInfo = tlv(DER.SEQUENCE, VERSION_1, issuerAndSerial, SHA256_ALGORITHM,
-    Buffer.concat([Buffer.from([DER.CONTEXT_0]), signedAttributes.subarray(1)]), RSA_ALGORITHM, tlv(DER.OCTET_STRING, signature));
-  const signedData = tlv(DER.SEQUENCE, VERSION_1, tlv(DER.SET, SHA256_ALGORITHM), DATA_CONTENT_INFO, certificates, tlv(DER.SET, signerInfo));
-  return tlv(DER.SEQUENCE, SIGNED_DATA_OID, tlv(DER.CONTEXT_0, signedData));
+  const signerInfo = tlv(Tag.SEQUENCE, VERSION_1, issuerAndSerial, SHA256_ALGORITHM,
+    Buffer.concat([Buffer.from([Tag.CONTEXT_0]), signedAttributes.subarray(1)]), RSA_ALGORITHM, tlv(Tag.OCTET_STRING, signature));
+  const signedData = tlv(Tag.SEQUENCE, VERSION_1, tlv(Tag.SET, SHA256_ALGORITHM), DATA_CONTENT_INFO, certificates, tlv(Tag.SET, signerInfo));
+  return tlv(Tag.SEQUENCE, SIGNED_DATA_OID, tlv(Tag.CONTEXT_0, signedData));
 }

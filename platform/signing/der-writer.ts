@@ -1,19 +1,10 @@
+import { Tag } from '../verification/der-reader';
+
 /**
  * A minimal DER writer (X.690 §8, §10): what the platform's CMS signature (cms-sign.ts) puts together. Each
  * function returns an element's whole bytes (tag, definite length, content); constructed elements take their
  * children's bytes as they are, so parts made once (certificates, the signer's issuer) are reused unchanged.
  */
-export const DER = {
-  INTEGER: 0x02,
-  OCTET_STRING: 0x04,
-  NULL: 0x05,
-  OID: 0x06,
-  UTC_TIME: 0x17,
-  GENERALIZED_TIME: 0x18,
-  SEQUENCE: 0x30,
-  SET: 0x31,
-  CONTEXT_0: 0xa0,
-} as const;
 
 /** X.690 §8.1.3: short form below 128, else the long form with as few length bytes as needed. */
 function lengthBytes(length: number): Buffer {
@@ -41,7 +32,7 @@ export function oid(dotted: string): Buffer {
     }
     groups.forEach((group, i) => bytes.push(i < groups.length - 1 ? group | 0x80 : group));
   }
-  return tlv(DER.OID, Buffer.from(bytes));
+  return tlv(Tag.OID, Buffer.from(bytes));
 }
 
 /** A non-negative INTEGER from its big-endian bytes: leading zero bytes dropped, one added when the top bit is set (§8.3). */
@@ -49,7 +40,7 @@ export function unsignedInteger(bytes: Buffer): Buffer {
   let start = 0;
   while (start < bytes.length - 1 && bytes[start] === 0) start += 1;
   const trimmed = bytes.subarray(start);
-  return tlv(DER.INTEGER, trimmed[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), trimmed]) : trimmed);
+  return tlv(Tag.INTEGER, trimmed[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), trimmed]) : trimmed);
 }
 
 const two = (n: number) => String(n).padStart(2, '0');
@@ -62,6 +53,6 @@ export function time(date: Date): Buffer {
   const year = date.getUTCFullYear();
   const rest = `${two(date.getUTCMonth() + 1)}${two(date.getUTCDate())}${two(date.getUTCHours())}${two(date.getUTCMinutes())}${two(date.getUTCSeconds())}Z`;
   return year >= 1950 && year < 2050
-    ? tlv(DER.UTC_TIME, Buffer.from(`${two(year % 100)}${rest}`, 'latin1'))
-    : tlv(DER.GENERALIZED_TIME, Buffer.from(`${String(year).padStart(4, '0')}${rest}`, 'latin1'));
+    ? tlv(Tag.UTC_TIME, Buffer.from(`${two(year % 100)}${rest}`, 'latin1'))
+    : tlv(Tag.GENERALIZED_TIME, Buffer.from(`${String(year).padStart(4, '0')}${rest}`, 'latin1'));
 }

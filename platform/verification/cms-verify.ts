@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { err, ok, type Result } from '../../shared/result';
+import { CMS_OID } from './cms-oids';
 import { children, DerError, expectTag, integerHex, oidText, readWhole, Tag, timeValue, type Tlv } from './der-reader';
 
 /** What a detached CMS signature says once its cryptography holds (RFC 5652); trust is checked after (centre-trust.ts). */
@@ -13,16 +14,7 @@ export interface CmsSigner {
   contentSha256: Buffer;
 }
 
-const OID = {
-  signedData: '1.2.840.113549.1.7.2',
-  data: '1.2.840.113549.1.7.1',
-  contentType: '1.2.840.113549.1.9.3',
-  messageDigest: '1.2.840.113549.1.9.4',
-  signingTime: '1.2.840.113549.1.9.5',
-  sha256: '2.16.840.1.101.3.4.2.1',
-  rsaEncryption: '1.2.840.113549.1.1.1',
-  sha256WithRsa: '1.2.840.113549.1.1.11',
-} as const;
+const OID = CMS_OID;
 
 /**
  * Verifies a detached CMS SignedData over `content`: one signer, SHA-256 with RSA, signed attributes present

@@ -15,6 +15,7 @@ export class DerError extends Error {}
 export const Tag = {
   INTEGER: 0x02,
   OCTET_STRING: 0x04,
+  NULL: 0x05,
   OID: 0x06,
   UTC_TIME: 0x17,
   GENERALIZED_TIME: 0x18,
