@@ -39,6 +39,9 @@ async function bothSizes(page: Page, name: string): Promise<void> {
  * session is end to end: the platform's certificate names 127.0.0.1, whatever the port), so that an upload lasts
  * long enough for the page to show its progress bar.
  */
+/** 4 KiB every 150 ms (≈ 27 KB/s): a bundle of ≈ 60 KB (the PDFs embed only their glyphs) takes ≈ 2 s to go up. */
+const RELAY_PIECE = 4 * 1024;
+
 async function slowRelay(target: URL): Promise<{ url: string; close(): Promise<void> }> {
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
@@ -49,9 +52,9 @@ async function slowRelay(target: URL): Promise<{ url: string; close(): Promise<v
       let offset = 0;
       const step = () => {
         if (offset >= chunk.length) { client.resume(); return; }
-        upstream.write(chunk.subarray(offset, offset + 16 * 1024));
-        offset += 16 * 1024;
-        setTimeout(step, 120);
+        upstream.write(chunk.subarray(offset, offset + RELAY_PIECE));
+        offset += RELAY_PIECE;
+        setTimeout(step, 150);
       };
       step();
     });
