@@ -174,7 +174,9 @@ describe('« Accès technicien »', () => {
   });
 
   it('in English when the page is', async () => {
+    // English's words are a chunk of their own, loaded on demand: the switch happens once they are in.
     localeStore.getState().setLocale('en');
+    await vi.waitFor(() => expect(localeStore.getState().locale).toBe('en'), { timeout: 5000 });
     const kiosk = showKiosk();
     await kiosk.pressChord();
     expect(screen.getByRole('dialog', { name: 'Technician access' })).toBeTruthy();
