@@ -263,13 +263,14 @@ describe('the installed session scripts', () => {
   });
 
   it('kiosk-loop restarts the app with its config, with doubling delays capped at 60 s, reset after a stable run', () => {
-    // The stand-in app records its arguments; its 9th run stays up longer than the stability threshold (1 s here);
+    // The stand-in app records its arguments; its 9th run stays up longer than the stability threshold (3 s here:
+    // with 1 s, a first run slowed by a loaded CI machine counted as stable and reset the delays);
     // its 12th run stops the loop (its parent), as a power cut would.
     const app = [
       '#!/bin/bash',
       'echo "run $* config=$PASSATION_KIOSK_CONFIG" >> "$RECORD"',
       'n=$(grep -c "^run " "$RECORD")',
-      'if [ "$n" -eq 9 ]; then /bin/sleep 1.2; fi',
+      'if [ "$n" -eq 9 ]; then /bin/sleep 3.5; fi',
       'if [ "$n" -ge 12 ]; then kill "$PPID"; fi',
       'exit 3',
     ].join('\n');
@@ -277,7 +278,7 @@ describe('the installed session scripts', () => {
     const env = installedEnv(BINARY);
     const record = path.join(root, 'record.txt');
     const result = spawnSync(path.join(root, '/usr/lib/passation-kiosk/kiosk-loop'), [], {
-      env: { PATH: `${standIns()}:${process.env.PATH}`, PASSATION_KIOSK_ENV: env, RECORD: record, PASSATION_KIOSK_STABLE_SECONDS: '1' },
+      env: { PATH: `${standIns()}:${process.env.PATH}`, PASSATION_KIOSK_ENV: env, RECORD: record, PASSATION_KIOSK_STABLE_SECONDS: '3' },
       encoding: 'utf8',
       timeout: 20_000,
     });
