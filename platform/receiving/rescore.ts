@@ -98,9 +98,11 @@ function rescoreTest(document: AnyResultsDocument, candidate: AnyResultsCandidat
       focused: challenge.focused === true,
     };
   });
-  // As at the centre: an incident acts on the challenge it names, numbered as finalisation numbers it.
-  const numbers = questionNumbers(facts);
-  const reports: IncidentReport[] = document.incidents.filter((i) => i.candidateId === candidate.candidateId).map((i) => {
+  // As at the centre: an incident acts on the challenge it names, numbered as finalisation numbers it (the numbers
+  // only worked out for a candidate with an incident: most have none).
+  const own = document.incidents.filter((i) => i.candidateId === candidate.candidateId);
+  const numbers = own.length === 0 ? [] : questionNumbers(facts);
+  const reports: IncidentReport[] = own.map((i) => {
     const position = i.challengeId === null ? undefined : positionOf.get(i.challengeId);
     const questionNumber = position === undefined ? i.questionNumber ?? undefined : numbers[position];
     return questionNumber === undefined ? { category: i.category } : { category: i.category, questionNumber };

@@ -95,6 +95,9 @@ describe('npm run demo:session (issue 9 § Proof)', () => {
     expect(e4).toEqual([expect.objectContaining({ effect: 'neutralized', questionNumber: 3 })]);
     const receipt = Receipt.parse(JSON.parse(fs.readFileSync(file('recu.json'), 'utf8')));
     expect(receipt.candidates.map((c) => c.lastName).sort()).toEqual(document.candidates.map((c) => c.lastName).sort());
+    // The platform's own rescoring (the neutralised question included: the E4 report names its challenge) gives
+    // every candidate the centre's result.
+    expect(receipt.candidates.map((c) => [c.lastName, c.matchesCentre])).toEqual(receipt.candidates.map((c) => [c.lastName, true]));
     const lookUp = fs.readdirSync(out).find((n) => /^verification-P-\w+\.json$/.test(n))!;
     const answer = JSON.parse(fs.readFileSync(file(lookUp), 'utf8')) as { verificationCode: string; pix: number; lastName: string };
     const same = receipt.candidates.find((c) => c.verificationCode === answer.verificationCode)!;

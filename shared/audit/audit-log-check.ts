@@ -37,7 +37,8 @@ export function readAuditLog(bytes: Uint8Array, claim: AuditChainClaim, tools: A
 
   let parsed: unknown[];
   try {
-    parsed = JSON.parse(`[${lines.join(',')}]`) as unknown[];
+    // The lines joined by commas, written straight from the text (no character of a JSON line is a raw line feed).
+    parsed = JSON.parse(`[${text.slice(0, -1).replaceAll('\n', ',')}]`) as unknown[];
   } catch {
     const bad = lines.findIndex((line) => !isJson(line));
     return err(`audit.jsonl, ligne ${bad + 1} : ce n’est pas un événement JSON lisible`);

@@ -62,6 +62,12 @@ describe('isCanonicalText', () => {
     // JSON.stringify would write these quietly ({}, null): the fallback refuses them as canonicalJson does.
     expect(() => isCanonicalText({ a: undefined }, '{}')).toThrow('(racine).a : valeur undefined');
     expect(() => isCanonicalText([Number.NaN], '[null]')).toThrow('nombre non représentable');
+    // Keys inherited from a prototype are not JSON's (neither JSON.stringify nor canonicalJson writes them): the
+    // walk's for…in sees them, which may only send the check to the exact path.
+    const inherited = Object.assign(Object.create({ b: 1, 0: 2 }) as Record<string, number>, { a: 1, c: 3 });
+    for (const candidate of ['{"a":1,"c":3}', '{"a":1,"b":1,"c":3}', '{"c":3,"a":1}']) {
+      expect(isCanonicalText(inherited, candidate), candidate).toBe(canonicalJson(inherited) === candidate);
+    }
   });
 });
 

@@ -92,7 +92,9 @@ function inCanonicalOrder(value: unknown): boolean {
       }
       const record = value as Record<string, unknown>;
       let previous: string | null = null;
-      for (const k of Object.keys(record)) {
+      // for…in lists the own keys in Object.keys order, with no array to allocate (≈ half the walk's time on a
+      // results document), then any enumerable inherited ones: those can only make the check fail, to the exact path.
+      for (const k in record) {
         if (previous !== null && !(previous < k)) return false;
         const v = record[k];
         if (v === undefined || !inCanonicalOrder(v)) return false;
