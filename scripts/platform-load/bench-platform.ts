@@ -6,7 +6,11 @@
  * (DATABASE_URL; skipped, with the reason, when no server answers). Same-run baseline: Node's raw RSA-2048
  * signature verifications per second (crypto.verify, SHA-256). Targets: ≥ 150 bundles/s on SQLite, ≥ 100 on
  * PostgreSQL. The bundles are genuine (scripts/platform-load/prepare-bundles.ts). Last line: one JSON object.
- * Options: --bundles N (default 100).
+ *
+ * Before the timed bundles, each engine's store receives `--warmup` other bundles, untimed: a platform that serves
+ * has received bundles before, its code compiled by V8 and its statements prepared; without them the first engine
+ * measured would pay the compilation the second one finds done (≈ 1.5 ms a bundle over 100, docs/benchmarks.md).
+ * Options: --bundles N (default 100), --warmup W (default 50), --in-flight K (default 1: one bundle after another).
  */
 import crypto from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -14,16 +18,24 @@ import { postgresAvailability, postgresEngine, sqliteEngine, type TestEngine } f
 import { CANDIDATES_PER_BUNDLE, prepareBundles, readyStore, receiveContext, type PreparedBundles } from './prepare-bundles';
 import { receiveEach, type Throughput } from './receive-each';
 
-const { values } = parseArgs({ options: { bundles: { type: 'string', default: '100' } } });
-const N = Number(values.bundles);
-if (!Number.isInteger(N) || N < 1) throw new Error(`--bundles : un entier positif est attendu, pas « ${values.bundles} »`);
+const { values } = parseArgs({ options: { bundles: { type: 'string', default: '100' }, warmup: { type: 'string', default: '50' }, 'in-flight': { type: 'string', default: '1' } } });
+const integerOption = (name: string, text: string, least: number) => {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < least) throw new Error(`--${name} : un entier ${least === 0 ? 'positif ou nul' : 'positif'} est attendu, pas « ${text} »`);
+  return n;
+};
+const N = integerOption('bundles', values.bundles, 1);
+const WARMUP = integerOption('warmup', values.warmup, 0);
+const IN_FLIGHT = integerOption('in-flight', values['in-flight'], 1);
 
-/** Receives every prepared bundle on a fresh store of `engine`, then drops the store. */
+/** On a fresh store of `engine`: the first WARMUP prepared bundles untimed, then the N others timed; then drops the store. */
 async function onEngine(engine: TestEngine, prepared: PreparedBundles): Promise<Throughput> {
   const { store, cleanup } = await engine.fresh();
   try {
     await readyStore(store, prepared);
-    return await receiveEach(receiveContext(store, prepared), prepared.bundles);
+    const context = receiveContext(store, prepared);
+    await receiveEach(context, prepared.bundles.slice(0, WARMUP), IN_FLIGHT);
+    return await receiveEach(context, prepared.bundles.slice(WARMUP), IN_FLIGHT);
   } finally {
     await store.close();
     await cleanup();
@@ -52,7 +64,7 @@ function rawVerifiesPerSecond(prepared: PreparedBundles): number {
 
 async function main(): Promise<void> {
   const prepareStart = process.hrtime.bigint();
-  const prepared = await prepareBundles(N);
+  const prepared = await prepareBundles(WARMUP + N);
   const prepareSeconds = Number(process.hrtime.bigint() - prepareStart) / 1e9;
   const rate = (t: Throughput) => Math.round(t.bundles / t.seconds);
   const cpuMs = (t: Throughput) => (1000 * t.cpuSeconds / t.bundles).toFixed(1).replace('.', ',');
@@ -63,8 +75,9 @@ async function main(): Promise<void> {
   const postgres = pgUnavailable === null ? await onEngine(postgresEngine(process.env.DATABASE_URL, null), prepared) : null;
 
   const fr = (n: number) => n.toLocaleString('fr-FR');
-  const bytes = Math.round(prepared.bundles.reduce((s, b) => s + b.length, 0) / prepared.bundles.length);
-  console.log(`bench:platform — ${N} lots distincts de ${CANDIDATES_PER_BUNDLE} candidats (${fr(bytes)} octets en moyenne), préparés en ${prepareSeconds.toFixed(1)} s, reçus un à un par receiveBundle (la fonction de la route POST /api/bundles, sans HTTP), Node ${process.version}, un seul fil Node, un lot à la fois (le serveur PostgreSQL est un autre processus)`);
+  const timed = prepared.bundles.slice(WARMUP);
+  const bytes = Math.round(timed.reduce((s, b) => s + b.length, 0) / timed.length);
+  console.log(`bench:platform — ${N} lots distincts de ${CANDIDATES_PER_BUNDLE} candidats (${fr(bytes)} octets en moyenne), préparés en ${prepareSeconds.toFixed(1)} s (et ${WARMUP} autres reçus d’abord, hors chrono), reçus par receiveBundle (la fonction de la route POST /api/bundles, sans HTTP), Node ${process.version}, un seul fil Node, ${IN_FLIGHT === 1 ? 'un lot à la fois' : `${IN_FLIGHT} lots en vol`} (le serveur PostgreSQL est un autre processus)`);
   console.log(`  SQLite       ${fr(rate(sqlite))} lots/s   (${fr(Math.round(sqlite.candidates / sqlite.seconds))} candidats/s ; objectif ≥ 150 lots/s : ${rate(sqlite) >= 150 ? 'atteint' : 'non atteint'} ; processeur de ce fil : ${cpuMs(sqlite)} ms par lot)`);
   if (postgres === null) console.log(`  PostgreSQL   ignoré : ${pgUnavailable}`);
   else console.log(`  PostgreSQL   ${fr(rate(postgres))} lots/s   (${fr(Math.round(postgres.candidates / postgres.seconds))} candidats/s ; objectif ≥ 100 lots/s : ${rate(postgres) >= 100 ? 'atteint' : 'non atteint'} ; processeur de ce fil : ${cpuMs(postgres)} ms par lot)`);

@@ -7,7 +7,7 @@ import { CANDIDATES_PER_BUNDLE, prepareBundles, readyStore, receiveContext, veri
 import { receiveEach } from './receive-each';
 
 // `npm run bench:platform` kept from rotting: its preparation (a real centre session, varied and re-signed) and its
-// receive loop on 2 bundles, on a real SQLite file. No timing is asserted.
+// receive loop on 2 bundles at once (--in-flight 2), on a real SQLite file. No timing is asserted.
 let store: PlatformStore | undefined;
 let cleanup: (() => Promise<void>) | undefined;
 afterAll(async () => {
@@ -23,7 +23,8 @@ test('two prepared bundles differ, are accepted with 30 rescored candidates each
   await readyStore(store, prepared);
   const context = receiveContext(store, prepared);
 
-  const run = await receiveEach(context, prepared.bundles);
+  await expect(receiveEach(context, prepared.bundles, 0)).rejects.toThrow('lots en vol : un entier positif est attendu');
+  const run = await receiveEach(context, prepared.bundles, 2);
   expect(run).toMatchObject({ bundles: 2, candidates: 2 * CANDIDATES_PER_BUNDLE });
   expect(run.seconds).toBeGreaterThan(0);
 
