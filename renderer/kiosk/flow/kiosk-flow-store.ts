@@ -39,6 +39,8 @@ export interface RunningTest {
   focusLost: boolean;
   /** The answer is being kept (IndexedDB): the buttons wait. */
   keeping: boolean;
+  /** « Commencer » / « Je suis prêt » was clicked: the countdown's length is being kept and the timer opened (IndexedDB). */
+  beginning: boolean;
   problem: MessageKey | null;
 }
 
@@ -171,16 +173,16 @@ export function createKioskFlowStore(options: KioskFlowOptions = {}): KioskFlowS
     const { answers } = await open();
     const keptHere = (await answers.answersOf(kept.testKey)).map((a) => a.challengeId);
     const answered = answeredSet(stationAnswered, keptHere);
-    return positioned({ kept, answered, index: null, phase: 'answering', currentTimers, focusLost: false, keeping: false, problem: null });
+    return positioned({ kept, answered, index: null, phase: 'answering', currentTimers, focusLost: false, keeping: false, beginning: false, problem: null });
   }
 
   /** The running test at its first open challenge, in that challenge's first phase. */
   function positioned(running: RunningTest): RunningTest {
     const index = firstOpenIndex(running.kept.test.challenges, running.answered);
-    if (index === null) return { ...running, index, phase: 'answering', focusLost: false };
+    if (index === null) return { ...running, index, phase: 'answering', focusLost: false, beginning: false };
     const challenge = running.kept.test.challenges[index]!;
     const id = challenge.challengeId;
-    return { ...running, index, phase: openingPhase(challenge, id in running.kept.countdownSeconds), focusLost: running.kept.focusLost.includes(id) };
+    return { ...running, index, phase: openingPhase(challenge, id in running.kept.countdownSeconds), focusLost: running.kept.focusLost.includes(id), beginning: false };
   }
 
   /** Shows the running test: its challenge (the timer runs once the challenge itself shows), or the end. */
@@ -344,23 +346,42 @@ export function createKioskFlowStore(options: KioskFlowOptions = {}): KioskFlowS
     },
     async begin() {
       const running = get().running;
-      if (!running || running.index === null || running.phase === 'answering') return;
+      if (!running || running.index === null || running.phase === 'answering' || running.beginning) return;
       const challenge = running.kept.test.challenges[running.index]!;
       const phase = phaseAfter(challenge, running.phase);
-      let kept = running.kept;
-      if (phase === 'answering') {
-        const id = challenge.challengeId;
-        const seconds = countdownSeconds(challenge, kept.countdownSeconds, running.currentTimers);
-        if (seconds !== null && !(id in kept.countdownSeconds)) {
+      if (phase !== 'answering') {
+        set({ running: { ...running, phase } });
+        return;
+      }
+      // The warning stays on screen while the countdown's length is kept and the timer opened: a second click on
+      // « Commencer » (or « Je suis prêt ») lands on it, and must do nothing (R-VAL-5, R-SESS-5).
+      set({ running: { ...running, beginning: true } });
+      const id = challenge.challengeId;
+      const testKey = running.kept.testKey;
+      let begun: Record<string, number> = {};
+      try {
+        const seconds = countdownSeconds(challenge, running.kept.countdownSeconds, running.currentTimers);
+        if (seconds !== null && !(id in running.kept.countdownSeconds)) {
           // R-VAL-5, R-VAL-6 — the countdown begins: its length is kept (a reload neither restarts nor changes it).
-          kept = { ...kept, countdownSeconds: { ...kept.countdownSeconds, [id]: seconds } };
+          begun = { [id]: seconds };
           const { tests } = await open();
-          await tests.update(kept.testKey, (t) => ({ ...t, countdownSeconds: { ...t.countdownSeconds, [id]: seconds } })).catch(() => null);
-          keptNow = kept;
+          await tests.update(testKey, (t) => ({ ...t, countdownSeconds: { ...t.countdownSeconds, ...begun } })).catch(() => null);
+          if (keptNow?.testKey === testKey) keptNow = { ...keptNow, countdownSeconds: { ...keptNow.countdownSeconds, ...begun } };
         }
         await services?.timers.open(id);
+      } catch (error) {
+        // The timer could not be read: the warning stays, another click tries again.
+        console.warn('Épreuve non commencée', error);
+        const now = get().running;
+        if (now?.kept.testKey === testKey && now.index === running.index && now.beginning) set({ running: { ...now, beginning: false } });
+        return;
       }
-      set({ running: { ...running, kept, phase } });
+      // Applied to the test as it is NOW, not as it was at the click: only if this warning is still the one on
+      // screen (not after the pupil moved on, a resume delivered the test again, or the test ended meanwhile).
+      const now = get().running;
+      if (!now || now.kept.testKey !== testKey || now.index !== running.index || now.phase !== running.phase) return;
+      const kept = { ...now.kept, countdownSeconds: { ...now.kept.countdownSeconds, ...begun } };
+      set({ running: { ...now, kept, phase, beginning: false } });
     },
     async answer(pupilAnswer) {
       const running = get().running;
