@@ -7,7 +7,7 @@ import type { AnyResultsDocument } from '../../shared/formats/results';
 import { err, ok, type Result } from '../../shared/result';
 import { signDetached, type PlatformSigner } from '../signing/cms-sign';
 import type { CandidateResult, PlatformStore } from '../storage/platform-store';
-import { judgeCentreCertificate } from '../verification/centre-trust';
+import { judgeIssuedCertificate, judgeStoredFacts, serialOf } from '../verification/centre-trust';
 import { verifyDetachedCms } from '../verification/cms-verify';
 import { checkAuditLog } from './audit-log-check';
 import { AUDIT_LOG_FILE, readBundleArchive, RESULTS_FILE, SIGNATURE_FILE } from './bundle-archive';
@@ -62,19 +62,23 @@ export async function receiveBundle(context: ReceiveContext, zip: Buffer): Promi
   if (!signed.ok) return refuse('signature', `${SIGNATURE_FILE} : ${signed.error}`);
 
   const now = context.now();
-  const serialHex = signed.value.certificate.serialNumber.toLowerCase().replace(/^(00)+(?=..)/, '');
-  // The two reads at once (on PostgreSQL, one wait for two round trips); the receipt of a copy already received is
-  // only used once the bundle has passed the checks below, as it always was.
-  const [facts, firstReceipt] = await Promise.all([context.store.certificateFacts(serialHex), context.store.bundleReceipt(sha256)]);
-  const trusted = judgeCentreCertificate(signed.value.certificate, context.authority, facts, now);
-  if (!trusted.ok) return refuse('certificate', `certificat du centre refusé : ${trusted.error}`);
-
+  const signer = signed.value.certificate;
+  const issued = judgeIssuedCertificate(signer, context.authority, now);
+  if (!issued.ok) return refuse('certificate', `certificat du centre refusé : ${issued.error}`);
+  // The store's two reads start now (on PostgreSQL, one round trip for both), and the checks that need only the
+  // bytes run while they travel; the refusals keep their order: certificate, schema, audit chain. The receipt of a
+  // copy already received is only used once the bundle has passed them all, as it always was.
+  const reads = Promise.all([context.store.certificateFacts(serialOf(signer)), context.store.bundleReceipt(sha256)]);
   const document = parseResultsDocument(results);
+  const chain = document.ok ? checkAuditChainHead(document.value) : null;
+  const log = document.ok && chain?.ok === true ? checkAuditLog(document.value, archive.value.get(AUDIT_LOG_FILE)!) : null;
+  const [facts, firstReceipt] = await reads;
+  const trusted = judgeStoredFacts(signer, facts);
+  if (!trusted.ok) return refuse('certificate', `certificat du centre refusé : ${trusted.error}`);
   if (!document.ok) return refuse('schema', document.error);
-  const chain = checkAuditChainHead(document.value);
-  if (!chain.ok) return refuse('auditChain', chain.error);
-  const log = checkAuditLog(document.value, archive.value.get(AUDIT_LOG_FILE)!);
-  if (!log.ok) return refuse('auditChain', log.error);
+  if (!chain!.ok) return refuse('auditChain', chain!.error);
+  if (!log!.ok) return refuse('auditChain', log!.error);
+  const serialHex = trusted.value.serialHex;
 
   if (firstReceipt !== null) return ok({ sha256, body: { ...(JSON.parse(firstReceipt.toString('utf8')) as SignedReceipt), duplicate: true } });
 

@@ -42,7 +42,17 @@ function isIssuedBy(signer: crypto.X509Certificate, authority: crypto.X509Certif
  * issued and recorded (same fingerprint: a forged copy with the same serial is refused), not revoked.
  */
 export function judgeCentreCertificate(signer: crypto.X509Certificate, authority: crypto.X509Certificate, facts: StoredFacts, at: Date): Result<TrustedCentre, string> {
-  const subject = signer.subject.split('\n').join(', ');
+  const issued = judgeIssuedCertificate(signer, authority, at);
+  return issued.ok ? judgeStoredFacts(signer, facts) : issued;
+}
+
+/**
+ * The part of judgeCentreCertificate that needs only the certificates and the clock: issued by the authority,
+ * both valid at `at`, not a CA. The platform decides it before reading the store or the results (a bundle signed
+ * by anyone else costs no more than its signature).
+ */
+export function judgeIssuedCertificate(signer: crypto.X509Certificate, authority: crypto.X509Certificate, at: Date): Result<void, string> {
+  const subject = subjectOf(signer);
   if (!isIssuedBy(signer, authority)) {
     return err(`le certificat du signataire (${subject}) n’est pas émis par l’autorité de cette plateforme`);
   }
@@ -53,12 +63,21 @@ export function judgeCentreCertificate(signer: crypto.X509Certificate, authority
     if (at > to) return err(`le certificat ${who} a expiré le ${frenchDate(to)}`);
   }
   if (signer.ca) return err(`le certificat du signataire (${subject}) est une autorité, pas un centre`);
+  return ok(undefined);
+}
+
+/** The rest, from what the store knows (certificateFacts): recorded by this platform as a centre's, not revoked, its centre known. */
+export function judgeStoredFacts(signer: crypto.X509Certificate, facts: StoredFacts): Result<TrustedCentre, string> {
   const serialHex = serialOf(signer);
   const { issued, revocation, centre } = facts;
   if (issued === null || issued.kind !== 'centre' || issued.centreId === null || issued.fingerprintSha256 !== signer.fingerprint256) {
-    return err(`le certificat n° ${serialHex} (${subject}) n’est pas un certificat de centre enregistré par cette plateforme`);
+    return err(`le certificat n° ${serialHex} (${subjectOf(signer)}) n’est pas un certificat de centre enregistré par cette plateforme`);
   }
   if (revocation !== null) return err(`le certificat n° ${serialHex} du centre ${issued.centreId} est révoqué depuis le ${frenchDate(new Date(revocation.revokedAt))} (${revocation.reason})`);
   if (centre === null) return err(`le centre ${issued.centreId} est inconnu de cette plateforme`);
   return ok({ centre, serialHex });
+}
+
+function subjectOf(certificate: crypto.X509Certificate): string {
+  return certificate.subject.split('\n').join(', ');
 }
