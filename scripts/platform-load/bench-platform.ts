@@ -9,10 +9,10 @@
  *
  * Before the timed bundles, each engine's store receives `--warmup` other bundles, untimed (their rate is printed):
  * a platform serving on a peak day has received bundles before, its code compiled by V8 and its statements
- * prepared. V8 compiles a function with its optimising tier only after many calls, and most of receiving runs once
- * a bundle: from a cold start the rate climbs over the first ≈ 150 bundles (docs/benchmarks.md, « Cinquième
- * passe »), so what is timed by default is the steady state after 150, over 300 more.
- * Options: --bundles N (default 300), --warmup W (default 150), --in-flight K (default 1: one bundle after another).
+ * prepared. V8 compiles a function with its optimising tier only after many calls, and much of receiving runs once
+ * a bundle: from a cold start the first 50 bundles went at ≈ 120 a second, the next ones at 160 to 175 (docs/benchmarks.md,
+ * « Cinquième passe »), so what is timed by default is the steady state after 100, over 300 more.
+ * Options: --bundles N (default 300), --warmup W (default 100), --in-flight K (default 1: one bundle after another).
  */
 import crypto from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -20,7 +20,7 @@ import { postgresAvailability, postgresEngine, sqliteEngine, type TestEngine } f
 import { CANDIDATES_PER_BUNDLE, prepareBundles, readyStore, receiveContext, type PreparedBundles } from './prepare-bundles';
 import { receiveEach, type Throughput } from './receive-each';
 
-const { values } = parseArgs({ options: { bundles: { type: 'string', default: '300' }, warmup: { type: 'string', default: '150' }, 'in-flight': { type: 'string', default: '1' } } });
+const { values } = parseArgs({ options: { bundles: { type: 'string', default: '300' }, warmup: { type: 'string', default: '100' }, 'in-flight': { type: 'string', default: '1' } } });
 const integerOption = (name: string, text: string, least: number) => {
   const n = Number(text);
   if (!Number.isInteger(n) || n < least) throw new Error(`--${name} : un entier ${least === 0 ? 'positif ou nul' : 'positif'} est attendu, pas « ${text} »`);
