@@ -69,15 +69,11 @@ export async function receiveBundle(context: ReceiveContext, zip: Buffer): Promi
   // bytes run while they travel; the refusals keep their order: certificate, schema, audit chain. The receipt of a
   // copy already received is only used once the bundle has passed them all, as it always was.
   const reads = Promise.all([context.store.certificateFacts(serialOf(signer)), context.store.bundleReceipt(sha256)]);
-  const document = parseResultsDocument(results);
-  const chain = document.ok ? checkAuditChainHead(document.value) : null;
-  const log = document.ok && chain?.ok === true ? checkAuditLog(document.value, archive.value.get(AUDIT_LOG_FILE)!) : null;
+  const document = checkedDocument(results, archive.value.get(AUDIT_LOG_FILE)!);
   const [facts, firstReceipt] = await reads;
   const trusted = judgeStoredFacts(signer, facts);
   if (!trusted.ok) return refuse('certificate', `certificat du centre refusé : ${trusted.error}`);
-  if (!document.ok) return refuse('schema', document.error);
-  if (!chain!.ok) return refuse('auditChain', chain!.error);
-  if (!log!.ok) return refuse('auditChain', log!.error);
+  if (!document.ok) return document;
   const serialHex = trusted.value.serialHex;
 
   if (firstReceipt !== null) return ok({ sha256, body: { ...(JSON.parse(firstReceipt.toString('utf8')) as SignedReceipt), duplicate: true } });
@@ -127,6 +123,17 @@ export async function receiveBundle(context: ReceiveContext, zip: Buffer): Promi
   // Two copies received at once: the store kept the first, whose receipt is the answer.
   if (stored.value.duplicate) return ok({ sha256, body: { ...(JSON.parse(stored.value.receipt.toString('utf8')) as SignedReceipt), duplicate: true } });
   return ok({ sha256, body });
+}
+
+/** The checks that need only the bundle's bytes, in their order: schema, then audit chain (its head, then audit.jsonl). */
+function checkedDocument(results: Buffer, log: Buffer): Result<AnyResultsDocument, BundleRefusal> {
+  const document = parseResultsDocument(results);
+  if (!document.ok) return refuse('schema', document.error);
+  const chain = checkAuditChainHead(document.value);
+  if (!chain.ok) return refuse('auditChain', chain.error);
+  const events = checkAuditLog(document.value, log);
+  if (!events.ok) return refuse('auditChain', events.error);
+  return document;
 }
 
 /** The platform's own copy of the content the tests were drawn from: published here, same SHA-256. */
